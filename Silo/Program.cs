@@ -1,0 +1,9 @@
+using System.CommandLine;
+using HarmonySim.Silo.Commands;
+
+namespace HarmonySim.Silo;
+
+public static class Program
+{
+    public static int Main(string[] args) => HarmonySimCommand.Build().Parse(args).Invoke();
+}
