@@ -1,0 +1,34 @@
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Protocol.Chain;
+
+/// <summary>A header and its body. The body is a list of encoded transactions whose root is the header's TxHash.</summary>
+public sealed class Block
+{
+    public Block(BlockHeader header, IReadOnlyList<byte[]>? transactions = null)
+    {
+        Header = header;
+        Transactions = transactions ?? [];
+    }
+
+    public BlockHeader Header { get; }
+    public IReadOnlyList<byte[]> Transactions { get; }
+
+    public Hash32 Hash => Header.Hash;
+    public ulong Number => Header.Number;
+
+    /// <summary>The root a header commits to for a list of encoded transactions.</summary>
+    public static Hash32 TransactionsRoot(IReadOnlyList<byte[]> transactions)
+    {
+        var w = new RlpWriter().StartList();
+        foreach (var tx in transactions) w.Bytes(tx);
+        return Keccak256.Hash(w.EndList().ToArray());
+    }
+
+    /// <summary>True when the body matches the header's transaction root.</summary>
+    public bool BodyMatchesHeader() => _bodyMatches ??= TransactionsRoot(Transactions) == Header.TxHash;
+
+    private bool? _bodyMatches;
+
+    public override string ToString() => Header.ToString();
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Protocol.Consensus;
+
+/// <summary>One committee slot: a BLS key, the validator (earning address) that owns it, and its effective stake (none for Harmony-operated slots).</summary>
+public sealed record CommitteeSlot(PublicKey Key, Address Owner, BigInteger? EffectiveStake = null)
+{
+    public bool IsHarmonyOperated => EffectiveStake is null;
+}
+
+/// <summary>
+/// A shard's committee for one epoch: ordered slots (Harmony-operated first, as Harmony lists them), voting
+/// power, the quorum rule and the keys prepared for aggregate checks. Immutable and shareable between nodes.
+/// </summary>
+public sealed class Committee
+{
+    private readonly Dictionary<PublicKey, int> _indexByKey = [];
+    private readonly Dictionary<Address, int> _indexByCoinbase = [];
+    private readonly long[] _power;
+    private readonly bool[] _counted;
+    private readonly ConcurrentDictionary<SignerBitmap, bool> _quorumCache = new();
+
+    public Committee(uint shardId, ulong epoch, IReadOnlyList<CommitteeSlot> slots, ISignatureScheme scheme,
+        QuorumMode mode = QuorumMode.ByCount, long harmonyVoteShare = VotingPower.One)
+    {
+        if (slots.Count == 0) throw new ArgumentException("a committee needs at least one slot", nameof(slots));
+        ShardId = shardId;
+        Epoch = epoch;
+        Slots = slots;
+        Scheme = scheme;
+        Mode = mode;
+        _counted = new bool[slots.Count];
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (!scheme.IsValidPublicKey(slots[i].Key))
+                throw new ArgumentException($"slot {i} key {slots[i].Key.ShortName} is not a valid {scheme.Name} public key", nameof(slots));
+            // Harmony counts a key listed twice once: its first slot votes, later copies are inert.
+            if (_indexByKey.TryAdd(slots[i].Key, i))
+            {
+                _counted[i] = true;
+                _indexByCoinbase.TryAdd(Address.OfBlsKey(slots[i].Key.Bytes), i);
+                if (slots[i].IsHarmonyOperated) HarmonySlotCount++;
+                UniqueCount++;
+            }
+        }
+        _power = VotingPower.Compute([.. slots.Select(s => s.EffectiveStake)], _counted, harmonyVoteShare);
+        CountThreshold = 2 * UniqueCount / 3 + 1;
+        KeySet = scheme.CreateKeySet([.. slots.Select(s => s.Key)]);
+    }
+
+    public uint ShardId { get; }
+    public ulong Epoch { get; }
+    public IReadOnlyList<CommitteeSlot> Slots { get; }
+    public ISignatureScheme Scheme { get; }
+    public QuorumMode Mode { get; }
+    public IAggregateKeySet KeySet { get; }
+    public int Count => Slots.Count;
+    public int UniqueCount { get; }
+    public int HarmonySlotCount { get; }
+
+    /// <summary>Signers needed in <see cref="QuorumMode.ByCount"/>: ⌊2n/3⌋ + 1 over distinct keys.</summary>
+    public int CountThreshold { get; }
+
+    public PublicKey KeyAt(int index) => Slots[index].Key;
+
+    /// <summary>Slot index of a key (its first slot if listed twice), or −1 when the key is not in the committee.</summary>
+    public int IndexOf(PublicKey key) => _indexByKey.TryGetValue(key, out var i) ? i : -1;
+
+    /// <summary>Slot index of the key whose BLS address is <paramref name="coinbase"/>, or −1.</summary>
+    public int IndexOfCoinbase(Address coinbase) => _indexByCoinbase.TryGetValue(coinbase, out var i) ? i : -1;
+
+    /// <summary>False for the second and later slots of a duplicated key, which never vote.</summary>
+    public bool IsVotingSlot(int index) => _counted[index];
+
+    public long PowerOf(int index) => _power[index];
+
+    public bool IsQuorum(long power, int signers) =>
+        Mode == QuorumMode.ByCount ? signers >= CountThreshold : power > VotingPower.TwoThirds;
+
+    /// <summary>Whether the bitmap's signers form a quorum; bits on inert duplicate slots make it invalid.</summary>
+    public bool IsQuorum(SignerBitmap signers)
+    {
+        if (signers.Size != Count) return false;
+        return _quorumCache.GetOrAdd(signers, static (bitmap, self) =>
+        {
+            long power = 0;
+            var count = 0;
+            foreach (var i in bitmap.Members())
+            {
+                if (!self._counted[i]) return false;
+                power += self._power[i];
+                count++;
+            }
+            return self.IsQuorum(power, count);
+        }, this) && TrimQuorumCache();
+    }
+
+    /// <summary>True when every set bit names a voting slot.</summary>
+    public bool IsWellFormed(SignerBitmap signers)
+    {
+        if (signers.Size != Count) return false;
+        foreach (var i in signers.Members())
+            if (!_counted[i]) return false;
+        return true;
+    }
+
+    private bool TrimQuorumCache()
+    {
+        if (_quorumCache.Count > 1024) _quorumCache.Clear();
+        return true;
+    }
+
+    public override string ToString() => $"shard {ShardId} epoch {Epoch}: {Count} slots, {HarmonySlotCount} Harmony-operated, {Mode}";
+}

@@ -1,0 +1,168 @@
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Protocol.Consensus;
+
+/// <summary>View change (reference §1.8): time-slotted view IDs, VIEWCHANGE with M1/M2/M3, NEWVIEW, prepared blocks carried over.</summary>
+public sealed partial class FbftNode
+{
+    // What the would-be leader of ViewChangingId has collected.
+    private VoteTally? _m2;
+    private VoteTally? _m3;
+    private PreparedCertificate? _bestM1;
+    private bool _newViewSent;
+
+    private void ResetViewChangeCollection()
+    {
+        _m2 = null;
+        _m3 = null;
+        _bestM1 = null;
+        _newViewSent = false;
+    }
+
+    private void StartViewChange(TimeSpan now, ViewChangeReason reason)
+    {
+        var atLeast = Mode == NodeMode.ViewChanging ? ViewChangingId + 1 : ViewId + 1;
+        var next = LeaderSelection.NextViewId(ViewId, Head.Header.Time, UnixTime(now), _config.ViewChangeSlot, atLeast);
+        Mode = NodeMode.ViewChanging;
+        ViewChangingId = next;
+        Leader = ExpectedLeaderOf(next);
+        CancelTimer(TimerKind.Consensus);
+        CancelTimer(TimerKind.Propose);
+        SetTimer(TimerKind.ViewChange, now + _config.ViewChangeTimeout);
+        ResetLeaderRound();
+        ResetViewChangeCollection();
+        Emit(new ViewChangeStarted(next, Leader, reason));
+
+        var m1 = _preparedCertificate;
+        var viewIdPayload = SigningPayloads.ViewId(next);
+        foreach (var key in _myKeys)
+        {
+            var message = new ViewChange(ShardId, next, Height, key.Public, Leader, m1,
+                Committee.Scheme.Sign(key.Secret, m1 is null ? SigningPayloads.Nil : m1.Payload),
+                Committee.Scheme.Sign(key.Secret, viewIdPayload));
+            if (MyIndexOf(Leader) >= 0) OnViewChange(message, now);
+            else Emit(new SendTo(Leader, message));
+        }
+    }
+
+    /// <summary>The leader of a view at this height: the gap-th next key after the head block's proposer.</summary>
+    private PublicKey ExpectedLeaderOf(ulong viewId)
+    {
+        var baseIndex = LeaderSelection.BaseIndex(Committee, Head.Header, _config);
+        return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - ViewId, _config.ViewChangeLeaders));
+    }
+
+    private Verdict OnViewChange(ViewChange message, TimeSpan now)
+    {
+        if (Mode != NodeMode.ViewChanging) return Verdict.NotInThisMode;
+        if (message.ViewId + _config.StaleViewWindow < ViewChangingId) return Verdict.StaleView;
+        if (message.BlockNumber < Height) return Verdict.Stale;
+        if (message.BlockNumber > Height) return Verdict.OutOfWindow;
+        if (message.ViewId > ViewChangingId + _config.MaxViewIdDiff) return Verdict.OutOfWindow;
+        if (message.ViewId != ViewChangingId) return Verdict.WrongView;
+        if (!message.NewLeader.Equals(Leader) || MyIndexOf(Leader) < 0) return Verdict.NotForThisRole;
+        var sender = Committee.IndexOf(message.Sender);
+        if (sender < 0) return Verdict.UnknownSender;
+        _m3 ??= new VoteTally(Committee);
+        _m2 ??= new VoteTally(Committee);
+        if (_m3.HasVoted(sender)) return Verdict.Duplicate;
+        var scheme = Committee.Scheme;
+        if (!scheme.Verify(message.Sender, SigningPayloads.ViewId(message.ViewId), message.ViewIdSignature)) return Verdict.BadSignature;
+        if (message.M1 is { } m1)
+        {
+            var verdict = CheckPreparedCertificate(m1);
+            if (verdict != Verdict.Accepted) return verdict;
+            if (!scheme.Verify(message.Sender, m1.Payload, message.ViewChangeSignature)) return Verdict.BadSignature;
+            // Keep the certificate from the highest view: a block committed earlier is the only one that can hold it.
+            if (_bestM1 is null || m1.Block.Header.ViewId > _bestM1.Block.Header.ViewId) _bestM1 = m1;
+        }
+        else
+        {
+            if (!scheme.Verify(message.Sender, SigningPayloads.Nil, message.ViewChangeSignature)) return Verdict.BadSignature;
+            _m2.Add([sender], message.ViewChangeSignature);
+        }
+        _m3.Add([sender], message.ViewIdSignature);
+        if (_m3.HasQuorum && !_newViewSent) EnterNewViewAsLeader(now);
+        return Verdict.Accepted;
+    }
+
+    private void EnterNewViewAsLeader(TimeSpan now)
+    {
+        _newViewSent = true;
+        var leaderKey = MyKeyAt(MyIndexOf(Leader));
+        var m1 = _bestM1;
+        var m2Aggregate = _m2!.Signers > 0 ? _m2.Aggregate : null;
+        var unsigned = new NewView(ShardId, ViewChangingId, Height, m1, m2Aggregate, _m2.Bitmap, _m3!.Aggregate, _m3.Bitmap, leaderKey.Public, Placeholder);
+        Emit(new Broadcast(new NewView(ShardId, ViewChangingId, Height, m1, m2Aggregate, _m2.Bitmap, _m3.Aggregate, _m3.Bitmap,
+            leaderKey.Public, SignEnvelope(leaderKey, unsigned))));
+        AdoptView(ViewChangingId, Leader, now, m1 is not null);
+        if (m1 is not null)
+        {
+            _preparedCertificate = m1;
+            _blocks[m1.BlockHash] = m1.Block;
+            BeginCommitCollection(m1.Block, now);
+        }
+        else ScheduleProposal(now);
+    }
+
+    private Verdict OnNewView(NewView message, TimeSpan now)
+    {
+        if (message.BlockNumber < Height) return Verdict.Stale;
+        if (message.BlockNumber > Height)
+        {
+            RequestSync();
+            return Verdict.OutOfWindow;
+        }
+        if (message.ViewId <= ViewId) return Verdict.Stale;
+        if (message.ViewId > Math.Max(ViewId, ViewChangingId) + _config.MaxViewIdDiff) return Verdict.OutOfWindow;
+        if (MyIndexOf(message.Sender) >= 0) return Verdict.NotForThisRole;
+        if (!message.Sender.Equals(ExpectedLeaderOf(message.ViewId))) return Verdict.WrongLeader;
+        if (!EnvelopeValid(message)) return Verdict.BadSignature;
+        var scheme = Committee.Scheme;
+        if (!Committee.IsWellFormed(message.M3Bitmap) || !Committee.IsWellFormed(message.M2Bitmap)) return Verdict.BadBitmap;
+        if (!Committee.IsQuorum(message.M3Bitmap)) return Verdict.NoQuorum;
+        if (!scheme.VerifyAggregate(Committee.KeySet, message.M3Bitmap, SigningPayloads.ViewId(message.ViewId), message.M3Aggregate)) return Verdict.BadSignature;
+        if (message.M2Bitmap.Count > 0 &&
+            (message.M2Aggregate is null || !scheme.VerifyAggregate(Committee.KeySet, message.M2Bitmap, SigningPayloads.Nil, message.M2Aggregate)))
+            return Verdict.BadSignature;
+        // Someone in the view-change quorum reported a prepared block: the new view must carry it.
+        if (!message.M3Bitmap.IsSubsetOf(message.M2Bitmap) && message.M1 is null) return Verdict.MissingPreparedBlock;
+        if (message.M1 is { } m1)
+        {
+            var verdict = CheckPreparedCertificate(m1);
+            if (verdict != Verdict.Accepted) return verdict;
+        }
+        AdoptView(message.ViewId, message.Sender, now, message.M1 is not null);
+        if (message.M1 is { } carried)
+        {
+            _blocks[carried.BlockHash] = carried.Block;
+            if (IsLockedAgainst(carried.Block)) return Verdict.Locked;
+            if (_preparedCertificate is null || carried.Block.Header.ViewId >= _preparedCertificate.Block.Header.ViewId) _preparedCertificate = carried;
+            // The prepared block survives the view change: commit it directly.
+            if (_commitVotedView != ViewId) SendCommitVote(carried.Block);
+        }
+        return Verdict.Accepted;
+    }
+
+    /// <summary>
+    /// A node that holds a prepared certificate from a later view than the block's own never commits that older block:
+    /// a block committed in that later view may be the one its certificate names.
+    /// </summary>
+    private bool IsLockedAgainst(Chain.Block block) =>
+        _preparedCertificate is { } mine && mine.BlockHash != block.Hash && mine.Block.Header.ViewId > block.Header.ViewId;
+
+    private void AdoptView(ulong viewId, PublicKey leader, TimeSpan now, bool carriesPreparedBlock)
+    {
+        Mode = NodeMode.Normal;
+        ViewId = viewId;
+        ViewChangingId = viewId;
+        Leader = leader;
+        Phase = Phase.Announce;
+        CancelTimer(TimerKind.ViewChange);
+        SetTimer(TimerKind.Consensus, now + _config.PhaseTimeout);
+        ResetLeaderRound();
+        Emit(new NewViewEntered(viewId, leader, carriesPreparedBlock));
+    }
+}

@@ -1,0 +1,27 @@
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Protocol.Consensus.Messages;
+
+/// <summary>ANNOUNCE: the leader proposes a block for the height in its view.</summary>
+public sealed class Announce(uint shardId, ulong viewId, ulong blockNumber, Hash32 blockHash, Block block, PublicKey sender, Signature envelopeSignature)
+    : SignedFbftMessage(shardId, viewId, blockNumber, sender, envelopeSignature)
+{
+    public override MessageType Type => MessageType.Announce;
+    public Hash32 BlockHash { get; } = blockHash;
+    public Block Block { get; } = block;
+    public override int WireSize => 200 + BlockSizeEstimate(Block);
+
+    protected override void AppendContent(List<byte> buffer)
+    {
+        Append(buffer, BlockHash);
+        buffer.AddRange(Sender.Bytes);
+    }
+
+    internal static int BlockSizeEstimate(Block block)
+    {
+        var size = 700;
+        foreach (var tx in block.Transactions) size += tx.Length;
+        return size;
+    }
+}
