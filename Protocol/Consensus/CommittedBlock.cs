@@ -13,5 +13,7 @@ public sealed record CommittedBlock(Block Block, Signature? CommitSignature, Sig
     public Hash32 Hash => Block.Hash;
     public BlockHeader Header => Block.Header;
 
+    public override string ToString() => $"{Block} committed in view {CommitViewId} by {CommitBitmap?.Count ?? 0} signers";
+
     public static CommittedBlock Genesis(Block genesis) => new(genesis, null, null, genesis.Header.ViewId);
 }

@@ -12,7 +12,7 @@ public sealed partial class FbftNode
         if (message.BlockNumber < Height) return Verdict.Stale;
         if (message.BlockNumber > Height + _config.MaxBlockNumDiff) return Verdict.OutOfWindow;
         if (message.BlockNumber > Height) return OnFutureAnnounce(message, now);
-        if (Mode != NodeMode.Normal) return Verdict.NotInThisMode;
+        if (Mode != NodeMode.Normal || message.ViewId > ViewId) return Buffer(message);
         if (IsLeader) return Verdict.NotForThisRole;
         if (message.ViewId != ViewId) return Verdict.WrongView;
         if (!message.Sender.Equals(Leader)) return Verdict.WrongLeader;
@@ -69,7 +69,7 @@ public sealed partial class FbftNode
             RequestSync();
             return Buffer(message);
         }
-        if (Mode != NodeMode.Normal) return Verdict.NotInThisMode;
+        if (Mode != NodeMode.Normal || message.ViewId > ViewId) return Buffer(message);
         if (IsLeader) return Verdict.NotForThisRole;
         if (message.ViewId != ViewId) return Verdict.WrongView;
         if (!message.Sender.Equals(Leader)) return Verdict.WrongLeader;

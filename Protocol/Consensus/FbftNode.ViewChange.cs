@@ -45,6 +45,7 @@ public sealed partial class FbftNode
             if (MyIndexOf(Leader) >= 0) OnViewChange(message, now);
             else Emit(new SendTo(Leader, message));
         }
+        if (MyIndexOf(Leader) >= 0) ReplayBuffered(now);
     }
 
     /// <summary>The leader of a view at this height: the gap-th next key after the head block's proposer.</summary>
@@ -56,11 +57,12 @@ public sealed partial class FbftNode
 
     private Verdict OnViewChange(ViewChange message, TimeSpan now)
     {
-        if (Mode != NodeMode.ViewChanging) return Verdict.NotInThisMode;
         if (message.ViewId + _config.StaleViewWindow < ViewChangingId) return Verdict.StaleView;
         if (message.BlockNumber < Height) return Verdict.Stale;
         if (message.BlockNumber > Height) return Verdict.OutOfWindow;
         if (message.ViewId > ViewChangingId + _config.MaxViewIdDiff) return Verdict.OutOfWindow;
+        // A peer whose timer fired first: keep its message until this node reaches the same view change.
+        if (Mode != NodeMode.ViewChanging || message.ViewId > ViewChangingId) return message.ViewId > ViewId ? Buffer(message) : Verdict.Stale;
         if (message.ViewId != ViewChangingId) return Verdict.WrongView;
         if (!message.NewLeader.Equals(Leader) || MyIndexOf(Leader) < 0) return Verdict.NotForThisRole;
         var sender = Committee.IndexOf(message.Sender);
@@ -105,6 +107,7 @@ public sealed partial class FbftNode
             BeginCommitCollection(m1.Block, now);
         }
         else ScheduleProposal(now);
+        ReplayBuffered(now);
     }
 
     private Verdict OnNewView(NewView message, TimeSpan now)
@@ -135,15 +138,20 @@ public sealed partial class FbftNode
             if (verdict != Verdict.Accepted) return verdict;
         }
         AdoptView(message.ViewId, message.Sender, now, message.M1 is not null);
+        var outcome = Verdict.Accepted;
         if (message.M1 is { } carried)
         {
             _blocks[carried.BlockHash] = carried.Block;
-            if (IsLockedAgainst(carried.Block)) return Verdict.Locked;
-            if (_preparedCertificate is null || carried.Block.Header.ViewId >= _preparedCertificate.Block.Header.ViewId) _preparedCertificate = carried;
-            // The prepared block survives the view change: commit it directly.
-            if (_commitVotedView != ViewId) SendCommitVote(carried.Block);
+            if (IsLockedAgainst(carried.Block)) outcome = Verdict.Locked;
+            else
+            {
+                if (_preparedCertificate is null || carried.Block.Header.ViewId >= _preparedCertificate.Block.Header.ViewId) _preparedCertificate = carried;
+                // The prepared block survives the view change: commit it directly.
+                if (_commitVotedView != ViewId) SendCommitVote(carried.Block);
+            }
         }
-        return Verdict.Accepted;
+        ReplayBuffered(now);
+        return outcome;
     }
 
     /// <summary>

@@ -126,6 +126,9 @@ public sealed partial class FbftNode
                 StartViewChange(now, ViewChangeReason.ConsensusTimeout);
                 break;
             case TimerKind.ViewChange:
+                // A view change that went nowhere may mean the rest of the shard moved on: ask for blocks too.
+                _syncRequestedAtThisHeight = false;
+                RequestSync();
                 StartViewChange(now, ViewChangeReason.ViewChangeTimeout);
                 break;
             case TimerKind.Propose:
@@ -245,7 +248,7 @@ public sealed partial class FbftNode
         }
         SetTimer(TimerKind.Consensus, now + _config.PhaseTimeout);
         if (IsLeader && !GraceRunning) ScheduleProposal(now);
-        ReplayFutureMessages(now);
+        ReplayBuffered(now);
     }
 
     private void TrackRotation(BlockHeader header)
@@ -293,15 +296,22 @@ public sealed partial class FbftNode
     }
 
     /// <summary>Keeps a message for a height the node has not reached yet (bounded).</summary>
+    /// <summary>
+    /// Keeps a message the node cannot act on yet but soon may: a later height, a view it has not entered, a view
+    /// change it has not started (jitter reorders NEWVIEW and the first ANNOUNCE, and nodes' timers fire apart).
+    /// Bounded; the oldest is dropped first.
+    /// </summary>
     private Verdict Buffer(FbftMessage message)
     {
         if (message.BlockNumber > Height + _config.MaxBlockNumDiff) return Verdict.OutOfWindow;
-        if (_future.Count >= _config.FutureMessageBuffer) _future.RemoveAt(0);
+        if (message.ViewId > Math.Max(ViewId, ViewChangingId) + _config.MaxViewIdDiff) return Verdict.OutOfWindow;
+        if (_future.Count >= Math.Max(_config.FutureMessageBuffer, 2 * Committee.Count)) _future.RemoveAt(0);
         _future.Add(message);
         return Verdict.Buffered;
     }
 
-    private void ReplayFutureMessages(TimeSpan now)
+    /// <summary>Offers buffered messages for the current height again after the node's height, view or mode changed.</summary>
+    private void ReplayBuffered(TimeSpan now)
     {
         if (_future.Count == 0) return;
         var due = _future.Where(m => m.BlockNumber <= Height).ToList();

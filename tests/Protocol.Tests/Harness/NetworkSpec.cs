@@ -22,6 +22,9 @@ public enum Byzantine
 
     /// <summary>Never sends its own PREPARE or COMMIT votes.</summary>
     WithholdVotes = 4,
+
+    /// <summary>Behaves honestly until it has broadcast a PREPARED, then goes silent for good (a leader that dies mid-round).</summary>
+    SilentAfterPrepared = 8,
 }
 
 /// <summary>A node in a test network: how many keys it holds, its stake per key (null: Harmony-operated) and behaviour.</summary>

@@ -75,6 +75,9 @@ public sealed class TestNetwork
     public int NewViewsEntered { get; private set; }
     public List<(ulong ViewId, int LeaderNode)> Leaders { get; } = [];
 
+    /// <summary>When set, receives a line for every rejected message and every non-network effect.</summary>
+    public Action<string>? Log { get; set; }
+
     public bool IsHonest(int node) => !_spec.Nodes[node].IsByzantine;
 
     /// <summary>Lowest committed height over honest nodes that are not crashed at the end.</summary>
@@ -123,7 +126,8 @@ public sealed class TestNetwork
                 var target = _replicas[e.Node][e.Replica];
                 Deliveries++;
                 AppendTrace(e);
-                target.Node.Receive(e.Message!, Now);
+                var verdict = target.Node.Receive(e.Message!, Now);
+                if (Log is not null && verdict != Verdict.Accepted) Log($"{Now.TotalSeconds:F3} n{e.Node}.{e.Replica} {verdict} {e.Message} from n{e.From}");
                 Drain(target);
                 break;
             case EventKind.Timer:
@@ -175,6 +179,7 @@ public sealed class TestNetwork
         var honest = behaviour == Byzantine.None;
         foreach (var effect in effects)
         {
+            if (Log is not null && effect is not (SetTimer or Broadcast or SendTo)) Log($"{Now.TotalSeconds:F3} n{replica.NodeIndex}.{replica.Index} {effect}");
             switch (effect)
             {
                 case Broadcast b when !Suppressed(behaviour, node, b.Message):
@@ -212,9 +217,26 @@ public sealed class TestNetwork
         }
     }
 
-    private static bool Suppressed(Byzantine behaviour, FbftNode node, FbftMessage message) =>
-        (behaviour.HasFlag(Byzantine.SilentLeader) && node.IsLeader && message is Announce or Prepared or Committed or NewView)
-        || (behaviour.HasFlag(Byzantine.WithholdVotes) && message is Vote);
+    private bool Suppressed(Byzantine behaviour, FbftNode node, FbftMessage message)
+    {
+        if (behaviour.HasFlag(Byzantine.SilentAfterPrepared))
+        {
+            var index = _nodeOfKey[node.Keys[0].Public];
+            if (_silenced.Contains(index)) return true;
+            if (message is Prepared p)
+            {
+                _silenced.Add(index);
+                PreparedBeforeSilence.Add(p);
+            }
+        }
+        return (behaviour.HasFlag(Byzantine.SilentLeader) && node.IsLeader && message is Announce or Prepared or Committed or NewView)
+            || (behaviour.HasFlag(Byzantine.WithholdVotes) && message is Vote);
+    }
+
+    private readonly HashSet<int> _silenced = [];
+
+    /// <summary>PREPARED messages that <see cref="Byzantine.SilentAfterPrepared"/> nodes sent just before falling silent.</summary>
+    public List<Prepared> PreparedBeforeSilence { get; } = [];
 
     private void OnCommitted(Replica replica, CommittedBlock committed, bool honest)
     {
