@@ -24,7 +24,9 @@ public sealed partial class FbftNode
     private void StartViewChange(TimeSpan now, ViewChangeReason reason)
     {
         var atLeast = Mode == NodeMode.ViewChanging ? ViewChangingId + 1 : ViewId + 1;
-        var next = LeaderSelection.NextViewId(ViewId, Head.Header.Time, UnixTime(now), _config.ViewChangeSlot, atLeast);
+        // Every node derives the ID from the same data (the view this height began in, the head's time, the clock),
+        // so nodes whose local views drifted apart still meet on the same view.
+        var next = LeaderSelection.NextViewId(_heightStartView, Head.Header.Time, UnixTime(now), _config.ViewChangeSlot, atLeast);
         Mode = NodeMode.ViewChanging;
         ViewChangingId = next;
         Leader = ExpectedLeaderOf(next);
@@ -52,7 +54,7 @@ public sealed partial class FbftNode
     private PublicKey ExpectedLeaderOf(ulong viewId)
     {
         var baseIndex = LeaderSelection.BaseIndex(Committee, Head.Header, _config);
-        return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - ViewId, _config.ViewChangeLeaders));
+        return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - _heightStartView, _config.ViewChangeLeaders));
     }
 
     private Verdict OnViewChange(ViewChange message, TimeSpan now)

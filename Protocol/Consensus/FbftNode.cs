@@ -37,6 +37,9 @@ public sealed partial class FbftNode
     private readonly Queue<BlockHeader> _recentHeaders = new();
     private long _nextToken;
 
+    // The view this height began in: the shared base of time-derived view-change IDs and of the leader gap.
+    private ulong _heightStartView;
+
     // My keys in the current committee: slot indices (ascending) and the matching key pairs.
     private int[] _myIndices = [];
     private KeyPair[] _myKeys = [];
@@ -67,6 +70,7 @@ public sealed partial class FbftNode
         ShardId = head.Header.ShardId;
         ViewId = head.CommitViewId + 1;
         ViewChangingId = ViewId;
+        _heightStartView = ViewId;
         EnterHeight();
         Leader = ComputeLeaderForNextHeight(head.Header);
     }
@@ -233,6 +237,7 @@ public sealed partial class FbftNode
         Emit(new BlockCommitted(committed));
         ViewId = committed.CommitViewId + 1;
         ViewChangingId = ViewId;
+        _heightStartView = ViewId;
         if (Mode == NodeMode.ViewChanging)
         {
             Mode = NodeMode.Normal;

@@ -24,7 +24,7 @@ public static class VotingPower
 
     /// <summary>
     /// Splits <see cref="One"/> over a committee (reference §1.5): Harmony-operated slots (no effective stake)
-    /// share <paramref name="harmonyShare"/> equally; external slots split the rest in proportion to effective
+    /// share <paramref name="harmonyShare"/> equally (all of it when there are no external slots, none when there are no Harmony slots); external slots split the rest in proportion to effective
     /// stake; the rounding residue goes to the last external slot (the last slot when there is none).
     /// Slots flagged in <paramref name="counted"/> as false (duplicate keys) get nothing.
     /// </summary>
@@ -49,7 +49,7 @@ public static class VotingPower
             else harmony++;
         }
         if (lastCounted < 0) return power;
-        var harmonyPart = lastExternal < 0 ? One : harmonyShare;
+        var harmonyPart = harmony == 0 ? 0 : lastExternal < 0 ? One : harmonyShare;
         var externalPart = One - harmonyPart;
         for (var i = 0; i < n; i++)
         {
