@@ -213,7 +213,7 @@ public sealed partial class FbftNode
             ?? _keys.First(k => committee.IndexOf(k.Public) >= 0);
         var unsigned = new Committed(ShardId, committed.CommitViewId, committed.Number, committed.Hash, committed.CommitSignature!, committed.CommitBitmap!, leaderKey.Public, Placeholder);
         Emit(new Broadcast(new Committed(ShardId, committed.CommitViewId, committed.Number, committed.Hash, committed.CommitSignature!, committed.CommitBitmap!,
-            leaderKey.Public, committee.Scheme.Sign(leaderKey.Secret, DigestBytes(unsigned)))));
+            leaderKey.Public, committee.Scheme.Sign(leaderKey.Secret, unsigned.SigningBytes))));
     }
 
     private static Verdict ResolveSendersIn(Committee committee, Vote vote, Span<int> indices)

@@ -131,7 +131,7 @@ public sealed partial class FbftNode
         if (Head.CommitBitmap is { } current && message.Bitmap.Count <= current.Count) return Verdict.Duplicate;
         var committee = _committees.CommitteeFor(ShardId, _config.EpochOf(Head.Number));
         if (committee.IndexOf(message.Sender) < 0) return Verdict.UnknownSender;
-        if (!committee.Scheme.Verify(message.Sender, DigestBytes(message), message.EnvelopeSignature)) return Verdict.BadSignature;
+        if (!committee.Scheme.Verify(message.Sender, message.SigningBytes, message.EnvelopeSignature)) return Verdict.BadSignature;
         if (!committee.IsWellFormed(message.Bitmap)) return Verdict.BadBitmap;
         if (!committee.IsQuorum(message.Bitmap)) return Verdict.NoQuorum;
         if (!committee.Scheme.VerifyAggregate(committee.KeySet, message.Bitmap, SigningPayloads.Commit(Head.Header), message.Aggregate))

@@ -21,12 +21,18 @@ public sealed partial class FbftNode
         _newViewSent = false;
     }
 
+    /// <summary>
+    /// The base of time-derived view IDs and of the leader gap: the view after the head block's own (Harmony's
+    /// "stuck" view). Every node holding the head agrees on it, whatever views it has seen since.
+    /// </summary>
+    private ulong ViewChangeBase => Head.Header.ViewId + 1;
+
     private void StartViewChange(TimeSpan now, ViewChangeReason reason)
     {
-        var atLeast = Mode == NodeMode.ViewChanging ? ViewChangingId + 1 : ViewId + 1;
-        // Every node derives the ID from the same data (the view this height began in, the head's time, the clock),
-        // so nodes whose local views drifted apart still meet on the same view.
-        var next = LeaderSelection.NextViewId(_heightStartView, Head.Header.Time, UnixTime(now), _config.ViewChangeSlot, atLeast);
+        // The ID depends only on shared data (the head block and the clock), so nodes converge without talking;
+        // within one 45 s slot a repeated view change retries the same view (resending its messages).
+        var next = LeaderSelection.NextViewId(ViewChangeBase, Head.Header.Time, UnixTime(now), _config.ViewChangeSlot, ViewId + 1);
+        var retry = Mode == NodeMode.ViewChanging && next == ViewChangingId;
         Mode = NodeMode.ViewChanging;
         ViewChangingId = next;
         Leader = ExpectedLeaderOf(next);
@@ -34,7 +40,7 @@ public sealed partial class FbftNode
         CancelTimer(TimerKind.Propose);
         SetTimer(TimerKind.ViewChange, now + _config.ViewChangeTimeout);
         ResetLeaderRound();
-        ResetViewChangeCollection();
+        if (!retry) ResetViewChangeCollection();
         Emit(new ViewChangeStarted(next, Leader, reason));
 
         var m1 = _preparedCertificate;
@@ -44,8 +50,8 @@ public sealed partial class FbftNode
             var message = new ViewChange(ShardId, next, Height, key.Public, Leader, m1,
                 Committee.Scheme.Sign(key.Secret, m1 is null ? SigningPayloads.Nil : m1.Payload),
                 Committee.Scheme.Sign(key.Secret, viewIdPayload));
-            if (MyIndexOf(Leader) >= 0) OnViewChange(message, now);
-            else Emit(new SendTo(Leader, message));
+            if (MyIndexOf(Leader) < 0) Emit(new SendTo(Leader, message));
+            else if (!retry) OnViewChange(message, now);
         }
         if (MyIndexOf(Leader) >= 0) ReplayBuffered(now);
     }
@@ -54,7 +60,7 @@ public sealed partial class FbftNode
     private PublicKey ExpectedLeaderOf(ulong viewId)
     {
         var baseIndex = LeaderSelection.BaseIndex(Committee, Head.Header, _config);
-        return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - _heightStartView, _config.ViewChangeLeaders));
+        return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - ViewChangeBase, _config.ViewChangeLeaders));
     }
 
     private Verdict OnViewChange(ViewChange message, TimeSpan now)

@@ -37,9 +37,6 @@ public sealed partial class FbftNode
     private readonly Queue<BlockHeader> _recentHeaders = new();
     private long _nextToken;
 
-    // The view this height began in: the shared base of time-derived view-change IDs and of the leader gap.
-    private ulong _heightStartView;
-
     // My keys in the current committee: slot indices (ascending) and the matching key pairs.
     private int[] _myIndices = [];
     private KeyPair[] _myKeys = [];
@@ -70,7 +67,6 @@ public sealed partial class FbftNode
         ShardId = head.Header.ShardId;
         ViewId = head.CommitViewId + 1;
         ViewChangingId = ViewId;
-        _heightStartView = ViewId;
         EnterHeight();
         Leader = ComputeLeaderForNextHeight(head.Header);
     }
@@ -221,12 +217,11 @@ public sealed partial class FbftNode
 
     private PublicKey[] MyPublicKeys() => [.. _myKeys.Select(k => k.Public)];
 
-    private Signature SignEnvelope(KeyPair key, FbftMessage unsigned) => Committee.Scheme.Sign(key.Secret, DigestBytes(unsigned));
+    private Signature SignEnvelope(KeyPair key, FbftMessage unsigned) => Committee.Scheme.Sign(key.Secret, unsigned.SigningBytes);
 
-    private static byte[] DigestBytes(FbftMessage message) => message.Digest.ToArray();
 
     private bool EnvelopeValid(SignedFbftMessage message) =>
-        Committee.Scheme.Verify(message.Sender, DigestBytes(message), message.EnvelopeSignature);
+        Committee.Scheme.Verify(message.Sender, message.SigningBytes, message.EnvelopeSignature);
 
     /// <summary>Records a finalised block, advances the height and works out the next leader.</summary>
     private void CommitLocally(CommittedBlock committed, TimeSpan now)
@@ -237,7 +232,6 @@ public sealed partial class FbftNode
         Emit(new BlockCommitted(committed));
         ViewId = committed.CommitViewId + 1;
         ViewChangingId = ViewId;
-        _heightStartView = ViewId;
         if (Mode == NodeMode.ViewChanging)
         {
             Mode = NodeMode.Normal;

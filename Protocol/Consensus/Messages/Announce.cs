@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Crypto;
 
@@ -12,10 +13,10 @@ public sealed class Announce(uint shardId, ulong viewId, ulong blockNumber, Hash
     public Block Block { get; } = block;
     public override int WireSize => 200 + BlockSizeEstimate(Block);
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         Append(buffer, BlockHash);
-        buffer.AddRange(Sender.Bytes);
+        buffer.Write(Sender.Bytes);
     }
 
     internal static int BlockSizeEstimate(Block block)

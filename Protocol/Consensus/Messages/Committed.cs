@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Consensus.Messages;
@@ -12,11 +13,11 @@ public sealed class Committed(uint shardId, ulong viewId, ulong blockNumber, Has
     public SignerBitmap Bitmap { get; } = bitmap;
     public override int WireSize => 300 + Bitmap.ByteLength;
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         Append(buffer, BlockHash);
-        buffer.AddRange(Aggregate.Bytes);
+        buffer.Write(Aggregate.Bytes);
         AppendWithLength(buffer, Bitmap.ToBytes());
-        buffer.AddRange(Sender.Bytes);
+        buffer.Write(Sender.Bytes);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using HarmonySim.Protocol.Crypto;
 
@@ -8,6 +9,7 @@ namespace HarmonySim.Protocol.Consensus.Messages;
 /// </summary>
 public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
 {
+    private byte[]? _signingBytes;
     private Hash32? _digest;
 
     public abstract MessageType Type { get; }
@@ -18,40 +20,42 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
     /// <summary>Approximate size on the wire in bytes, for bandwidth models and message accounting.</summary>
     public abstract int WireSize { get; }
 
-    /// <summary>Keccak-256 of the canonical encoding of every field except the envelope signature; computed once.</summary>
-    public Hash32 Digest => _digest ??= ComputeDigest();
+    /// <summary>
+    /// Canonical encoding of every field except the envelope signature: what the envelope signs (the signature
+    /// scheme hashes it). Computed once per message object, so the receivers of one broadcast share it.
+    /// </summary>
+    public ReadOnlySpan<byte> SigningBytes => _signingBytes ??= Encode();
 
-    private Hash32 ComputeDigest()
+    /// <summary>Keccak-256 of <see cref="SigningBytes"/>: the message's identity in logs and traces.</summary>
+    public Hash32 Digest => _digest ??= Keccak256.Hash(SigningBytes);
+
+    private byte[] Encode()
     {
-        var buffer = new List<byte>(256);
-        Span<byte> word = stackalloc byte[8];
-        buffer.Add((byte)Type);
-        BinaryPrimitives.WriteUInt32LittleEndian(word, ShardId);
-        buffer.AddRange(word[..4]);
-        BinaryPrimitives.WriteUInt64LittleEndian(word, ViewId);
-        buffer.AddRange(word);
-        BinaryPrimitives.WriteUInt64LittleEndian(word, BlockNumber);
-        buffer.AddRange(word);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Span<byte> head = stackalloc byte[1 + 4 + 8 + 8];
+        head[0] = (byte)Type;
+        BinaryPrimitives.WriteUInt32LittleEndian(head[1..], ShardId);
+        BinaryPrimitives.WriteUInt64LittleEndian(head[5..], ViewId);
+        BinaryPrimitives.WriteUInt64LittleEndian(head[13..], BlockNumber);
+        buffer.Write(head);
         AppendContent(buffer);
-        return Keccak256.Hash(buffer.ToArray());
+        return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Appends the type-specific fields to the digest input.</summary>
-    protected abstract void AppendContent(List<byte> buffer);
+    /// <summary>Appends the type-specific fields to the signed encoding.</summary>
+    protected abstract void AppendContent(ArrayBufferWriter<byte> buffer);
 
-    protected static void Append(List<byte> buffer, Hash32 hash)
+    protected static void Append(ArrayBufferWriter<byte> buffer, Hash32 hash)
     {
-        Span<byte> h = stackalloc byte[Hash32.Size];
-        hash.WriteTo(h);
-        buffer.AddRange(h);
+        hash.WriteTo(buffer.GetSpan(Hash32.Size));
+        buffer.Advance(Hash32.Size);
     }
 
-    protected static void AppendWithLength(List<byte> buffer, ReadOnlySpan<byte> bytes)
+    protected static void AppendWithLength(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        buffer.AddRange(length);
-        buffer.AddRange(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), bytes.Length);
+        buffer.Advance(4);
+        buffer.Write(bytes);
     }
 
     public override string ToString() => $"{Type} s{ShardId} v{ViewId} #{BlockNumber}";

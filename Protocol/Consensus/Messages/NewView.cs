@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Consensus.Messages;
@@ -18,13 +19,13 @@ public sealed class NewView(uint shardId, ulong viewId, ulong blockNumber, Prepa
     public SignerBitmap M3Bitmap { get; } = m3Bitmap;
     public override int WireSize => 400 + 2 * M3Bitmap.ByteLength + (M1 is null ? 0 : 200 + Announce.BlockSizeEstimate(M1.Block));
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         AppendWithLength(buffer, M1 is null ? [] : M1.Payload);
         AppendWithLength(buffer, M2Aggregate is null ? [] : M2Aggregate.Bytes);
         AppendWithLength(buffer, M2Bitmap.ToBytes());
-        buffer.AddRange(M3Aggregate.Bytes);
+        buffer.Write(M3Aggregate.Bytes);
         AppendWithLength(buffer, M3Bitmap.ToBytes());
-        buffer.AddRange(Sender.Bytes);
+        buffer.Write(Sender.Bytes);
     }
 }

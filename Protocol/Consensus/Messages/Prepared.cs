@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Crypto;
 
@@ -14,11 +15,11 @@ public sealed class Prepared(uint shardId, ulong viewId, ulong blockNumber, Bloc
     public SignerBitmap Bitmap { get; } = bitmap;
     public override int WireSize => 300 + Bitmap.ByteLength + Announce.BlockSizeEstimate(Block);
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         Append(buffer, BlockHash);
-        buffer.AddRange(Aggregate.Bytes);
+        buffer.Write(Aggregate.Bytes);
         AppendWithLength(buffer, Bitmap.ToBytes());
-        buffer.AddRange(Sender.Bytes);
+        buffer.Write(Sender.Bytes);
     }
 }

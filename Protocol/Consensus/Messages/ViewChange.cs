@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Consensus.Messages;
@@ -23,12 +24,12 @@ public sealed class ViewChange(uint shardId, ulong viewId, ulong blockNumber, Pu
 
     public override int WireSize => 300 + (M1 is null ? 0 : 200 + M1.PrepareBitmap.ByteLength + Announce.BlockSizeEstimate(M1.Block));
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
-        buffer.AddRange(Sender.Bytes);
-        buffer.AddRange(NewLeader.Bytes);
+        buffer.Write(Sender.Bytes);
+        buffer.Write(NewLeader.Bytes);
         AppendWithLength(buffer, M1 is null ? [] : M1.Payload);
-        buffer.AddRange(ViewChangeSignature.Bytes);
-        buffer.AddRange(ViewIdSignature.Bytes);
+        buffer.Write(ViewChangeSignature.Bytes);
+        buffer.Write(ViewIdSignature.Bytes);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Consensus.Messages;
@@ -28,10 +29,10 @@ public sealed class Vote : FbftMessage
     public Signature Signature { get; }
     public override int WireSize => 80 + Signature.Size + PublicKey.Size * Senders.Count;
 
-    protected override void AppendContent(List<byte> buffer)
+    protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         Append(buffer, BlockHash);
-        foreach (var s in Senders) buffer.AddRange(s.Bytes);
-        buffer.AddRange(Signature.Bytes);
+        foreach (var s in Senders) buffer.Write(s.Bytes);
+        buffer.Write(Signature.Bytes);
     }
 }

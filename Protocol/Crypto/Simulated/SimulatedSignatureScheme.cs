@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,34 +12,33 @@ namespace HarmonySim.Protocol.Crypto.Simulated;
 /// </summary>
 /// <remarks>
 /// Signer i holds a secret scalar a_i; its signature on m is s = a_i · h(m) mod (2^61 − 1), where h is a
-/// keyed hash. Sums of signatures verify against sums of scalars, as BLS aggregates verify against summed
-/// public keys. Keys and signatures travel encrypted under a run-wide key held only by this scheme object
-/// (a trusted oracle standing in for the pairing), so a party that lacks a signer's secret key cannot produce
-/// its signature through any API. It is a simulation device, not cryptography: use the <c>bls</c> scheme where
-/// real unforgeability matters. Instances built from the same seed agree on every key and signature.
+/// keyed pseudo-random function. Sums of signatures verify against sums of scalars, as BLS aggregates verify
+/// against summed public keys. Keys and signatures travel AES-encrypted under a run-wide key held only by this
+/// scheme object (a trusted oracle standing in for the pairing), with a redundancy check, so a party that lacks a
+/// signer's secret key cannot produce its signature through any API, and malformed bytes are rejected. It is a
+/// simulation device, not cryptography: use the <c>bls</c> scheme where real unforgeability matters. Instances
+/// built from the same seed agree on every key and signature.
 /// </remarks>
 public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
 {
     private const int TagOffset = 16;
-    private readonly byte[] _scalarKey;
-    private readonly byte[] _messageKey;
-    private readonly byte[] _tagKey;
-    private readonly ThreadLocal<Aes> _keyCipher;
-    private readonly ThreadLocal<Aes> _signatureCipher;
+    private readonly Aes128 _scalarPrf;
+    private readonly Aes128 _messagePrf;
+    private readonly Aes128 _tagPrf;
+    private readonly Aes128 _keyCipher;
+    private readonly Aes128 _signatureCipher;
     private readonly ThreadLocal<MessageHashCache> _lastMessage = new(() => new MessageHashCache());
 
     public SimulatedSignatureScheme(ulong seed = 0)
     {
         Span<byte> seedBytes = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(seedBytes, seed);
-        var master = SHA256.HashData([.. "HarmonySim simulated signature scheme v1"u8, .. seedBytes]);
-        _scalarKey = Derive(master, "scalar");
-        _messageKey = Derive(master, "message");
-        _tagKey = Derive(master, "tag");
-        var keyCipherKey = Derive(master, "key-cipher")[..16];
-        var signatureCipherKey = Derive(master, "signature-cipher")[..16];
-        _keyCipher = new ThreadLocal<Aes>(() => NewCipher(keyCipherKey));
-        _signatureCipher = new ThreadLocal<Aes>(() => NewCipher(signatureCipherKey));
+        var master = SHA256.HashData([.. "HarmonySim simulated signature scheme v2"u8, .. seedBytes]);
+        _scalarPrf = new Aes128(Derive(master, "scalar"));
+        _messagePrf = new Aes128(Derive(master, "message"));
+        _tagPrf = new Aes128(Derive(master, "tag"));
+        _keyCipher = new Aes128(Derive(master, "key-cipher"));
+        _signatureCipher = new Aes128(Derive(master, "signature-cipher"));
     }
 
     public string Name => "simulated";
@@ -48,8 +47,7 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
     {
         if (ikm.Length < 32) throw new ArgumentException("key material must be at least 32 bytes", nameof(ikm));
         var secret = new SecretKey(SHA256.HashData([.. "HarmonySim simulated keygen"u8, .. ikm]));
-        var scalar = SecretScalar(secret);
-        return new KeyPair(secret, EncodePublicKey(scalar));
+        return new KeyPair(secret, EncodePublicKey(SecretScalar(secret)));
     }
 
     public bool IsValidPublicKey(PublicKey key) => TryDecode(key, out _);
@@ -91,6 +89,9 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
 
     public void Dispose()
     {
+        _scalarPrf.Dispose();
+        _messagePrf.Dispose();
+        _tagPrf.Dispose();
         _keyCipher.Dispose();
         _signatureCipher.Dispose();
         _lastMessage.Dispose();
@@ -99,20 +100,17 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
     private ulong SecretScalar(SecretKey secret)
     {
         if (secret.Decoded is DecodedScalar d && d.Owner == this) return d.Value;
-        Span<byte> digest = stackalloc byte[32];
-        Prf(_scalarKey, secret.Bytes, digest);
-        var value = Mersenne61.FromRandom(BinaryPrimitives.ReadUInt64LittleEndian(digest));
+        var value = Mersenne61.FromRandom(_scalarPrf.Mac(secret.Bytes).AsUInt64().GetElement(0));
         secret.Decoded = new DecodedScalar(this, value, true);
         return value;
     }
 
+    /// <summary>h(m); the last message per thread is remembered, since a leader checks many votes on one payload.</summary>
     private ulong HashMessage(ReadOnlySpan<byte> message)
     {
         var cache = _lastMessage.Value!;
         if (cache.Matches(message)) return cache.Hash;
-        Span<byte> digest = stackalloc byte[32];
-        Prf(_messageKey, message, digest);
-        var h = Mersenne61.FromRandom(BinaryPrimitives.ReadUInt64LittleEndian(digest));
+        var h = Mersenne61.FromRandom(_messagePrf.Mac(message).AsUInt64().GetElement(0));
         cache.Store(message, h);
         return h;
     }
@@ -120,18 +118,25 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
     private PublicKey EncodePublicKey(ulong scalar)
     {
         Span<byte> bytes = stackalloc byte[PublicKey.Size];
-        EncryptValue(_keyCipher.Value!, scalar, bytes[..16]);
-        Span<byte> tag = stackalloc byte[32];
-        Prf(_tagKey, bytes[..16], tag);
-        tag.CopyTo(bytes[TagOffset..]);
+        var cipher = _keyCipher.Encrypt(Vector128.Create(scalar, 0UL).AsByte());
+        cipher.CopyTo(bytes);
+        WriteTag(cipher, bytes[TagOffset..]);
         return new PublicKey(bytes) { Decoded = new DecodedScalar(this, scalar, true) };
+    }
+
+    /// <summary>The 32 bytes after a key's ciphertext: a keyed function of it, so keys spread over the whole 48 bytes and tampering shows.</summary>
+    private void WriteTag(Vector128<byte> cipher, Span<byte> tag)
+    {
+        var first = _tagPrf.Encrypt(cipher);
+        first.CopyTo(tag);
+        _tagPrf.Encrypt(first).CopyTo(tag[16..]);
     }
 
     private Signature EncodeSignature(ulong value)
     {
         Span<byte> bytes = stackalloc byte[Signature.Size];
         bytes.Clear();
-        EncryptValue(_signatureCipher.Value!, value, bytes[..16]);
+        _signatureCipher.Encrypt(Vector128.Create(value, 0UL).AsByte()).CopyTo(bytes);
         return new Signature(bytes) { Decoded = new DecodedScalar(this, value, true) };
     }
 
@@ -142,10 +147,10 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
             value = d.Value;
             return d.Valid;
         }
-        value = 0;
+        var cipher = Vector128.Create(key.Bytes[..16]);
         Span<byte> tag = stackalloc byte[32];
-        Prf(_tagKey, key.Bytes[..16], tag);
-        var valid = tag.SequenceEqual(key.Bytes[TagOffset..]) && TryDecryptValue(_keyCipher.Value!, key.Bytes[..16], out value);
+        WriteTag(cipher, tag);
+        var valid = tag.SequenceEqual(key.Bytes[TagOffset..]) & TryDecrypt(_keyCipher, cipher, out value);
         if (!valid) value = 0;
         key.Decoded = new DecodedScalar(this, value, valid);
         return valid;
@@ -158,49 +163,21 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
             value = d.Value;
             return d.Valid;
         }
-        value = 0;
-        var valid = !signature.Bytes[16..].ContainsAnyExcept((byte)0) && TryDecryptValue(_signatureCipher.Value!, signature.Bytes[..16], out value);
+        var valid = !signature.Bytes[16..].ContainsAnyExcept((byte)0) & TryDecrypt(_signatureCipher, Vector128.Create(signature.Bytes[..16]), out value);
         if (!valid) value = 0;
         signature.Decoded = new DecodedScalar(this, value, valid);
         return valid;
     }
 
-    private static void EncryptValue(Aes cipher, ulong value, Span<byte> destination)
+    /// <summary>The upper half of a decrypted block is a redundancy check; the value must also be a canonical field element.</summary>
+    private static bool TryDecrypt(Aes128 cipher, Vector128<byte> block, out ulong value)
     {
-        Span<byte> block = stackalloc byte[16];
-        block.Clear();
-        BinaryPrimitives.WriteUInt64LittleEndian(block, value);
-        cipher.EncryptEcb(block, destination, PaddingMode.None);
+        var plain = cipher.Decrypt(block).AsUInt64();
+        value = plain.GetElement(0);
+        return plain.GetElement(1) == 0 && value < Mersenne61.P;
     }
 
-    private static bool TryDecryptValue(Aes cipher, ReadOnlySpan<byte> source, out ulong value)
-    {
-        Span<byte> block = stackalloc byte[16];
-        cipher.DecryptEcb(source, block, PaddingMode.None);
-        value = BinaryPrimitives.ReadUInt64LittleEndian(block);
-        // The upper half is a redundancy check; a value must also be a canonical field element.
-        return BinaryPrimitives.ReadUInt64LittleEndian(block[8..]) == 0 && value < Mersenne61.P;
-    }
-
-    private static void Prf(byte[] key, ReadOnlySpan<byte> data, Span<byte> digest)
-    {
-        var length = key.Length + data.Length;
-        byte[]? rented = null;
-        var buffer = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        key.CopyTo(buffer);
-        data.CopyTo(buffer[key.Length..]);
-        SHA256.HashData(buffer, digest);
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-    }
-
-    private static byte[] Derive(byte[] master, string label) => SHA256.HashData([.. master, .. Encoding.ASCII.GetBytes(label)]);
-
-    private static Aes NewCipher(byte[] key)
-    {
-        var aes = Aes.Create();
-        aes.Key = key;
-        return aes;
-    }
+    private static byte[] Derive(byte[] master, string label) => SHA256.HashData([.. master, .. Encoding.ASCII.GetBytes(label)])[..16];
 
     private sealed record DecodedScalar(SimulatedSignatureScheme Owner, ulong Value, bool Valid);
 
@@ -247,8 +224,19 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
         public ulong SumFor(SignerBitmap signers) => _cache.GetOrAdd(signers, static (bitmap, s) =>
         {
             ulong sum = 0;
-            foreach (var i in bitmap.Members()) sum = Mersenne61.Add(sum, s[i]);
-            return sum;
+            var words = bitmap.Words;
+            for (var w = 0; w < words.Length; w++)
+            {
+                var word = words[w];
+                while (word != 0)
+                {
+                    sum += s[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+                    word &= word - 1;
+                    // Each scalar is below 2^61, so at most seven additions fit before a reduction is due.
+                    if (sum >= 7UL << 61) sum = (sum & Mersenne61.P) + (sum >> 61);
+                }
+            }
+            return Mersenne61.Add((sum & Mersenne61.P) + (sum >> 61), 0);
         }, scalars);
 
         public PublicKey AggregateFor(SignerBitmap signers) => owner.EncodePublicKey(SumFor(signers));

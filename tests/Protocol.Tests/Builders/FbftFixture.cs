@@ -70,7 +70,7 @@ public sealed class FbftFixture
     {
         var v = view ?? block.Header.ViewId;
         var unsigned = new Announce(0, v, block.Number, block.Hash, block, Keys[leader].Public, Zero);
-        return new Announce(0, v, block.Number, block.Hash, block, Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.Digest.ToArray()));
+        return new Announce(0, v, block.Number, block.Hash, block, Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
     }
 
     public Vote Prepare(Block block, params int[] signers) =>
@@ -89,7 +89,7 @@ public sealed class FbftFixture
     {
         var agg = aggregate ?? Aggregate(SigningPayloads.Prepare(block.Hash), signers);
         var unsigned = new Prepared(0, block.Header.ViewId, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Zero);
-        return new Prepared(0, block.Header.ViewId, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.Digest.ToArray()));
+        return new Prepared(0, block.Header.ViewId, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
     }
 
     public Committed Committed(Block block, int[] signers, int leader = 0, ulong? view = null)
@@ -97,7 +97,7 @@ public sealed class FbftFixture
         var agg = Aggregate(SigningPayloads.Commit(block.Header), signers);
         var v = view ?? block.Header.ViewId;
         var unsigned = new Committed(0, v, block.Number, block.Hash, agg, Bitmap(signers), Keys[leader].Public, Zero);
-        return new Committed(0, v, block.Number, block.Hash, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.Digest.ToArray()));
+        return new Committed(0, v, block.Number, block.Hash, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
     }
 
     /// <summary>Block, commit aggregate and bitmap as the chain records them.</summary>
@@ -113,7 +113,7 @@ public sealed class FbftFixture
         var m2Agg = m2.Length == 0 ? null : Aggregate(SigningPayloads.Nil.ToArray(), m2);
         var m3Agg = Aggregate(SigningPayloads.ViewId(viewId), m3);
         var unsigned = new NewView(0, viewId, height, m1, m2Agg, Bitmap(m2), m3Agg, Bitmap(m3), Keys[leader].Public, Zero);
-        return new NewView(0, viewId, height, m1, m2Agg, Bitmap(m2), m3Agg, Bitmap(m3), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.Digest.ToArray()));
+        return new NewView(0, viewId, height, m1, m2Agg, Bitmap(m2), m3Agg, Bitmap(m3), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
     }
 
     public static readonly Signature Zero = new(new byte[Signature.Size]);

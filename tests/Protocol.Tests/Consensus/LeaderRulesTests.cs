@@ -30,7 +30,7 @@ public sealed class LeaderRulesTests
         Assert.AreEqual(1UL, h.ViewId);
         Assert.AreEqual(Address.OfBlsKey(_f.Keys[0].Public.Bytes), h.Coinbase);
         Assert.IsNull(h.LastCommitSignature, "genesis has no commit signature to carry");
-        Assert.IsTrue(_f.Scheme.Verify(_f.Keys[0].Public, announce.Digest.ToArray(), announce.EnvelopeSignature));
+        Assert.IsTrue(_f.Scheme.Verify(_f.Keys[0].Public, announce.SigningBytes.ToArray(), announce.EnvelopeSignature));
         // Own vote + two more make a quorum of three.
         leader.Receive(_f.Prepare(announce.Block, 1));
         Assert.IsEmpty(leader.Sent<Prepared>());

@@ -51,7 +51,7 @@ public sealed class ValidatorRulesTests
         var block = _f.FirstBlock();
         var other = _f.FirstBlock(extra: [9]);
         var unsigned = new Announce(0, 1, 1, other.Hash, block, _f.Keys[0].Public, FbftFixture.Zero);
-        var lying = new Announce(0, 1, 1, other.Hash, block, _f.Keys[0].Public, _f.Scheme.Sign(_f.Keys[0].Secret, unsigned.Digest.ToArray()));
+        var lying = new Announce(0, 1, 1, other.Hash, block, _f.Keys[0].Public, _f.Scheme.Sign(_f.Keys[0].Secret, unsigned.SigningBytes.ToArray()));
         Assert.AreEqual(Verdict.InvalidBlock, node.Receive(lying));
     }
 

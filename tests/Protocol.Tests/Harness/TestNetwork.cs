@@ -165,7 +165,7 @@ public sealed class TestNetwork
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], e.Node);
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], e.Replica);
         _trace.AppendData(header);
-        _trace.AppendData(e.Message!.Digest.ToArray());
+        _trace.AppendData(e.Message!.SigningBytes);
     }
 
     /// <summary>Carries out a replica's effects, applying its node's byzantine behaviour to what it sends.</summary>
