@@ -26,7 +26,10 @@ public sealed class Block
     }
 
     /// <summary>True when the body matches the header's transaction root.</summary>
-    public bool BodyMatchesHeader() => _bodyMatches ??= TransactionsRoot(Transactions) == Header.TxHash;
+    public bool BodyMatchesHeader() => _bodyMatches ??= (Transactions.Count == 0 ? EmptyTransactionsRoot : TransactionsRoot(Transactions)) == Header.TxHash;
+
+    /// <summary>The transaction root of an empty body.</summary>
+    public static readonly Hash32 EmptyTransactionsRoot = TransactionsRoot([]);
 
     private bool? _bodyMatches;
 

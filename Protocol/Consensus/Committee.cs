@@ -88,14 +88,17 @@ public sealed class Committee
         return _quorumCache.GetOrAdd(signers, static (bitmap, self) =>
         {
             long power = 0;
-            var count = 0;
-            foreach (var i in bitmap.Members())
+            var words = bitmap.Words;
+            for (var w = 0; w < words.Length; w++)
             {
-                if (!self._counted[i]) return false;
-                power += self._power[i];
-                count++;
+                for (var word = words[w]; word != 0; word &= word - 1)
+                {
+                    var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    if (!self._counted[i]) return false;
+                    power += self._power[i];
+                }
             }
-            return self.IsQuorum(power, count);
+            return self.IsQuorum(power, bitmap.Count);
         }, this) && TrimQuorumCache();
     }
 

@@ -40,6 +40,10 @@ public sealed partial class FbftNode
     // My keys in the current committee: slot indices (ascending) and the matching key pairs.
     private int[] _myIndices = [];
     private KeyPair[] _myKeys = [];
+    private PublicKey[] _myPublicKeys = [];
+
+    // The block at this height that passed full validation (PREPARED and COMMITTED both need it checked).
+    private Hash32? _validatedBlock;
 
     // Per-height state, reset when the height advances.
     private readonly Dictionary<ulong, Announce> _announceByView = [];
@@ -185,25 +189,35 @@ public sealed partial class FbftNode
     /// <summary>Resets per-height state and loads the committee of the height's epoch.</summary>
     private void EnterHeight()
     {
-        Committee = _committees.CommitteeFor(ShardId, _config.EpochOf(Height));
-        var indices = new List<int>();
-        var pairs = new List<KeyPair>();
-        foreach (var pair in _keys)
+        var committee = _committees.CommitteeFor(ShardId, _config.EpochOf(Height));
+        if (!ReferenceEquals(committee, Committee))
         {
-            var i = Committee.IndexOf(pair.Public);
-            if (i >= 0 && !indices.Contains(i)) { indices.Add(i); pairs.Add(pair); }
+            Committee = committee;
+            LoadMyKeys();
         }
-        var order = Enumerable.Range(0, indices.Count).OrderBy(k => indices[k]).ToArray();
-        _myIndices = [.. order.Select(k => indices[k])];
-        _myKeys = [.. order.Select(k => pairs[k])];
         _announceByView.Clear();
         _blocks.Clear();
         _preparedCertificate = null;
+        _validatedBlock = null;
         _preparedVotedView = ulong.MaxValue;
         _commitVotedView = ulong.MaxValue;
         _syncRequestedAtThisHeight = false;
         ResetLeaderRound();
         ResetViewChangeCollection();
+    }
+
+    /// <summary>Finds which committee slots this node's keys hold (once per committee).</summary>
+    private void LoadMyKeys()
+    {
+        var mine = new SortedList<int, KeyPair>();
+        foreach (var pair in _keys)
+        {
+            var i = Committee.IndexOf(pair.Public);
+            if (i >= 0) mine.TryAdd(i, pair);
+        }
+        _myIndices = [.. mine.Keys];
+        _myKeys = [.. mine.Values];
+        _myPublicKeys = [.. _myKeys.Select(k => k.Public)];
     }
 
     /// <summary>Signs the same payload with each of my committee keys and sums the signatures (one vote per node).</summary>
@@ -215,7 +229,7 @@ public sealed partial class FbftNode
         return acc.ToSignature();
     }
 
-    private PublicKey[] MyPublicKeys() => [.. _myKeys.Select(k => k.Public)];
+    private PublicKey[] MyPublicKeys() => _myPublicKeys;
 
     private Signature SignEnvelope(KeyPair key, FbftMessage unsigned) => Committee.Scheme.Sign(key.Secret, unsigned.SigningBytes);
 
@@ -323,6 +337,7 @@ public sealed partial class FbftNode
     private string? CheckHeader(Block block, ulong? expectedViewId, PublicKey? proposer)
     {
         var h = block.Header;
+        if (_validatedBlock == block.Hash && expectedViewId is null && proposer is null) return null;
         var parent = Head.Header;
         if (h.Number != Height) return $"number {h.Number}, expected {Height}";
         if (h.ShardId != ShardId) return $"shard {h.ShardId}, expected {ShardId}";
@@ -335,7 +350,9 @@ public sealed partial class FbftNode
         if (proposer is null && Committee.IndexOfCoinbase(h.Coinbase) < 0) return "coinbase is not a committee key";
         var seal = CheckParentSeal(h);
         if (seal is not null) return seal;
-        return _validator.Validate(block);
+        var verdict = _validator.Validate(block);
+        if (verdict is null) _validatedBlock = block.Hash;
+        return verdict;
     }
 
     /// <summary>Header N+1 must carry a quorum commit aggregate for block N over N's commit payload.</summary>
