@@ -1,9 +1,8 @@
-using System.CommandLine;
 using HarmonySim.Silo.Commands;
 
 namespace HarmonySim.Silo;
 
 public static class Program
 {
-    public static int Main(string[] args) => HarmonySimCommand.Build().Parse(args).Invoke();
+    public static int Main(string[] args) => HarmonySimCommand.Run(args);
 }
