@@ -22,6 +22,7 @@ public sealed class Committee
     private readonly Dictionary<Address, int> _indexByCoinbase = [];
     private readonly long[] _power;
     private readonly bool[] _counted;
+    private readonly ulong[] _votingMask;
     private readonly ConcurrentDictionary<SignerBitmap, bool> _quorumCache = new();
 
     public Committee(uint shardId, ulong epoch, IReadOnlyList<CommitteeSlot> slots, ISignatureScheme scheme,
@@ -47,6 +48,9 @@ public sealed class Committee
                 UniqueCount++;
             }
         }
+        _votingMask = new ulong[(slots.Count + 63) >> 6];
+        for (var i = 0; i < slots.Count; i++)
+            if (_counted[i]) _votingMask[i >> 6] |= 1UL << (i & 63);
         _power = VotingPower.Compute([.. slots.Select(s => s.EffectiveStake)], _counted, harmonyVoteShare);
         CountThreshold = 2 * UniqueCount / 3 + 1;
         KeySet = scheme.CreateKeySet([.. slots.Select(s => s.Key)]);
@@ -106,8 +110,9 @@ public sealed class Committee
     public bool IsWellFormed(SignerBitmap signers)
     {
         if (signers.Size != Count) return false;
-        foreach (var i in signers.Members())
-            if (!_counted[i]) return false;
+        var words = signers.Words;
+        for (var w = 0; w < words.Length; w++)
+            if ((words[w] & ~_votingMask[w]) != 0) return false;
         return true;
     }
 

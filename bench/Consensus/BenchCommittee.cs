@@ -34,6 +34,10 @@ internal sealed class BenchCommittee
 
     public FbftNode Node(int key, CommittedBlock head) => new(Config, [Keys[key]], Committees, head);
 
+    /// <summary>A node whose committee object is new: no per-bitmap sums or quorum answers cached yet.</summary>
+    public FbftNode NodeWithColdCaches(int key, CommittedBlock head) =>
+        new(Config, [Keys[key]], new FixedCommitteeProvider(new Committee(0, 0, Committee.Slots, Scheme)), head);
+
     public Signature Aggregate(byte[] payload, IEnumerable<int> signers)
     {
         var acc = Scheme.CreateAccumulator();
