@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Runs HarmonySim's whole test suite on a fresh machine that has the .NET SDK, Node and apt.
-# It installs what the tests need first (nothing beyond NuGet packages yet; later: npm packages,
-# Azurite, Debian's chromium), then builds and runs every test project in Release.
+# It installs what the tests need first (so far only NuGet packages, restored below), then builds
+# in Release and runs every test project. Set HARMONYSIM_PROPERTY_SCALE=k to run k times as many
+# random schedules in the property tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dotnet --version >/dev/null
 dotnet restore HarmonySim.slnx
 dotnet build HarmonySim.slnx -c Release --no-restore
-dotnet test --solution HarmonySim.slnx -c Release --no-build
+log=$(mktemp)
+status=0
+dotnet test --solution HarmonySim.slnx -c Release --no-build 2>&1 | tee "$log" || status=$?
+# One plain closing line with the totals.
+awk '/^ *succeeded:/ {p=$2} /^ *failed:/ {f=$2} END {if (p != "") printf "tests: %d passed, %d failed\n", p, f}' "$log"
+rm -f "$log"
+exit "$status"
