@@ -17,6 +17,16 @@ public sealed class Block
     public Hash32 Hash => Header.Hash;
     public ulong Number => Header.Number;
 
+    /// <summary>A shard's block 0: empty, at <paramref name="unixTime"/>, with the first leader's coinbase.</summary>
+    public static Block Genesis(uint shardId, ulong unixTime, Address coinbase) => new(new BlockHeader
+    {
+        Number = 0,
+        ShardId = shardId,
+        Time = unixTime,
+        Coinbase = coinbase,
+        TxHash = EmptyTransactionsRoot,
+    });
+
     /// <summary>The root a header commits to for a list of encoded transactions.</summary>
     public static Hash32 TransactionsRoot(IReadOnlyList<byte[]> transactions)
     {

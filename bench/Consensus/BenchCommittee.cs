@@ -16,12 +16,7 @@ internal sealed class BenchCommittee
         Keys = [.. Enumerable.Range(0, n).Select(i => Scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i))))];
         Committee = new Committee(0, 0, [.. Keys.Select((k, i) => new CommitteeSlot(k.Public, new Address(SHA256.HashData(BitConverter.GetBytes(-i)).AsSpan(0, 20))))], Scheme);
         Committees = new FixedCommitteeProvider(Committee);
-        Genesis = CommittedBlock.Genesis(new Block(new BlockHeader
-        {
-            Time = Config.GenesisUnixTime,
-            Coinbase = Address.OfBlsKey(Keys[0].Public.Bytes),
-            TxHash = Block.TransactionsRoot([]),
-        }));
+        Genesis = CommittedBlock.Genesis(Block.Genesis(0, Config.GenesisUnixTime, Address.OfBlsKey(Keys[0].Public.Bytes)));
     }
 
     public SimulatedSignatureScheme Scheme { get; }

@@ -48,25 +48,14 @@ public class ConsensusBenchmarks
     /// caches are warm, as in a silo where all validators of a shard share the message objects and the committee.
     /// </summary>
     [Benchmark(OperationsPerInvoke = 3 * Heights)]
-    public ulong OneValidator()
-    {
-        var node = _committee.Node(1, _committee.Genesis);
-        node.Start(TimeSpan.Zero);
-        var now = TimeSpan.Zero;
-        foreach (var message in _validatorStream)
-        {
-            node.Receive(message, now);
-            node.ClearEffects();
-            now += TimeSpan.FromMilliseconds(10);
-        }
-        return node.Height;
-    }
+    public ulong OneValidator() => Follow(_committee.Node(1, _committee.Genesis));
 
     /// <summary>As <see cref="OneValidator"/>, but every bitmap's quorum and summed key is computed afresh (a lone node, no shared caches).</summary>
     [Benchmark(OperationsPerInvoke = 3 * Heights)]
-    public ulong OneValidatorColdCaches()
+    public ulong OneValidatorColdCaches() => Follow(_committee.NodeWithColdCaches(1, _committee.Genesis));
+
+    private ulong Follow(FbftNode node)
     {
-        var node = _committee.NodeWithColdCaches(1, _committee.Genesis);
         node.Start(TimeSpan.Zero);
         var now = TimeSpan.Zero;
         foreach (var message in _validatorStream)

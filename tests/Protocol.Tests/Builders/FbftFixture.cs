@@ -23,13 +23,7 @@ public sealed class FbftFixture
         var slots = Enumerable.Range(0, n).Select(i => slot?.Invoke(i) is { } s ? s with { Key = Keys[i].Public } : new CommitteeSlot(Keys[i].Public, OwnerOf(i))).ToList();
         Committee = new Committee(0, 0, slots, Scheme, mode, mode == QuorumMode.ByVotingPower ? VotingPower.FromDecimal(0.68m) : VotingPower.One);
         Committees = new FixedCommitteeProvider(Committee);
-        Genesis = Protocol.Consensus.CommittedBlock.Genesis(new Block(new BlockHeader
-        {
-            Number = 0,
-            Time = Config.GenesisUnixTime,
-            Coinbase = Address.OfBlsKey(Keys[0].Public.Bytes),
-            TxHash = Block.TransactionsRoot([]),
-        }));
+        Genesis = Protocol.Consensus.CommittedBlock.Genesis(Block.Genesis(0, Config.GenesisUnixTime, Address.OfBlsKey(Keys[0].Public.Bytes)));
     }
 
     public SimulatedSignatureScheme Scheme { get; }

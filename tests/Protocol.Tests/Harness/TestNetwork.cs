@@ -38,14 +38,7 @@ public sealed class TestNetwork
             foreach (var k in NodeKeys[i]) _nodeOfKey[k.Public] = i;
         Committee = BuildCommittee();
         _committees = new FixedCommitteeProvider(Committee);
-        _genesis = CommittedBlock.Genesis(new Block(new BlockHeader
-        {
-            Number = 0,
-            ShardId = 0,
-            Time = spec.Config.GenesisUnixTime,
-            Coinbase = Address.OfBlsKey(Committee.KeyAt(0).Bytes),
-            TxHash = Block.TransactionsRoot([]),
-        }));
+        _genesis = CommittedBlock.Genesis(Block.Genesis(0, spec.Config.GenesisUnixTime, Address.OfBlsKey(Committee.KeyAt(0).Bytes)));
         _canonical[0] = _genesis;
         _honestSide = [.. spec.Nodes.Select((_, i) => spec.SideOf is { } sides ? sides[i] : _random.Next(spec.Sides))];
         _crashed = new bool[spec.Nodes.Count];
