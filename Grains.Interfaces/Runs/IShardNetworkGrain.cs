@@ -1,0 +1,16 @@
+namespace HarmonySim.Grains.Interfaces.Runs;
+
+/// <summary>
+/// One shard's network: the virtual clock and event queue of its validators (deliveries and timers), the latency,
+/// loss, partition and crash model, and the record of what the shard committed. Key: "{runId}/{shardId}".
+/// </summary>
+public interface IShardNetworkGrain : IGrainWithStringKey
+{
+    Task Start(RunPlan plan, int shard);
+
+    /// <summary>Processes every event up to and including <paramref name="until"/> (one synchronisation window).</summary>
+    Task<ShardProgress> AdvanceTo(TimeSpan until);
+
+    /// <summary>The shard's record of the run: metrics, checks' evidence and its part of the event log.</summary>
+    Task<ShardResult> Result();
+}

@@ -1,0 +1,15 @@
+namespace HarmonySim.Grains.Interfaces.Runs;
+
+/// <summary>
+/// A run: builds the shards from the plan, drives them window by window in virtual time so no shard gets ahead of
+/// another by more than the window, and gathers the result. Key: the run id.
+/// </summary>
+public interface ISimulationGrain : IGrainWithStringKey
+{
+    Task Start(RunPlan plan);
+
+    /// <summary>Advances every shard to <paramref name="until"/> (capped at the run's duration).</summary>
+    Task<RunProgress> AdvanceTo(TimeSpan until);
+
+    Task<RunResult> Result();
+}

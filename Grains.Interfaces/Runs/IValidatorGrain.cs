@@ -1,0 +1,15 @@
+namespace HarmonySim.Grains.Interfaces.Runs;
+
+/// <summary>
+/// A validator node: holds its keys and the FBFT state machine for its shard, and applies its scenario behaviour
+/// to what the node sends. Key: "{runId}/{nodeId}". It never talks to other validators; the shard network grain
+/// feeds it and carries out its output.
+/// </summary>
+public interface IValidatorGrain : IGrainWithStringKey
+{
+    /// <summary>Builds the node from the plan (at its chain head, for a restart) and starts it.</summary>
+    Task<ValidatorOutput> Start(RunPlan plan, int node, TimeSpan now, bool restart);
+
+    /// <summary>Feeds the node everything due at one instant.</summary>
+    Task<ValidatorOutput> Step(ValidatorInput input);
+}

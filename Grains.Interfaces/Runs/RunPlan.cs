@@ -1,0 +1,88 @@
+namespace HarmonySim.Grains.Interfaces.Runs;
+
+/// <summary>
+/// Everything a run needs, resolved from a scenario: small, serializable, and enough for any silo to rebuild the
+/// same keys, committees and network from it (keys derive from the seed), so a run is the same on one silo or many.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RunPlan(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string Scenario,
+    [property: Id(2)] ulong Seed,
+    [property: Id(3)] string SignatureScheme,
+    [property: Id(4)] bool QuorumByStake,
+    [property: Id(5)] decimal HarmonyVoteShare,
+    [property: Id(6)] TimingPlan Timing,
+    [property: Id(7)] IReadOnlyList<NodePlan> Nodes,
+    [property: Id(8)] int Shards,
+    [property: Id(9)] LatencyPlan Latency,
+    [property: Id(10)] IReadOnlyList<FaultPlan> Faults,
+    [property: Id(11)] TimeSpan Duration,
+    [property: Id(12)] TimeSpan LivenessMaxGap,
+    [property: Id(13)] IReadOnlyList<OutageWindow> ExpectedOutages)
+{
+    public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
+}
+
+/// <summary>FBFT timing and policies for the run (mainnet defaults come from the scenario loader).</summary>
+[GenerateSerializer, Immutable]
+public sealed record TimingPlan(
+    [property: Id(0)] TimeSpan BlockTime,
+    [property: Id(1)] TimeSpan PhaseTimeout,
+    [property: Id(2)] TimeSpan ViewChangeTimeout,
+    [property: Id(3)] TimeSpan ViewChangeSlot,
+    [property: Id(4)] TimeSpan BootstrapTimeout,
+    [property: Id(5)] ulong BlocksPerEpoch,
+    [property: Id(6)] bool AllValidatorsLeadViewChanges,
+    [property: Id(7)] int? RotateAfterBlocks,
+    [property: Id(8)] bool MainnetRotation);
+
+/// <summary>One validator node: its shard, cohort, keys, stake per key (none for Harmony-operated), region and behaviour.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NodePlan(
+    [property: Id(0)] int Id,
+    [property: Id(1)] int Shard,
+    [property: Id(2)] string Cohort,
+    [property: Id(3)] int Keys,
+    [property: Id(4)] decimal? StakePerKey,
+    [property: Id(5)] int Region,
+    [property: Id(6)] NodeBehaviour Behaviour);
+
+public enum NodeBehaviour
+{
+    Honest,
+    SilentLeader,
+    WithholdVotes,
+}
+
+/// <summary>One-way latency between regions in milliseconds, plus jitter, loss and optional bandwidth.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LatencyPlan(
+    [property: Id(0)] IReadOnlyList<string> Regions,
+    [property: Id(1)] IReadOnlyList<IReadOnlyList<double>> OneWayMs,
+    [property: Id(2)] TimeSpan Jitter,
+    [property: Id(3)] double Loss,
+    [property: Id(4)] double? BandwidthMbps);
+
+public enum FaultKind
+{
+    Crash,
+    Restart,
+    Partition,
+    Heal,
+    IsolateLeader,
+}
+
+/// <summary>A fault at a virtual time: which nodes it hits, and for partitions the groups (node ids) that can still talk.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FaultPlan(
+    [property: Id(0)] TimeSpan At,
+    [property: Id(1)] FaultKind Kind,
+    [property: Id(2)] IReadOnlyList<int> Nodes,
+    [property: Id(3)] int? Shard,
+    [property: Id(4)] TimeSpan? Duration,
+    [property: Id(5)] IReadOnlyList<IReadOnlyList<int>> Groups);
+
+/// <summary>A window in which the scenario expects commits to stop (the liveness check accepts gaps inside it).</summary>
+[GenerateSerializer, Immutable]
+public sealed record OutageWindow([property: Id(0)] TimeSpan From, [property: Id(1)] TimeSpan To);
