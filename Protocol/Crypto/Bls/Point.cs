@@ -1,0 +1,257 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace HarmonySim.Protocol.Crypto.Bls;
+
+/// <summary>
+/// A point of y^2 = x^3 + b over F in homogeneous projective coordinates (x = X/Z, y = Y/Z); the identity is (0:1:0).
+/// Addition and doubling use the complete formulas of Renes–Costello–Batina (2016, algorithms 7 and 9 for a = 0),
+/// which have no exceptional cases, so the same code path runs for every input (constant time).
+/// </summary>
+[SkipLocalsInit]
+internal readonly struct Point<F> where F : struct, IField<F>
+{
+    public readonly F X, Y, Z;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Point(in F x, in F y, in F z)
+    {
+        X = x;
+        Y = y;
+        Z = z;
+    }
+
+    public static Point<F> Identity => new(F.FieldZero, F.FieldOne, F.FieldZero);
+
+    public static Point<F> FromAffine(in F x, in F y) => new(x, y, F.FieldOne);
+
+    public bool IsIdentity => Z.IsZero;
+
+    public bool IsOnCurve()
+    {
+        // Y^2 Z = X^3 + b Z^3
+        var lhs = F.Mul(F.Square(Y), Z);
+        var rhs = F.Add(F.Mul(F.Square(X), X), F.MulByB(F.Mul(F.Square(Z), Z)));
+        return lhs.Equals(rhs);
+    }
+
+    /// <summary>Projective equality: X1 Z2 = X2 Z1 and Y1 Z2 = Y2 Z1.</summary>
+    public bool Equals(in Point<F> o)
+    {
+        var a = F.Mul(X, o.Z).Equals(F.Mul(o.X, Z));
+        var b = F.Mul(Y, o.Z).Equals(F.Mul(o.Y, Z));
+        var i1 = IsIdentity;
+        var i2 = o.IsIdentity;
+        return (i1 & i2) | (!i1 & !i2 & a & b);
+    }
+
+    public void ToAffine(out F x, out F y)
+    {
+        if (IsIdentity)
+        {
+            x = F.FieldZero;
+            y = F.FieldZero;
+            return;
+        }
+        var zi = F.Inverse(Z);
+        x = F.Mul(X, zi);
+        y = F.Mul(Y, zi);
+    }
+
+    public Point<F> Normalize()
+    {
+        if (IsIdentity) return Identity;
+        ToAffine(out var x, out var y);
+        return FromAffine(x, y);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Point<F> Neg(in Point<F> p) => new(p.X, F.Neg(p.Y), p.Z);
+
+    public static Point<F> Add(in Point<F> p, in Point<F> q)
+    {
+        var t0 = F.Mul(p.X, q.X);
+        var t1 = F.Mul(p.Y, q.Y);
+        var t2 = F.Mul(p.Z, q.Z);
+        var t3 = F.Mul(F.Add(p.X, p.Y), F.Add(q.X, q.Y));
+        var t4 = F.Add(t0, t1);
+        t3 = F.Sub(t3, t4);
+        t4 = F.Mul(F.Add(p.Y, p.Z), F.Add(q.Y, q.Z));
+        var x3 = F.Add(t1, t2);
+        t4 = F.Sub(t4, x3);
+        x3 = F.Mul(F.Add(p.X, p.Z), F.Add(q.X, q.Z));
+        var y3 = F.Add(t0, t2);
+        y3 = F.Sub(x3, y3);
+        x3 = F.Add(t0, t0);
+        t0 = F.Add(x3, t0);
+        t2 = F.MulByB3(t2);
+        var z3 = F.Add(t1, t2);
+        t1 = F.Sub(t1, t2);
+        y3 = F.MulByB3(y3);
+        x3 = F.Mul(t4, y3);
+        t2 = F.Mul(t3, t1);
+        x3 = F.Sub(t2, x3);
+        y3 = F.Mul(y3, t0);
+        t1 = F.Mul(t1, z3);
+        y3 = F.Add(t1, y3);
+        t0 = F.Mul(t0, t3);
+        z3 = F.Mul(z3, t4);
+        z3 = F.Add(z3, t0);
+        return new Point<F>(x3, y3, z3);
+    }
+
+    /// <summary>Mixed addition with an affine point (x2, y2) that is not the identity (RCB algorithm 8).</summary>
+    public static Point<F> AddAffine(in Point<F> p, in F x2, in F y2)
+    {
+        var t0 = F.Mul(p.X, x2);
+        var t1 = F.Mul(p.Y, y2);
+        var t3 = F.Mul(F.Add(x2, y2), F.Add(p.X, p.Y));
+        var t4 = F.Add(t0, t1);
+        t3 = F.Sub(t3, t4);
+        t4 = F.Add(F.Mul(y2, p.Z), p.Y);
+        var y3 = F.Add(F.Mul(x2, p.Z), p.X);
+        var x3 = F.Add(t0, t0);
+        t0 = F.Add(x3, t0);
+        var t2 = F.MulByB3(p.Z);
+        var z3 = F.Add(t1, t2);
+        t1 = F.Sub(t1, t2);
+        y3 = F.MulByB3(y3);
+        x3 = F.Mul(t4, y3);
+        t2 = F.Mul(t3, t1);
+        x3 = F.Sub(t2, x3);
+        y3 = F.Mul(y3, t0);
+        t1 = F.Mul(t1, z3);
+        y3 = F.Add(t1, y3);
+        t0 = F.Mul(t0, t3);
+        z3 = F.Mul(z3, t4);
+        z3 = F.Add(z3, t0);
+        return new Point<F>(x3, y3, z3);
+    }
+
+    public static Point<F> Double(in Point<F> p)
+    {
+        var t0 = F.Square(p.Y);
+        var z3 = F.Double(t0);
+        z3 = F.Double(z3);
+        z3 = F.Double(z3);
+        var t1 = F.Mul(p.Y, p.Z);
+        var t2 = F.Square(p.Z);
+        t2 = F.MulByB3(t2);
+        var x3 = F.Mul(t2, z3);
+        var y3 = F.Add(t0, t2);
+        z3 = F.Mul(t1, z3);
+        t1 = F.Double(t2);
+        t2 = F.Add(t1, t2);
+        t0 = F.Sub(t0, t2);
+        y3 = F.Mul(t0, y3);
+        y3 = F.Add(x3, y3);
+        t1 = F.Mul(p.X, p.Y);
+        x3 = F.Mul(t0, t1);
+        x3 = F.Double(x3);
+        return new Point<F>(x3, y3, z3);
+    }
+
+    public static Point<F> Sub(in Point<F> p, in Point<F> q) => Add(p, Neg(q));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Point<F> SelectMask(in Point<F> a, in Point<F> b, ulong mask) =>
+        new(F.SelectMask(a.X, b.X, mask), F.SelectMask(a.Y, b.Y, mask), F.SelectMask(a.Z, b.Z, mask));
+
+    /// <summary>[k]P for a public 64-bit scalar (variable time).</summary>
+    public static Point<F> MulPublic(in Point<F> p, ulong k)
+    {
+        var r = Identity;
+        var bits = 64 - BitOperations.LeadingZeroCount(k);
+        for (var i = bits - 1; i >= 0; i--)
+        {
+            r = Double(r);
+            if (((k >> i) & 1) != 0) r = Add(r, p);
+        }
+        return r;
+    }
+
+    /// <summary>[k]P for a public non-negative integer (variable time).</summary>
+    public static Point<F> MulPublic(in Point<F> p, BigInteger k)
+    {
+        if (k.Sign < 0) return Neg(MulPublic(p, -k));
+        var r = Identity;
+        var bits = (int)k.GetBitLength();
+        for (var i = bits - 1; i >= 0; i--)
+        {
+            r = Double(r);
+            if (!(k >> i).IsEven) r = Add(r, p);
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// [k]P for a secret scalar given as 32 big-endian bytes: fixed 4-bit windows, a table lookup that reads every
+    /// entry and selects with masks, and an addition in every window (the identity entry included), so the sequence of
+    /// operations and memory accesses does not depend on k.
+    /// </summary>
+    public static Point<F> MulSecret(in Point<F> p, ReadOnlySpan<byte> scalarBe32)
+    {
+        var table = new Point<F>[16];
+        table[0] = Identity;
+        table[1] = p;
+        for (var i = 2; i < 16; i++) table[i] = (i & 1) == 0 ? Double(table[i >> 1]) : Add(table[i - 1], p);
+        var r = Identity;
+        for (var i = 0; i < 64; i++)
+        {
+            var b = scalarBe32[i >> 1];
+            var nibble = (uint)((i & 1) == 0 ? b >> 4 : b & 0xf);
+            r = Double(r);
+            r = Double(r);
+            r = Double(r);
+            r = Double(r);
+            var sel = table[0];
+            for (var j = 1; j < 16; j++)
+            {
+                // mask = all ones when j == nibble, without a branch.
+                var diff = (uint)j ^ nibble;
+                var mask = (ulong)(((long)diff - 1) >> 63);
+                sel = SelectMask(sel, table[j], mask);
+            }
+            r = Add(r, sel);
+        }
+        Array.Clear(table);
+        return r;
+    }
+
+    /// <summary>
+    /// Σ [k_i] P_i for public 64-bit scalars (Pippenger's bucket method), used by batch verification.
+    /// </summary>
+    public static Point<F> MultiMulPublic(ReadOnlySpan<Point<F>> points, ReadOnlySpan<ulong> scalars)
+    {
+        var n = points.Length;
+        if (n == 0) return Identity;
+        var c = n < 8 ? 3 : n < 64 ? 4 : n < 512 ? 6 : 8;
+        var buckets = new Point<F>[(1 << c) - 1];
+        var windows = (64 + c - 1) / c;
+        var acc = Identity;
+        for (var w = windows - 1; w >= 0; w--)
+        {
+            for (var d = 0; d < c; d++) acc = Double(acc);
+            Array.Fill(buckets, Identity);
+            var shift = w * c;
+            var any = false;
+            for (var i = 0; i < n; i++)
+            {
+                var digit = (int)((scalars[i] >> shift) & (ulong)((1 << c) - 1));
+                if (digit == 0) continue;
+                buckets[digit - 1] = Add(buckets[digit - 1], points[i]);
+                any = true;
+            }
+            if (!any) continue;
+            var running = Identity;
+            var sum = Identity;
+            for (var j = buckets.Length - 1; j >= 0; j--)
+            {
+                running = Add(running, buckets[j]);
+                sum = Add(sum, running);
+            }
+            acc = Add(acc, sum);
+        }
+        return acc;
+    }
+}
