@@ -53,6 +53,12 @@ internal readonly struct Point<F> where F : struct, IField<F>
             y = F.FieldZero;
             return;
         }
+        if (Z.Equals(F.FieldOne))
+        {
+            x = X;
+            y = Y;
+            return;
+        }
         var zi = F.Inverse(Z);
         x = F.Mul(X, zi);
         y = F.Mul(Y, zi);
