@@ -193,7 +193,17 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mac(ulong t, ulong a, ulong b, ulong c, out ulong lo)
     {
-        var hi = Math.BigMul(a, b, out var l);
+        ulong hi, l;
+        if (System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported)
+        {
+            // High half from MULX, low half from IMUL: keeps both in registers (BigMul's out parameter goes through memory).
+            hi = System.Runtime.Intrinsics.X86.Bmi2.X64.MultiplyNoFlags(a, b);
+            l = a * b;
+        }
+        else
+        {
+            hi = Math.BigMul(a, b, out l);
+        }
         l += t;
         hi += l < t ? 1UL : 0UL;
         l += c;
