@@ -124,7 +124,7 @@ internal static class G1
             var rhs = Fp.Add(Fp.Mul(Fp.Square(x), x), Fp.FromUInt64(4));
             if (!rhs.TrySqrt(out y))
             {
-                error = "x is not the abscissa of a point on the curve";
+                error = "point is not on the curve (no y for this x)";
                 return false;
             }
             if (y.IsLexicographicallyLargest != sort) y = Fp.Neg(y);
@@ -278,7 +278,7 @@ internal static class G2
             var rhs = Fp2.Add(Fp2.Mul(Fp2.Square(x), x), Fp2.MulByB(Fp2.One));
             if (!rhs.TrySqrt(out y))
             {
-                error = "x is not the abscissa of a point on the curve";
+                error = "point is not on the curve (no y for this x)";
                 return false;
             }
             if (y.IsLexicographicallyLargest != sort) y = Fp2.Neg(y);
