@@ -34,9 +34,6 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
     /// <summary>2^256 as a field element (used to reduce 64-byte hash outputs).</summary>
     private static readonly Fp TwoTo256 = FromBigInteger(BigInteger.Pow(2, 256));
 
-    private static readonly BigInteger PMinus2 = Modulus - 2;
-    private static readonly BigInteger SqrtExp = (Modulus + 1) / 4;
-    private static readonly BigInteger LegendreExp = (Modulus - 1) / 2;
 
     internal Fp(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong l5)
     {
@@ -303,41 +300,177 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
         return Reduce(t0, t1, t2, t3, t4, t5);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp Square(in Fp a) => Mul(a, a);
+    /// <summary>Montgomery squaring: 21 limb products (off-diagonal terms doubled) and a separate reduction (generated straight-line code).</summary>
+    public static Fp Square(in Fp a)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
+        ulong r0 = 0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, c, c2, m;
+        c = Mac(0, a0, a1, 0, out r1);
+        c = Mac(0, a0, a2, c, out r2);
+        c = Mac(0, a0, a3, c, out r3);
+        c = Mac(0, a0, a4, c, out r4);
+        c = Mac(0, a0, a5, c, out r5);
+        r6 = c;
+        c = Mac(r3, a1, a2, 0, out r3);
+        c = Mac(r4, a1, a3, c, out r4);
+        c = Mac(r5, a1, a4, c, out r5);
+        c = Mac(r6, a1, a5, c, out r6);
+        r7 = c;
+        c = Mac(r5, a2, a3, 0, out r5);
+        c = Mac(r6, a2, a4, c, out r6);
+        c = Mac(r7, a2, a5, c, out r7);
+        r8 = c;
+        c = Mac(r7, a3, a4, 0, out r7);
+        c = Mac(r8, a3, a5, c, out r8);
+        r9 = c;
+        c = Mac(r9, a4, a5, 0, out r9);
+        r10 = c;
+        r11 = 0;
+        r11 = r10 >> 63; r10 = (r10 << 1) | (r9 >> 63); r9 = (r9 << 1) | (r8 >> 63); r8 = (r8 << 1) | (r7 >> 63);
+        r7 = (r7 << 1) | (r6 >> 63); r6 = (r6 << 1) | (r5 >> 63); r5 = (r5 << 1) | (r4 >> 63); r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63); r2 = (r2 << 1) | (r1 >> 63); r1 <<= 1;
+        ulong hi, lo;
+        c = 0;
+        hi = Mac(0, a0, a0, 0, out lo);
+        r0 = AddCarry(r0, lo, c, out c);
+        r1 = AddCarry(r1, hi, c, out c);
+        hi = Mac(0, a1, a1, 0, out lo);
+        r2 = AddCarry(r2, lo, c, out c);
+        r3 = AddCarry(r3, hi, c, out c);
+        hi = Mac(0, a2, a2, 0, out lo);
+        r4 = AddCarry(r4, lo, c, out c);
+        r5 = AddCarry(r5, hi, c, out c);
+        hi = Mac(0, a3, a3, 0, out lo);
+        r6 = AddCarry(r6, lo, c, out c);
+        r7 = AddCarry(r7, hi, c, out c);
+        hi = Mac(0, a4, a4, 0, out lo);
+        r8 = AddCarry(r8, lo, c, out c);
+        r9 = AddCarry(r9, hi, c, out c);
+        hi = Mac(0, a5, a5, 0, out lo);
+        r10 = AddCarry(r10, lo, c, out c);
+        r11 = AddCarry(r11, hi, c, out c);
+        c2 = 0;
+        m = r0 * Inv;
+        c = Mac(r0, m, P0, 0, out r0);
+        c = Mac(r1, m, P1, c, out r1);
+        c = Mac(r2, m, P2, c, out r2);
+        c = Mac(r3, m, P3, c, out r3);
+        c = Mac(r4, m, P4, c, out r4);
+        c = Mac(r5, m, P5, c, out r5);
+        r6 = AddCarry(r6, c, c2, out c2);
+        m = r1 * Inv;
+        c = Mac(r1, m, P0, 0, out r1);
+        c = Mac(r2, m, P1, c, out r2);
+        c = Mac(r3, m, P2, c, out r3);
+        c = Mac(r4, m, P3, c, out r4);
+        c = Mac(r5, m, P4, c, out r5);
+        c = Mac(r6, m, P5, c, out r6);
+        r7 = AddCarry(r7, c, c2, out c2);
+        m = r2 * Inv;
+        c = Mac(r2, m, P0, 0, out r2);
+        c = Mac(r3, m, P1, c, out r3);
+        c = Mac(r4, m, P2, c, out r4);
+        c = Mac(r5, m, P3, c, out r5);
+        c = Mac(r6, m, P4, c, out r6);
+        c = Mac(r7, m, P5, c, out r7);
+        r8 = AddCarry(r8, c, c2, out c2);
+        m = r3 * Inv;
+        c = Mac(r3, m, P0, 0, out r3);
+        c = Mac(r4, m, P1, c, out r4);
+        c = Mac(r5, m, P2, c, out r5);
+        c = Mac(r6, m, P3, c, out r6);
+        c = Mac(r7, m, P4, c, out r7);
+        c = Mac(r8, m, P5, c, out r8);
+        r9 = AddCarry(r9, c, c2, out c2);
+        m = r4 * Inv;
+        c = Mac(r4, m, P0, 0, out r4);
+        c = Mac(r5, m, P1, c, out r5);
+        c = Mac(r6, m, P2, c, out r6);
+        c = Mac(r7, m, P3, c, out r7);
+        c = Mac(r8, m, P4, c, out r8);
+        c = Mac(r9, m, P5, c, out r9);
+        r10 = AddCarry(r10, c, c2, out c2);
+        m = r5 * Inv;
+        c = Mac(r5, m, P0, 0, out r5);
+        c = Mac(r6, m, P1, c, out r6);
+        c = Mac(r7, m, P2, c, out r7);
+        c = Mac(r8, m, P3, c, out r8);
+        c = Mac(r9, m, P4, c, out r9);
+        c = Mac(r10, m, P5, c, out r10);
+        r11 = AddCarry(r11, c, c2, out c2);
+        return Reduce(r6, r7, r8, r9, r10, r11);
+    }
 
     public static Fp operator +(in Fp a, in Fp b) => Add(a, b);
     public static Fp operator -(in Fp a, in Fp b) => Sub(a, b);
     public static Fp operator -(in Fp a) => Neg(a);
     public static Fp operator *(in Fp a, in Fp b) => Mul(a, b);
 
-    /// <summary>a^e for a public exponent (square-and-multiply, variable time in e only).</summary>
-    public static Fp Pow(in Fp a, BigInteger e)
+    /// <summary>A public exponent as big-endian 4-bit digits.</summary>
+    internal sealed class Exponent
     {
-        var result = One;
-        var bits = (int)e.GetBitLength();
-        for (var i = bits - 1; i >= 0; i--)
+        public Exponent(BigInteger e)
+        {
+            var hex = e.ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0');
+            Digits = hex.Select(c => (byte)Convert.ToInt32(c.ToString(), 16)).ToArray();
+        }
+
+        public byte[] Digits { get; }
+    }
+
+    private static readonly Exponent PMinus2Digits = new(Modulus - 2);
+    private static readonly Exponent SqrtDigits = new((Modulus + 1) / 4);
+    private static readonly Exponent SqrtMinusOneDigits = new((Modulus - 3) / 4);
+    private static readonly Exponent LegendreDigits = new((Modulus - 1) / 2);
+
+    /// <summary>a^e for a public exponent: fixed 4-bit windows. The sequence of operations depends on e only (not on a).</summary>
+    internal static Fp Pow(in Fp a, Exponent e)
+    {
+        Span<Fp> table = stackalloc Fp[16];
+        table[0] = One;
+        table[1] = a;
+        for (var i = 2; i < 16; i++) table[i] = (i & 1) == 0 ? Square(table[i >> 1]) : Mul(table[i - 1], a);
+        var digits = e.Digits;
+        var result = table[digits[0]];
+        for (var i = 1; i < digits.Length; i++)
         {
             result = Square(result);
-            if (!(e >> i).IsEven) result = Mul(result, a);
+            result = Square(result);
+            result = Square(result);
+            result = Square(result);
+            if (digits[i] != 0) result = Mul(result, table[digits[i]]);
         }
         return result;
     }
 
+    /// <summary>a^e for a public exponent (square-and-multiply).</summary>
+    public static Fp Pow(in Fp a, BigInteger e) => e.IsZero ? One : Pow(a, new Exponent(e));
+
     /// <summary>1/a (Fermat); 0 maps to 0.</summary>
-    public Fp Invert() => Pow(this, PMinus2);
+    public Fp Invert() => Pow(this, PMinus2Digits);
 
     /// <summary>Square root when one exists (p ≡ 3 mod 4).</summary>
     public bool TrySqrt(out Fp root)
     {
-        root = Pow(this, SqrtExp);
+        root = Pow(this, SqrtDigits);
         return Square(root).Equals(this);
+    }
+
+    /// <summary>
+    /// For a non-zero square a, returns sqrt(a) and 1/sqrt(a) from one exponentiation: t = a^((p-3)/4),
+    /// sqrt = t·a and t·sqrt = a^((p-1)/2) = 1. False when a is zero or not a square.
+    /// </summary>
+    public bool TrySqrtAndInverseSqrt(out Fp root, out Fp inverseRoot)
+    {
+        inverseRoot = Pow(this, SqrtMinusOneDigits);
+        root = Mul(inverseRoot, this);
+        return !IsZero && Mul(inverseRoot, root).Equals(One);
     }
 
     /// <summary>True for zero and the non-zero squares.</summary>
     public bool IsSquare()
     {
-        var l = Pow(this, LegendreExp);
+        var l = Pow(this, LegendreDigits);
         return l.IsZero || l.Equals(One);
     }
 

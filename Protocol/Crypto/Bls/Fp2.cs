@@ -133,12 +133,13 @@ internal readonly struct Fp2 : IEquatable<Fp2>, IField<Fp2>
         var norm = Fp.Add(Fp.Square(C0), Fp.Square(C1));
         if (!norm.TrySqrt(out var gamma)) return false;
         var delta = Fp.Mul(Fp.Add(C0, gamma), TwoInv);
-        if (!delta.TrySqrt(out var x0))
+        if (!delta.TrySqrtAndInverseSqrt(out var x0, out var x0Inv))
         {
             delta = Fp.Mul(Fp.Sub(C0, gamma), TwoInv);
-            if (!delta.TrySqrt(out x0)) return false;
+            if (!delta.TrySqrtAndInverseSqrt(out x0, out x0Inv)) return false;
         }
-        var x1 = Fp.Mul(C1, Fp.Add(x0, x0).Invert());
+        // x1 = c1 / (2 x0)
+        var x1 = Fp.Mul(Fp.Mul(C1, x0Inv), TwoInv);
         var candidate = new Fp2(x0, x1);
         if (!Square(candidate).Equals(this)) return false;
         root = candidate;

@@ -32,6 +32,7 @@ public sealed class FieldTests
             var fb = Fp.FromBigInteger(b);
             Assert.AreEqual(a, fa.ToBigInteger());
             Assert.AreEqual(a * b % P, Fp.Mul(fa, fb).ToBigInteger());
+            Assert.AreEqual(a * a % P, Fp.Square(fa).ToBigInteger());
             Assert.AreEqual((a + b) % P, Fp.Add(fa, fb).ToBigInteger());
             Assert.AreEqual(((a - b) % P + P) % P, Fp.Sub(fa, fb).ToBigInteger());
             Assert.AreEqual((P - a) % P, Fp.Neg(fa).ToBigInteger());
