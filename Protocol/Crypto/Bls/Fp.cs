@@ -165,7 +165,7 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
     public override string ToString() => "0x" + ToBigInteger().ToString("x96", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong a, ulong b, ulong carry, out ulong carryOut)
+    internal static ulong AddCarry(ulong a, ulong b, ulong carry, out ulong carryOut)
     {
         var s = a + b;
         var c1 = s < a ? 1UL : 0UL;
@@ -176,7 +176,7 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SubBorrow(ulong a, ulong b, ulong borrow, out ulong borrowOut)
+    internal static ulong SubBorrow(ulong a, ulong b, ulong borrow, out ulong borrowOut)
     {
         var d = a - b;
         var b1 = a < b ? 1UL : 0UL;
@@ -188,7 +188,7 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
 
     /// <summary>(hi, lo) = t + a*b + c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mac(ulong t, ulong a, ulong b, ulong c, out ulong lo)
+    internal static ulong Mac(ulong t, ulong a, ulong b, ulong c, out ulong lo)
     {
         ulong hi, l;
         if (System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported)
@@ -211,7 +211,7 @@ internal readonly struct Fp : IEquatable<Fp>, IField<Fp>
 
     /// <summary>Subtracts p when the 384-bit value t is at least p (constant time).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fp Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5)
+    internal static Fp Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5)
     {
         var s0 = SubBorrow(t0, P0, 0, out var b);
         var s1 = SubBorrow(t1, P1, b, out b);

@@ -46,10 +46,14 @@ internal readonly struct Fp2 : IEquatable<Fp2>, IField<Fp2>
     /// <summary>Karatsuba: 3 base-field multiplications.</summary>
     public static Fp2 Mul(in Fp2 a, in Fp2 b)
     {
-        var v0 = Fp.Mul(a.C0, b.C0);
-        var v1 = Fp.Mul(a.C1, b.C1);
-        var s = Fp.Mul(Fp.Add(a.C0, a.C1), Fp.Add(b.C0, b.C1));
-        return new Fp2(Fp.Sub(v0, v1), Fp.Sub(Fp.Sub(s, v0), v1));
+        // Lazy reduction: three 768-bit products, two Montgomery reductions.
+        FpWide.Mul(a.C0, b.C0, out var v0);
+        FpWide.Mul(a.C1, b.C1, out var v1);
+        FpWide.Mul(FpWide.AddNoReduce(a.C0, a.C1), FpWide.AddNoReduce(b.C0, b.C1), out var s);
+        FpWide.SubModPR(v0, v1, out var c0);
+        FpWide.Add(v0, v1, out var sum);
+        FpWide.Sub(s, sum, out var c1);
+        return new Fp2(FpWide.Redc(c0), FpWide.Redc(c1));
     }
 
     /// <summary>Complex squaring: 2 base-field multiplications.</summary>
