@@ -35,7 +35,7 @@ internal static class G1
         }
     }
 
-    public static Point<Fp> MulByAbsX(in Point<Fp> p) => Point<Fp>.MulPublic(p, AbsX);
+    public static Point<Fp> MulByAbsX(in Point<Fp> p) => Point<Fp>.MulPublicJacobian(p, AbsX);
 
     /// <summary>Scott's test (ePrint 2021/1130): P ∈ G1 iff φ(P) = [-x^2]P, for a point already on the curve.</summary>
     public static bool IsInSubgroup(in Point<Fp> p)
@@ -173,7 +173,7 @@ internal static class G2
     public static Point<Fp2> Psi(in Point<Fp2> p) =>
         new(Fp2.Mul(p.X.Frobenius(), PsiX), Fp2.Mul(p.Y.Frobenius(), PsiY), p.Z.Frobenius());
 
-    public static Point<Fp2> MulByAbsX(in Point<Fp2> p) => Point<Fp2>.MulPublic(p, G1.AbsX);
+    public static Point<Fp2> MulByAbsX(in Point<Fp2> p) => Point<Fp2>.MulPublicJacobian(p, G1.AbsX);
 
     /// <summary>[x]P with the (negative) BLS parameter x.</summary>
     public static Point<Fp2> MulByX(in Point<Fp2> p) => Point<Fp2>.Neg(MulByAbsX(p));

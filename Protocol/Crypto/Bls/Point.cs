@@ -176,6 +176,90 @@ internal readonly struct Point<F> where F : struct, IField<F>
         return r;
     }
 
+    /// <summary>
+    /// [k]P for a public 64-bit scalar in Jacobian coordinates (cheaper doublings than the complete projective
+    /// formulas), variable time; every exceptional case of the addition (identity, P = ±R) is handled, so it is
+    /// correct for points of any order (subgroup checks run it on untrusted points).
+    /// </summary>
+    public static Point<F> MulPublicJacobian(in Point<F> p, ulong k)
+    {
+        if (p.IsIdentity || k == 0) return Identity;
+        // projective (X:Y:Z) -> Jacobian (XZ : YZ^2 : Z)
+        var z2 = F.Square(p.Z);
+        var px = F.Mul(p.X, p.Z);
+        var py = F.Mul(p.Y, z2);
+        var pz = p.Z;
+        F rx = px, ry = py, rz = pz;
+        var bits = 64 - BitOperations.LeadingZeroCount(k);
+        for (var i = bits - 2; i >= 0; i--)
+        {
+            JacobianDouble(ref rx, ref ry, ref rz);
+            if (((k >> i) & 1) != 0) JacobianAdd(ref rx, ref ry, ref rz, px, py, pz);
+        }
+        if (rz.IsZero) return Identity;
+        // Jacobian (X:Y:Z) -> projective (XZ : Y : Z^3)
+        return new Point<F>(F.Mul(rx, rz), ry, F.Mul(F.Square(rz), rz));
+    }
+
+    private static void JacobianDouble(ref F x, ref F y, ref F z)
+    {
+        if (z.IsZero) return;
+        var a = F.Square(x);
+        var b = F.Square(y);
+        var c = F.Square(b);
+        var d = F.Double(F.Sub(F.Sub(F.Square(F.Add(x, b)), a), c));
+        var e = F.Add(F.Double(a), a);
+        var f = F.Square(e);
+        var x3 = F.Sub(f, F.Double(d));
+        var c8 = F.Double(F.Double(F.Double(c)));
+        var y3 = F.Sub(F.Mul(e, F.Sub(d, x3)), c8);
+        var z3 = F.Double(F.Mul(y, z));
+        x = x3;
+        y = y3;
+        z = z3;
+    }
+
+    private static void JacobianAdd(ref F x1, ref F y1, ref F z1, in F x2, in F y2, in F z2)
+    {
+        if (z1.IsZero)
+        {
+            x1 = x2;
+            y1 = y2;
+            z1 = z2;
+            return;
+        }
+        if (z2.IsZero) return;
+        var z1z1 = F.Square(z1);
+        var z2z2 = F.Square(z2);
+        var u1 = F.Mul(x1, z2z2);
+        var u2 = F.Mul(x2, z1z1);
+        var s1 = F.Mul(F.Mul(y1, z2), z2z2);
+        var s2 = F.Mul(F.Mul(y2, z1), z1z1);
+        var h = F.Sub(u2, u1);
+        var r = F.Double(F.Sub(s2, s1));
+        if (h.IsZero)
+        {
+            if (r.IsZero)
+            {
+                JacobianDouble(ref x1, ref y1, ref z1);
+                return;
+            }
+            x1 = F.FieldOne;
+            y1 = F.FieldOne;
+            z1 = F.FieldZero;
+            return;
+        }
+        var i = F.Square(F.Double(h));
+        var j = F.Mul(h, i);
+        var v = F.Mul(u1, i);
+        var x3 = F.Sub(F.Sub(F.Square(r), j), F.Double(v));
+        var y3 = F.Sub(F.Mul(r, F.Sub(v, x3)), F.Double(F.Mul(s1, j)));
+        var z3 = F.Mul(F.Sub(F.Sub(F.Square(F.Add(z1, z2)), z1z1), z2z2), h);
+        x1 = x3;
+        y1 = y3;
+        z1 = z3;
+    }
+
     /// <summary>[k]P for a public non-negative integer (variable time).</summary>
     public static Point<F> MulPublic(in Point<F> p, BigInteger k)
     {

@@ -155,3 +155,28 @@ public sealed class CurveAndPairingTests
         Assert.AreEqual("97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb", BlsTestUtil.ToHex(c1));
     }
 }
+
+[TestClass]
+public sealed class JacobianMultiplicationTests
+{
+    [TestMethod]
+    public void MatchesTheCompleteFormulasIncludingExceptionalCases()
+    {
+        var rng = new Random(9);
+        var g = G1.Generator;
+        foreach (var k in new ulong[] { 1, 2, 3, 4, 5, 7, 0xd201000000010000, ulong.MaxValue, (ulong)rng.NextInt64() })
+        {
+            Assert.IsTrue(Point<Fp>.MulPublicJacobian(g, k).Equals(Point<Fp>.MulPublic(g, k)), $"G1 k={k}");
+            Assert.IsTrue(Point<Fp2>.MulPublicJacobian(G2.Generator, k).Equals(Point<Fp2>.MulPublic(G2.Generator, k)), $"G2 k={k}");
+        }
+        Assert.IsTrue(Point<Fp>.MulPublicJacobian(Point<Fp>.Identity, 5).IsIdentity);
+        Assert.IsTrue(Point<Fp>.MulPublicJacobian(g, 0).IsIdentity);
+        // A point of order 3 on E (x = 0, y = 2): [k]P cycles through P, 2P = -P, 3P = O, which exercises
+        // additions of equal and opposite points.
+        var t = Point<Fp>.FromAffine(Fp.Zero, Fp.FromUInt64(2));
+        Assert.IsTrue(Point<Fp>.MulPublic(t, 3UL).IsIdentity);
+        for (ulong k = 1; k < 20; k++)
+            Assert.IsTrue(Point<Fp>.MulPublicJacobian(t, k).Equals(Point<Fp>.MulPublic(t, k)), $"order-3 point, k={k}");
+        Assert.IsFalse(G1.IsInSubgroup(t));
+    }
+}
