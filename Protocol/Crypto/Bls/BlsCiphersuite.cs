@@ -149,8 +149,9 @@ public static class BlsCiphersuite
     }
 
     /// <summary>e(pk, H(m)) = e(G1, sig), as one two-pair multi-Miller loop and one final exponentiation.</summary>
-    internal static bool CoreVerify(in Point<Fp> pk, G2Prepared hash, in Point<Fp2> sig) =>
-        Pairing.ProductIsOne([pk, Point<Fp>.Neg(G1.Generator)], [hash, new G2Prepared(sig)]);
+    internal static bool CoreVerify(in Point<Fp> pk, G2Prepared hash, in Point<Fp2> sig) => Pairing.VerifyEquation(pk, hash, sig);
+
+    internal static bool CoreVerify(in Point<Fp> pk, in Point<Fp2> hash, in Point<Fp2> sig) => Pairing.VerifyEquation(pk, hash, sig);
 
     public static bool Verify(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         VerifyWithDst(pk, message, signature, SignatureDstBytes);
@@ -158,7 +159,7 @@ public static class BlsCiphersuite
     private static bool VerifyWithDst(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> dst)
     {
         if (!TryDecodePublicKey(pk, out var p, out _) || !TryDecodeSignature(signature, out var s, out _)) return false;
-        return CoreVerify(p, new G2Prepared(HashToPoint(message, dst)), s);
+        return CoreVerify(p, HashToPoint(message, dst), s);
     }
 
     /// <summary>Sums signatures (each must decode and be in G2); throws <see cref="BlsFormatException"/> otherwise or when there are none.</summary>
@@ -210,7 +211,7 @@ public static class BlsCiphersuite
             return false;
         }
         if (!TryDecodeSignature(signature, out var s, out _)) return false;
-        return CoreVerify(agg, new G2Prepared(HashToPoint(message, SignatureDstBytes)), s);
+        return CoreVerify(agg, HashToPoint(message, SignatureDstBytes), s);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace HarmonySim.Protocol.Crypto.Bls;
 
 /// <summary>The operations the curve code needs from GF(p) and GF(p^2), so one generic (JIT-specialised) implementation serves G1 and G2.</summary>
-internal interface IField<T> where T : struct, IField<T>
+internal interface IField<T> where T : unmanaged, IField<T>
 {
     static abstract T FieldZero { get; }
     static abstract T FieldOne { get; }

@@ -48,7 +48,7 @@ internal sealed class G2Prepared
 
     // Line functions after Costello–Lange–Naehrig (ePrint 2010/354, algorithms 26 and 27), as adapted for
     // BLS12-381's M-type twist; each returns the three non-zero slots of the line, to be scaled by P's coordinates.
-    private static void DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, out Fp2 c0, out Fp2 c1, out Fp2 c2)
+    internal static void DoublingStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, out Fp2 c0, out Fp2 c1, out Fp2 c2)
     {
         var tmp0 = Fp2.Square(x);
         var tmp1 = Fp2.Square(y);
@@ -75,7 +75,7 @@ internal sealed class G2Prepared
         c2 = tmp6;
     }
 
-    private static void AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 qx, in Fp2 qy, out Fp2 c0, out Fp2 c1, out Fp2 c2)
+    internal static void AdditionStep(ref Fp2 x, ref Fp2 y, ref Fp2 z, in Fp2 qx, in Fp2 qy, out Fp2 c0, out Fp2 c1, out Fp2 c2)
     {
         var zsquared = Fp2.Square(z);
         var ysquared = Fp2.Square(qy);
@@ -204,8 +204,97 @@ internal static class Pairing
         return Fp12.Mul(t3, t4);
     }
 
+    /// <summary>
+    /// f_{|x|,Q1}(P1) · f_{|x|,Q2}(P2) (conjugated). Q1's lines come from <paramref name="q1Prepared"/> when given,
+    /// otherwise they are computed on the fly from <paramref name="q1"/>; Q2's are computed on the fly.
+    /// No allocation: this is the verification hot path.
+    /// </summary>
+    public static Fp12 MillerLoop2(in Point<Fp> p1, G2Prepared? q1Prepared, in Point<Fp2> q1, in Point<Fp> p2, in Point<Fp2> q2)
+    {
+        var prepared1 = q1Prepared is not null && !q1Prepared.IsIdentity && !p1.IsIdentity;
+        var raw1 = q1Prepared is null && !q1.IsIdentity && !p1.IsIdentity;
+        var active2 = !q2.IsIdentity && !p2.IsIdentity;
+        Fp px1 = default, py1 = default, px2 = default, py2 = default;
+        Fp2 qx1 = default, qy1 = default, qx2 = default, qy2 = default;
+        if (prepared1 || raw1) p1.ToAffine(out px1, out py1);
+        if (raw1) q1.ToAffine(out qx1, out qy1);
+        if (active2)
+        {
+            p2.ToAffine(out px2, out py2);
+            q2.ToAffine(out qx2, out qy2);
+        }
+        Fp2 rx1 = qx1, ry1 = qy1, rz1 = Fp2.One;
+        Fp2 rx2 = qx2, ry2 = qy2, rz2 = Fp2.One;
+        var f = Fp12.One;
+        var k = 0;
+        var foundOne = false;
+        Fp2 c0, c1, c2;
+        for (var b = 63; b >= 0; b--)
+        {
+            var bit = (((G1.AbsX >> 1) >> b) & 1) == 1;
+            if (!foundOne)
+            {
+                foundOne = bit;
+                continue;
+            }
+            if (prepared1) f = Line(f, q1Prepared!, k, px1, py1);
+            if (raw1)
+            {
+                G2Prepared.DoublingStep(ref rx1, ref ry1, ref rz1, out c0, out c1, out c2);
+                f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px1), Fp2.MulByFp(c0, py1));
+            }
+            if (active2)
+            {
+                G2Prepared.DoublingStep(ref rx2, ref ry2, ref rz2, out c0, out c1, out c2);
+                f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px2), Fp2.MulByFp(c0, py2));
+            }
+            k++;
+            if (bit)
+            {
+                if (prepared1) f = Line(f, q1Prepared!, k, px1, py1);
+                if (raw1)
+                {
+                    G2Prepared.AdditionStep(ref rx1, ref ry1, ref rz1, qx1, qy1, out c0, out c1, out c2);
+                    f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px1), Fp2.MulByFp(c0, py1));
+                }
+                if (active2)
+                {
+                    G2Prepared.AdditionStep(ref rx2, ref ry2, ref rz2, qx2, qy2, out c0, out c1, out c2);
+                    f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px2), Fp2.MulByFp(c0, py2));
+                }
+                k++;
+            }
+            f = Fp12.Square(f);
+        }
+        if (prepared1) f = Line(f, q1Prepared!, k, px1, py1);
+        if (raw1)
+        {
+            G2Prepared.DoublingStep(ref rx1, ref ry1, ref rz1, out c0, out c1, out c2);
+            f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px1), Fp2.MulByFp(c0, py1));
+        }
+        if (active2)
+        {
+            G2Prepared.DoublingStep(ref rx2, ref ry2, ref rz2, out c0, out c1, out c2);
+            f = Fp12.MulBy014(f, c2, Fp2.MulByFp(c1, px2), Fp2.MulByFp(c0, py2));
+        }
+        return Fp12.Conjugate(f);
+    }
+
+    private static Fp12 Line(in Fp12 f, G2Prepared q, int k, in Fp px, in Fp py) =>
+        Fp12.MulBy014(f, q.C2[k], Fp2.MulByFp(q.C1[k], px), Fp2.MulByFp(q.C0[k], py));
+
     public static Fp12 Pair(in Point<Fp> p, in Point<Fp2> q) =>
-        FinalExponentiation(MillerLoop([p], [new G2Prepared(q)]));
+        FinalExponentiation(MillerLoop2(Point<Fp>.Identity, null, Point<Fp2>.Identity, p, q));
+
+    private static readonly Point<Fp> NegG1 = Point<Fp>.Neg(G1.Generator);
+
+    /// <summary>e(P, Q1) = e(G1, Q2), i.e. e(P, Q1)·e(-G1, Q2) = 1, with Q1's lines precomputed.</summary>
+    public static bool VerifyEquation(in Point<Fp> p, G2Prepared q1, in Point<Fp2> q2) =>
+        FinalExponentiation(MillerLoop2(p, q1, Point<Fp2>.Identity, NegG1, q2)).IsOne;
+
+    /// <summary>e(P, Q1)·e(-G1, Q2) = 1 with every line computed on the fly (no allocation).</summary>
+    public static bool VerifyEquation(in Point<Fp> p, in Point<Fp2> q1, in Point<Fp2> q2) =>
+        FinalExponentiation(MillerLoop2(p, null, q1, NegG1, q2)).IsOne;
 
     /// <summary>True when Π e(P_i, Q_i) = 1.</summary>
     public static bool ProductIsOne(ReadOnlySpan<Point<Fp>> ps, ReadOnlySpan<G2Prepared> qs) =>

@@ -9,7 +9,7 @@ namespace HarmonySim.Protocol.Crypto.Bls;
 /// which have no exceptional cases, so the same code path runs for every input (constant time).
 /// </summary>
 [SkipLocalsInit]
-internal readonly struct Point<F> where F : struct, IField<F>
+internal readonly struct Point<F> where F : unmanaged, IField<F>
 {
     public readonly F X, Y, Z;
 
@@ -281,7 +281,7 @@ internal readonly struct Point<F> where F : struct, IField<F>
     /// </summary>
     public static Point<F> MulSecret(in Point<F> p, ReadOnlySpan<byte> scalarBe32)
     {
-        var table = new Point<F>[16];
+        Span<Point<F>> table = stackalloc Point<F>[16];
         table[0] = Identity;
         table[1] = p;
         for (var i = 2; i < 16; i++) table[i] = (i & 1) == 0 ? Double(table[i >> 1]) : Add(table[i - 1], p);
@@ -304,7 +304,7 @@ internal readonly struct Point<F> where F : struct, IField<F>
             }
             r = Add(r, sel);
         }
-        Array.Clear(table);
+        table.Clear();
         return r;
     }
 
