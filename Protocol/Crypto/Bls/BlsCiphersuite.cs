@@ -170,7 +170,7 @@ public static class BlsCiphersuite
         for (var i = 0; i < signatures.Count; i++)
         {
             if (!TryDecodeSignature(signatures[i], out var s, out var error)) throw new BlsFormatException($"signature {i}: {error}");
-            acc = Point<Fp2>.Add(acc, s);
+            acc = Point<Fp2>.AddMixed(acc, s);
         }
         var result = new byte[SignatureSize];
         G2.Compress(acc, result);
@@ -192,7 +192,7 @@ public static class BlsCiphersuite
         for (var i = 0; i < publicKeys.Count; i++)
         {
             if (!TryDecodePublicKey(publicKeys[i], out var p, out var error)) throw new BlsFormatException($"public key {i}: {error}");
-            acc = Point<Fp>.AddAffine(acc, p.X, p.Y);
+            acc = Point<Fp>.AddMixed(acc, p);
         }
         return acc;
     }

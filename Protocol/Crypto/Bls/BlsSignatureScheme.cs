@@ -47,7 +47,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         foreach (var key in keys)
         {
             if (!TryDecode(key, out var p)) throw new ArgumentException($"public key {key.ShortName} is not a valid BLS public key", nameof(keys));
-            sum = Point<Fp>.AddAffine(sum, p.X, p.Y);
+            sum = Point<Fp>.AddMixed(sum, p);
         }
         return EncodePublicKey(sum);
     }
@@ -185,7 +185,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         {
             _ = owner;
             if (!TryDecode(signature, out var s)) return false;
-            _sum = Point<Fp2>.Add(_sum, s);
+            _sum = Point<Fp2>.AddMixed(_sum, s);
             Count++;
             return true;
         }
@@ -206,7 +206,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
             _keys = keys;
             _points = points;
             var total = Point<Fp>.Identity;
-            foreach (var p in points) total = Point<Fp>.AddAffine(total, p.X, p.Y);
+            foreach (var p in points) total = Point<Fp>.AddMixed(total, p);
             _total = total;
         }
 
@@ -224,12 +224,12 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
             if (bitmap.Count * 2 <= pts.Length)
             {
                 var sum = Point<Fp>.Identity;
-                foreach (var i in bitmap.Members()) sum = Point<Fp>.AddAffine(sum, pts[i].X, pts[i].Y);
+                foreach (var i in bitmap.Members()) sum = Point<Fp>.AddMixed(sum, pts[i]);
                 return sum;
             }
             var absent = Point<Fp>.Identity;
             for (var i = 0; i < pts.Length; i++)
-                if (!bitmap[i]) absent = Point<Fp>.AddAffine(absent, pts[i].X, pts[i].Y);
+                if (!bitmap[i]) absent = Point<Fp>.AddMixed(absent, pts[i]);
             return Point<Fp>.Sub(set._total, absent);
         }, this);
 

@@ -134,6 +134,13 @@ internal readonly struct Point<F> where F : unmanaged, IField<F>
         return new Point<F>(x3, y3, z3);
     }
 
+    /// <summary>p + q, using the cheaper mixed formula when q is affine (Z = 1); variable time in q's form only.</summary>
+    public static Point<F> AddMixed(in Point<F> p, in Point<F> q)
+    {
+        if (q.IsIdentity) return p;
+        return q.Z.Equals(F.FieldOne) ? AddAffine(p, q.X, q.Y) : Add(p, q);
+    }
+
     public static Point<F> Double(in Point<F> p)
     {
         var t0 = F.Square(p.Y);
@@ -329,7 +336,7 @@ internal readonly struct Point<F> where F : unmanaged, IField<F>
             {
                 var digit = (int)((scalars[i] >> shift) & (ulong)((1 << c) - 1));
                 if (digit == 0) continue;
-                buckets[digit - 1] = Add(buckets[digit - 1], points[i]);
+                buckets[digit - 1] = AddMixed(buckets[digit - 1], points[i]);
                 any = true;
             }
             if (!any) continue;
