@@ -135,7 +135,8 @@ public static class BlsCiphersuite
     internal static Point<Fp2> SignPoint(ReadOnlySpan<byte> sk, in Point<Fp2> h)
     {
         RequireSecretKey(sk);
-        return Point<Fp2>.MulSecret(h, sk);
+        // h is a hash-to-curve output, so it is in G2, where the ψ-based split is valid.
+        return G2Gls.MulSecret(h, sk);
     }
 
     public static byte[] Sign(ReadOnlySpan<byte> sk, ReadOnlySpan<byte> message) => SignWithDst(sk, message, SignatureDstBytes);

@@ -180,3 +180,29 @@ public sealed class JacobianMultiplicationTests
         Assert.IsFalse(G1.IsInSubgroup(t));
     }
 }
+
+[TestClass]
+public sealed class G2GlsTests
+{
+    [TestMethod]
+    public void DecompositionAndMultiplicationMatchTheReference()
+    {
+        var r = G1.Order;
+        var z = (System.Numerics.BigInteger)G1.AbsX;
+        var rng = new Random(11);
+        var scalars = new List<System.Numerics.BigInteger> { 1, 2, 15, 16, z - 1, z, z + 1, z * z, z * z * z - 1, r - 1, r - 2, r - z };
+        for (var i = 0; i < 6; i++) scalars.Add(BlsTestUtil.RandomBelow(rng, r));
+        var q = HashToG2.Hash("gls"u8, "test"u8);
+        var digits = new ulong[4];
+        foreach (var k in scalars)
+        {
+            var kb = new byte[32];
+            k.TryWriteBytes(kb.AsSpan(32 - k.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
+            G2Gls.Decompose(kb, digits);
+            var recomposed = digits[0] + (digits[1] * z) + (digits[2] * z * z) + (digits[3] * z * z * z);
+            Assert.AreEqual(k, recomposed, $"k={k}");
+            foreach (var d in digits) Assert.IsLessThan((ulong)z, d);
+            Assert.IsTrue(G2Gls.MulSecret(q, kb).Equals(Point<Fp2>.MulPublic(q, k)), $"k={k}");
+        }
+    }
+}
