@@ -154,3 +154,34 @@ public sealed class BlsSchemeTests
         Assert.ThrowsExactly<ArgumentException>(() => BlsCiphersuite.Sign(new byte[32], "m"u8));
     }
 }
+
+[TestClass]
+public sealed class BlsCommitteeTests
+{
+    /// <summary>A 64-member committee's FBFT-style round: everyone signs the block hash, the leader aggregates a quorum.</summary>
+    [TestMethod]
+    public void SixtyFourMemberQuorumRound()
+    {
+        using var scheme = new BlsSignatureScheme();
+        const int n = 64;
+        var keys = Enumerable.Range(0, n).Select(i => scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i)))).ToArray();
+        foreach (var k in keys) Assert.IsTrue(BlsCiphersuite.PopVerify(k.Public.Bytes, BlsCiphersuite.PopProve(k.Secret.Bytes)));
+        var keySet = scheme.CreateKeySet(keys.Select(k => k.Public).ToArray());
+        var blockHash = SHA256.HashData("block 1"u8);
+        var votes = keys.Select(k => scheme.Sign(k.Secret, blockHash)).ToArray();
+        // The leader checks all votes at once, then folds a 2/3 quorum (43 of 64) into one aggregate.
+        Assert.IsEmpty(scheme.BatchVerify(keys.Select(k => k.Public).ToArray(), blockHash, votes));
+        var quorum = Enumerable.Range(0, n).Where(i => i % 3 != 2).ToArray();
+        var acc = scheme.CreateAccumulator();
+        foreach (var i in quorum) Assert.IsTrue(acc.Add(votes[i]));
+        var aggregate = acc.ToSignature();
+        var bitmap = SignerBitmap.Of(n, quorum);
+        // A validator receiving (aggregate, bitmap) over the wire: fresh objects, nothing cached.
+        var received = new Signature(aggregate.Bytes);
+        var receivedBitmap = SignerBitmap.FromBytes(bitmap.ToBytes(), n);
+        Assert.IsTrue(scheme.VerifyAggregate(keySet, receivedBitmap, blockHash, received));
+        // Independently of the scheme object: FastAggregateVerify over the bitmap's keys.
+        Assert.IsTrue(BlsCiphersuite.FastAggregateVerify(quorum.Select(i => keys[i].Public.ToArray()).ToArray(), blockHash, aggregate.ToArray()));
+        Assert.IsFalse(scheme.VerifyAggregate(keySet, SignerBitmap.Of(n, quorum.AsSpan(1)), blockHash, received));
+    }
+}
