@@ -39,7 +39,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         return BlsCiphersuite.CoreVerify(pk, MessageHash(message).Prepared, sig);
     }
 
-    public ISignatureAccumulator CreateAccumulator() => new Accumulator(this);
+    public ISignatureAccumulator CreateAccumulator() => new Accumulator();
 
     public PublicKey AggregatePublicKeys(IReadOnlyList<PublicKey> keys)
     {
@@ -176,14 +176,13 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         }
     }
 
-    private sealed class Accumulator(BlsSignatureScheme owner) : ISignatureAccumulator
+    private sealed class Accumulator : ISignatureAccumulator
     {
         private Point<Fp2> _sum = Point<Fp2>.Identity;
         public int Count { get; private set; }
 
         public bool Add(Signature signature)
         {
-            _ = owner;
             if (!TryDecode(signature, out var s)) return false;
             _sum = Point<Fp2>.AddMixed(_sum, s);
             Count++;

@@ -108,10 +108,6 @@ internal sealed class G2Prepared
 /// <summary>The optimal ate pairing e: G1 × G2 → GT on BLS12-381, with a multi-Miller loop and a shared final exponentiation.</summary>
 internal static class Pairing
 {
-    private static readonly G2Prepared GeneratorPrepared = new(G2.Generator);
-
-    public static G2Prepared PreparedGenerator => GeneratorPrepared;
-
     /// <summary>Π f_{|x|,Q_i}(P_i), conjugated for the negative x. Identity inputs contribute 1.</summary>
     public static Fp12 MillerLoop(ReadOnlySpan<Point<Fp>> ps, ReadOnlySpan<G2Prepared> qs)
     {
