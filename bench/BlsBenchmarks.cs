@@ -83,18 +83,12 @@ public class BlsBenchmarks : IDisposable
     [Benchmark]
     public bool Aggregate1000Signatures() => Sum(_sigPoints1000).IsIdentity;
 
-    private static Point<Fp2> Sum(Point<Fp2>[] points)
-    {
-        var acc = Point<Fp2>.Identity;
-        foreach (var s in points) acc = Point<Fp2>.AddMixed(acc, s);
-        return acc;
-    }
+    private static Point<Fp2> Sum(Point<Fp2>[] points) => Point<Fp2>.SumPublic(points);
 
     [Benchmark]
     public bool FastAggregateVerify1000()
     {
-        var agg = Point<Fp>.Identity;
-        foreach (var p in _pkPoints1000) agg = Point<Fp>.AddAffine(agg, p.X, p.Y);
+        var agg = Point<Fp>.SumPublic(_pkPoints1000);
         return BlsCiphersuite.CoreVerify(agg, HashToG2.Hash(_msg, BlsCiphersuite.SignatureDstBytes), _aggSig1000Affine);
     }
 

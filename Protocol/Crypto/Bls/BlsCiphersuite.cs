@@ -167,14 +167,11 @@ public static class BlsCiphersuite
     public static byte[] AggregateSignatures(IReadOnlyList<byte[]> signatures)
     {
         if (signatures.Count == 0) throw new BlsFormatException("no signatures to aggregate");
-        var acc = Point<Fp2>.Identity;
+        var points = new Point<Fp2>[signatures.Count];
         for (var i = 0; i < signatures.Count; i++)
-        {
-            if (!TryDecodeSignature(signatures[i], out var s, out var error)) throw new BlsFormatException($"signature {i}: {error}");
-            acc = Point<Fp2>.AddMixed(acc, s);
-        }
+            if (!TryDecodeSignature(signatures[i], out points[i], out var error)) throw new BlsFormatException($"signature {i}: {error}");
         var result = new byte[SignatureSize];
-        G2.Compress(acc, result);
+        G2.Compress(Point<Fp2>.SumPublic(points), result);
         return result;
     }
 
@@ -189,13 +186,10 @@ public static class BlsCiphersuite
     private static Point<Fp> AggregatePublicKeyPoint(IReadOnlyList<byte[]> publicKeys)
     {
         if (publicKeys.Count == 0) throw new BlsFormatException("no public keys to aggregate");
-        var acc = Point<Fp>.Identity;
+        var points = new Point<Fp>[publicKeys.Count];
         for (var i = 0; i < publicKeys.Count; i++)
-        {
-            if (!TryDecodePublicKey(publicKeys[i], out var p, out var error)) throw new BlsFormatException($"public key {i}: {error}");
-            acc = Point<Fp>.AddMixed(acc, p);
-        }
-        return acc;
+            if (!TryDecodePublicKey(publicKeys[i], out points[i], out var error)) throw new BlsFormatException($"public key {i}: {error}");
+        return Point<Fp>.SumPublic(points);
     }
 
     /// <summary>FastAggregateVerify: every key signed the same message; false for an empty list or any invalid input.</summary>

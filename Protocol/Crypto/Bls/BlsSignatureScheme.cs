@@ -43,13 +43,10 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
 
     public PublicKey AggregatePublicKeys(IReadOnlyList<PublicKey> keys)
     {
-        var sum = Point<Fp>.Identity;
-        foreach (var key in keys)
-        {
-            if (!TryDecode(key, out var p)) throw new ArgumentException($"public key {key.ShortName} is not a valid BLS public key", nameof(keys));
-            sum = Point<Fp>.AddMixed(sum, p);
-        }
-        return EncodePublicKey(sum);
+        var points = new Point<Fp>[keys.Count];
+        for (var i = 0; i < points.Length; i++)
+            if (!TryDecode(keys[i], out points[i])) throw new ArgumentException($"public key {keys[i].ShortName} is not a valid BLS public key", nameof(keys));
+        return EncodePublicKey(Point<Fp>.SumPublic(points));
     }
 
     public IAggregateKeySet CreateKeySet(IReadOnlyList<PublicKey> orderedKeys)
@@ -204,9 +201,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
             Owner = owner;
             _keys = keys;
             _points = points;
-            var total = Point<Fp>.Identity;
-            foreach (var p in points) total = Point<Fp>.AddMixed(total, p);
-            _total = total;
+            _total = Point<Fp>.SumPublic(points);
         }
 
         public BlsSignatureScheme Owner { get; }
@@ -220,16 +215,21 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         public Point<Fp> SumFor(SignerBitmap signers) => _cache.GetOrAdd(signers, static (bitmap, set) =>
         {
             var pts = set._points;
-            if (bitmap.Count * 2 <= pts.Length)
+            var signersFewer = bitmap.Count * 2 <= pts.Length;
+            var count = signersFewer ? bitmap.Count : pts.Length - bitmap.Count;
+            var chosen = System.Buffers.ArrayPool<Point<Fp>>.Shared.Rent(Math.Max(count, 1));
+            try
             {
-                var sum = Point<Fp>.Identity;
-                foreach (var i in bitmap.Members()) sum = Point<Fp>.AddMixed(sum, pts[i]);
-                return sum;
+                var m = 0;
+                for (var i = 0; i < pts.Length; i++)
+                    if (bitmap[i] == signersFewer) chosen[m++] = pts[i];
+                var sum = Point<Fp>.SumPublic(chosen.AsSpan(0, m));
+                return signersFewer ? sum : Point<Fp>.Sub(set._total, sum);
             }
-            var absent = Point<Fp>.Identity;
-            for (var i = 0; i < pts.Length; i++)
-                if (!bitmap[i]) absent = Point<Fp>.AddMixed(absent, pts[i]);
-            return Point<Fp>.Sub(set._total, absent);
+            finally
+            {
+                System.Buffers.ArrayPool<Point<Fp>>.Shared.Return(chosen);
+            }
         }, this);
 
         public PublicKey AggregateFor(SignerBitmap signers) => EncodePublicKey(SumFor(signers));

@@ -316,6 +316,90 @@ internal readonly struct Point<F> where F : unmanaged, IField<F>
     }
 
     /// <summary>
+    /// Σ P_i for public points by pairwise affine additions whose denominators share one inversion per round
+    /// (Montgomery's trick): about 6 multiplications per point instead of 11 for mixed projective additions.
+    /// Points that are not affine, and pairs with equal x (doubling or cancellation), go through the complete
+    /// projective formulas, so the result is right for any input. Variable time.
+    /// </summary>
+    public static Point<F> SumPublic(ReadOnlySpan<Point<F>> points)
+    {
+        var extra = Identity;
+        var n = 0;
+        var xs = System.Buffers.ArrayPool<F>.Shared.Rent(Math.Max(points.Length, 1));
+        var ys = System.Buffers.ArrayPool<F>.Shared.Rent(Math.Max(points.Length, 1));
+        var den = System.Buffers.ArrayPool<F>.Shared.Rent(Math.Max(points.Length / 2, 1));
+        var pre = System.Buffers.ArrayPool<F>.Shared.Rent(Math.Max(points.Length / 2, 1));
+        try
+        {
+            foreach (var p in points)
+            {
+                if (p.IsIdentity) continue;
+                if (!p.Z.Equals(F.FieldOne))
+                {
+                    extra = Add(extra, p);
+                    continue;
+                }
+                xs[n] = p.X;
+                ys[n] = p.Y;
+                n++;
+            }
+            while (n > 1)
+            {
+                var pairs = n / 2;
+                // Denominators x2 - x1 and their prefix products; a zero denominator is replaced by 1 and handled apart.
+                var acc = F.FieldOne;
+                for (var i = 0; i < pairs; i++)
+                {
+                    var d = F.Sub(xs[(2 * i) + 1], xs[2 * i]);
+                    if (d.IsZero) d = F.FieldOne;
+                    den[i] = d;
+                    acc = F.Mul(acc, d);
+                    pre[i] = acc;
+                }
+                var inv = F.Inverse(acc);
+                var m = 0;
+                for (var i = pairs - 1; i >= 0; i--)
+                {
+                    // inv = 1 / (d_0 ... d_i)
+                    var dInv = i > 0 ? F.Mul(inv, pre[i - 1]) : inv;
+                    inv = F.Mul(inv, den[i]);
+                    den[i] = dInv;
+                }
+                for (var i = 0; i < pairs; i++)
+                {
+                    F x1 = xs[2 * i], y1 = ys[2 * i], x2 = xs[(2 * i) + 1], y2 = ys[(2 * i) + 1];
+                    if (F.Sub(x2, x1).IsZero)
+                    {
+                        extra = AddAffine(AddAffine(extra, x1, y1), x2, y2);
+                        continue;
+                    }
+                    var lambda = F.Mul(F.Sub(y2, y1), den[i]);
+                    var x3 = F.Sub(F.Sub(F.Square(lambda), x1), x2);
+                    var y3 = F.Sub(F.Mul(lambda, F.Sub(x1, x3)), y1);
+                    xs[m] = x3;
+                    ys[m] = y3;
+                    m++;
+                }
+                if ((n & 1) == 1)
+                {
+                    xs[m] = xs[n - 1];
+                    ys[m] = ys[n - 1];
+                    m++;
+                }
+                n = m;
+            }
+            return n == 1 ? AddAffine(extra, xs[0], ys[0]) : extra;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<F>.Shared.Return(xs);
+            System.Buffers.ArrayPool<F>.Shared.Return(ys);
+            System.Buffers.ArrayPool<F>.Shared.Return(den);
+            System.Buffers.ArrayPool<F>.Shared.Return(pre);
+        }
+    }
+
+    /// <summary>
     /// Σ [k_i] P_i for public 64-bit scalars (Pippenger's bucket method), used by batch verification.
     /// </summary>
     public static Point<F> MultiMulPublic(ReadOnlySpan<Point<F>> points, ReadOnlySpan<ulong> scalars)

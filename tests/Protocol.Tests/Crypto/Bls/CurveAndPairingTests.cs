@@ -206,3 +206,41 @@ public sealed class G2GlsTests
         }
     }
 }
+
+[TestClass]
+public sealed class BatchAffineSumTests
+{
+    [TestMethod]
+    public void MatchesSequentialAdditionIncludingDegenerateInputs()
+    {
+        var rng = new Random(12);
+        foreach (var n in new[] { 0, 1, 2, 3, 7, 64, 101 })
+        {
+            var g1 = new List<Point<Fp>>();
+            var g2 = new List<Point<Fp2>>();
+            for (var i = 0; i < n; i++)
+            {
+                var k = (ulong)rng.Next(1, 40); // small range: repeated points and x collisions are likely
+                g1.Add(Point<Fp>.MulPublic(G1.Generator, k).Normalize());
+                g2.Add(Point<Fp2>.MulPublic(G2.Generator, k).Normalize());
+                if (i % 5 == 0)
+                {
+                    g1.Add(Point<Fp>.Neg(g1[^1]));
+                    g2.Add(Point<Fp2>.Neg(g2[^1]));
+                }
+                if (i % 7 == 0)
+                {
+                    g1.Add(Point<Fp>.Identity);
+                    g1.Add(Point<Fp>.MulPublic(G1.Generator, k)); // projective
+                    g2.Add(Point<Fp2>.MulPublic(G2.Generator, k));
+                }
+            }
+            var e1 = Point<Fp>.Identity;
+            foreach (var p in g1) e1 = Point<Fp>.Add(e1, p);
+            var e2 = Point<Fp2>.Identity;
+            foreach (var p in g2) e2 = Point<Fp2>.Add(e2, p);
+            Assert.IsTrue(Point<Fp>.SumPublic(g1.ToArray()).Equals(e1), $"G1 n={n}");
+            Assert.IsTrue(Point<Fp2>.SumPublic(g2.ToArray()).Equals(e2), $"G2 n={n}");
+        }
+    }
+}
