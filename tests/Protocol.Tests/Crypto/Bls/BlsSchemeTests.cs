@@ -140,6 +140,23 @@ public sealed class BlsSchemeTests
     }
 
     [TestMethod]
+    public void AggregateVerifyAllowsRepeatedMessagesAndRejectsMismatches()
+    {
+        var m1 = "one"u8.ToArray();
+        var m2 = "two"u8.ToArray();
+        var sks = Committee.Take(3).Select(k => k.Secret.Bytes.ToArray()).ToArray();
+        var pks = Committee.Take(3).Select(k => k.Public.ToArray()).ToArray();
+        var sig = BlsCiphersuite.AggregateSignatures([BlsCiphersuite.Sign(sks[0], m1), BlsCiphersuite.Sign(sks[1], m1), BlsCiphersuite.Sign(sks[2], m2)]);
+        Assert.IsTrue(BlsCiphersuite.AggregateVerify(pks, [m1, m1, m2], sig));
+        Assert.IsFalse(BlsCiphersuite.AggregateVerify(pks, [m1, m2, m2], sig));
+        Assert.IsFalse(BlsCiphersuite.AggregateVerify(pks[..2], [m1, m1], sig));
+        Assert.IsFalse(BlsCiphersuite.AggregateVerify([], [], sig));
+        Assert.IsFalse(BlsCiphersuite.FastAggregateVerify([], m1, sig));
+        Assert.ThrowsExactly<BlsFormatException>(() => BlsCiphersuite.AggregateSignatures([]));
+        Assert.ThrowsExactly<ArgumentException>(() => BlsCiphersuite.KeyGen(new byte[31]));
+    }
+
+    [TestMethod]
     public void SecretKeyRangeIsEnforced()
     {
         Assert.IsFalse(BlsCiphersuite.IsValidSecretKey(new byte[32]));

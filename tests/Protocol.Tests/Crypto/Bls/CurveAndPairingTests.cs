@@ -153,6 +153,21 @@ public sealed class CurveAndPairingTests
         }
         G1.Compress(G1.Generator, c1);
         Assert.AreEqual("97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb", BlsTestUtil.ToHex(c1));
+
+        // The identity: c0 00… compressed, 40 00… uncompressed, both decode back to it.
+        G1.Compress(Point<Fp>.Identity, c1);
+        G1.Serialize(Point<Fp>.Identity, u1);
+        G2.Compress(Point<Fp2>.Identity, c2);
+        G2.Serialize(Point<Fp2>.Identity, u2);
+        Assert.AreEqual("c0" + new string('0', 94), BlsTestUtil.ToHex(c1));
+        Assert.AreEqual("40" + new string('0', 190), BlsTestUtil.ToHex(u1));
+        Assert.IsTrue(G1.TryDecode(c1, true, out var i1, out _) && i1.IsIdentity);
+        Assert.IsTrue(G1.TryDecode(u1, true, out var i2, out _) && i2.IsIdentity);
+        Assert.IsTrue(G2.TryDecode(c2, true, out var i3, out _) && i3.IsIdentity);
+        Assert.IsTrue(G2.TryDecode(u2, true, out var i4, out _) && i4.IsIdentity);
+        // An uncompressed identity with a stray bit is rejected.
+        u2[191] = 1;
+        Assert.IsFalse(G2.TryDecode(u2, true, out _, out _));
     }
 }
 
