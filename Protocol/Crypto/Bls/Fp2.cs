@@ -59,9 +59,10 @@ internal readonly struct Fp2 : IEquatable<Fp2>, IField<Fp2>
     /// <summary>Complex squaring: 2 base-field multiplications.</summary>
     public static Fp2 Square(in Fp2 a)
     {
-        var c0 = Fp.Mul(Fp.Add(a.C0, a.C1), Fp.Sub(a.C0, a.C1));
-        var t = Fp.Mul(a.C0, a.C1);
-        return new Fp2(c0, Fp.Add(t, t));
+        // Unreduced operands (each below 2p, so the products stay below p·R): (a0 + a1)(a0 + p - a1) and (2a0)·a1.
+        FpWide.Mul(FpWide.AddNoReduce(a.C0, a.C1), FpWide.SubPlusP(a.C0, a.C1), out var w0);
+        FpWide.Mul(FpWide.AddNoReduce(a.C0, a.C0), a.C1, out var w1);
+        return new Fp2(FpWide.Redc(w0), FpWide.Redc(w1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -187,4 +187,17 @@ internal static class FpWide
         var t5 = Fp.AddCarry(a.L5, b.L5, c, out _);
         return new Fp(t0, t1, t2, t3, t4, t5);
     }
+
+    /// <summary>Integer a + p - b for reduced a, b (in [1, 2p), not reduced).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fp SubPlusP(in Fp a, in Fp b)
+    {
+        var d0 = Fp.SubBorrow(Fp.P0, b.L0, 0, out var c);
+        var d1 = Fp.SubBorrow(Fp.P1, b.L1, c, out c);
+        var d2 = Fp.SubBorrow(Fp.P2, b.L2, c, out c);
+        var d3 = Fp.SubBorrow(Fp.P3, b.L3, c, out c);
+        var d4 = Fp.SubBorrow(Fp.P4, b.L4, c, out c);
+        var d5 = Fp.SubBorrow(Fp.P5, b.L5, c, out _);
+        return AddNoReduce(a, new Fp(d0, d1, d2, d3, d4, d5));
+    }
 }
