@@ -23,6 +23,7 @@ public static class HarmonySimCommand
     {
         var root = new RootCommand("HarmonySim: a network simulator and testnet for the Harmony protocol.");
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(KeysCommand.Build());
         return root;
     }
 }

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Bls;
+
+namespace HarmonySim.Bench;
+
+/// <summary>
+/// BLS12-381 (ciphersuite BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_) operations, matched to what
+/// bench/bls-node/bench.mjs measures for blst (@chainsafe/blst) and noble-curves: sign and verify from bytes
+/// (hashing, decompression and subgroup checks included), one pairing, aggregation of already-decoded signatures,
+/// FastAggregateVerify over already-decoded keys (hash included), batch verification of 250 votes on one message
+/// (random linear combination; hash included), and the consensus path (cached key set and message lines).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 8)]
+public class BlsBenchmarks : IDisposable
+{
+    private readonly BlsSignatureScheme _scheme = new();
+    private byte[] _sk = [];
+    private byte[] _pk = [];
+    private byte[] _msg = [];
+    private byte[] _sig = [];
+    private Point<Fp> _p;
+    private Point<Fp2> _q;
+    private PublicKey[] _keys1000 = [];
+    private Signature[] _sigs1000 = [];
+    private Point<Fp>[] _pkPoints1000 = [];
+    private Point<Fp2>[] _sigPoints1000 = [];
+    private Point<Fp2> _aggSig1000Affine;
+    private Point<Fp>[] _pk250 = [];
+    private Point<Fp2>[] _sig250 = [];
+    private byte[] _seed250 = [];
+    private IAggregateKeySet? _keySet;
+    private SignerBitmap? _twoThirds;
+    private Signature? _twoThirdsSig;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _sk = BlsCiphersuite.KeyGen(SHA256.HashData("bench key"u8));
+        _pk = BlsCiphersuite.SkToPk(_sk);
+        _msg = SHA256.HashData("block hash"u8);
+        _sig = BlsCiphersuite.Sign(_sk, _msg);
+        _p = Point<Fp>.MulPublic(G1.Generator, 123456789UL);
+        _q = Point<Fp2>.MulPublic(G2.Generator, 987654321UL).Normalize();
+
+        var pairs = Enumerable.Range(0, 1000).Select(i => _scheme.CreateKey(SHA256.HashData(Encoding.ASCII.GetBytes($"bench-{i}")))).ToArray();
+        _keys1000 = pairs.Select(k => k.Public).ToArray();
+        _sigs1000 = pairs.Select(k => _scheme.Sign(k.Secret, _msg)).ToArray();
+        _pkPoints1000 = _keys1000.Select(k => { BlsSignatureScheme.TryDecode(k, out var p); return p; }).ToArray();
+        _sigPoints1000 = _sigs1000.Select(s => { BlsSignatureScheme.TryDecode(s, out var p); return p; }).ToArray();
+        _aggSig1000Affine = Sum(_sigPoints1000).Normalize();
+        _pk250 = _pkPoints1000[..250];
+        _sig250 = _sigPoints1000[..250];
+        _seed250 = BatchVerifier.Seed(_msg, _keys1000[..250].Select(k => k.ToArray()).ToArray(), _sigs1000[..250].Select(s => s.ToArray()).ToArray());
+
+        // Consensus path: a 250-member committee, two thirds signed.
+        _keySet = _scheme.CreateKeySet(_keys1000[..250]);
+        var members = Enumerable.Range(0, 167).ToArray();
+        _twoThirds = SignerBitmap.Of(250, members);
+        _twoThirdsSig = _scheme.Aggregate(members.Select(i => _sigs1000[i]));
+        if (!Verify() || !FastAggregateVerify1000() || !BatchVerify250SameMessage() || !ConsensusVerifyAggregate167of250())
+            throw new InvalidOperationException("benchmark inputs do not verify");
+    }
+
+    public void Dispose()
+    {
+        _scheme.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark]
+    public byte[] Sign() => BlsCiphersuite.Sign(_sk, _msg);
+
+    [Benchmark]
+    public bool Verify() => BlsCiphersuite.Verify(_pk, _msg, _sig);
+
+    [Benchmark]
+    public bool OnePairing() => !Pairing.Pair(_p, _q).IsOne;
+
+    [Benchmark]
+    public bool Aggregate1000Signatures() => Sum(_sigPoints1000).IsIdentity;
+
+    private static Point<Fp2> Sum(Point<Fp2>[] points) => Point<Fp2>.SumPublic(points);
+
+    [Benchmark]
+    public bool FastAggregateVerify1000()
+    {
+        var agg = Point<Fp>.SumPublic(_pkPoints1000);
+        return BlsCiphersuite.CoreVerify(agg, HashToG2.Hash(_msg, BlsCiphersuite.SignatureDstBytes), _aggSig1000Affine);
+    }
+
+    [Benchmark]
+    public bool BatchVerify250SameMessage()
+    {
+        var h = new G2Prepared(HashToG2.Hash(_msg, BlsCiphersuite.SignatureDstBytes).Normalize());
+        return BatchVerifier.FindInvalid(_pk250, _sig250, h, _seed250).Count == 0;
+    }
+
+    [Benchmark]
+    public bool ConsensusVerifyAggregate167of250() => _scheme.VerifyAggregate(_keySet!, _twoThirds!, _msg, _twoThirdsSig!);
+}
