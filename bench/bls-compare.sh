@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures HarmonySim's BLS12-381 (BenchmarkDotNet, BlsBenchmarks) and blst / noble-curves (bench/bls-node) in one
-# run on this machine and prints the side-by-side Markdown table (paste it into bench/RESULTS-BLS.md).
+# run on this machine and prints the side-by-side Markdown table (paste it into the BLS section of bench/RESULTS.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 (cd bls-node && npm install --no-audit --no-fund >/dev/null 2>&1)
