@@ -30,5 +30,4 @@ public sealed record ValidatorOutput(
     [property: Id(1)] IReadOnlyList<FbftEffect> Effects,
     [property: Id(2)] bool IsLeader,
     [property: Id(3)] ulong Height,
-    [property: Id(4)] ulong ViewId,
-    [property: Id(5)] int SignaturesVerified);
+    [property: Id(4)] ulong ViewId);

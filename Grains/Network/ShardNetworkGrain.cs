@@ -1,0 +1,254 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using HarmonySim.Grains.Runs;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+
+namespace HarmonySim.Grains.Network;
+
+/// <summary>
+/// One shard's discrete-event network. It advances the shard's virtual clock to the next instant with work, hands
+/// each validator everything due for it at that instant in one call (all validators in parallel), then carries out
+/// their outputs in node order: messages are delayed by the latency model, dropped by loss, partitions, crashes or
+/// isolation, and queued; timers are queued. The queue orders by (time, sequence), and every random draw comes from
+/// the shard's own generator in that fixed order, so the run does not depend on how calls interleave.
+/// </summary>
+public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGrain
+{
+    private static readonly TimeSpan SyncDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly PriorityQueue<Pending, (long Time, long Seq)> _queue = new();
+    private readonly Dictionary<ulong, CommittedBlock> _canonical = [];
+    private readonly List<CommitRecord> _commits = [];
+    private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
+    private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
+    private readonly List<TimeSpan> _viewChangeTimes = [];
+    private readonly Dictionary<string, long> _messagesByType = [];
+    private readonly List<LoggedEvent> _events = [];
+    private readonly List<string> _safetyViolations = [];
+    private readonly HashSet<int> _crashed = [];
+    private readonly IncrementalHash _trace = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private Dictionary<int, int> _partitionGroup = [];
+    private (int Node, TimeSpan Until)? _isolated;
+    private RunPlan _plan = null!;
+    private RunContext _context = null!;
+    private LatencyModel _latency = null!;
+    private Random _random = null!;
+    private int[] _members = [];
+    private Queue<FaultPlan> _faults = new();
+    private int _shard;
+    private long _seq;
+    private long _deliveries;
+    private int _leader = -1;
+    private TimeSpan _now;
+
+    public async Task Start(RunPlan plan, int shard)
+    {
+        _plan = plan;
+        _shard = shard;
+        _context = runs.For(plan);
+        _latency = new LatencyModel(plan.Latency);
+        _random = new Random(SeedFor(plan.Seed, shard));
+        _members = [.. plan.NodesOf(shard).Select(n => n.Id).Order()];
+        _faults = new Queue<FaultPlan>(plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
+        var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false)));
+        foreach (var output in outputs) Apply(output);
+    }
+
+    public async Task<ShardProgress> AdvanceTo(TimeSpan until)
+    {
+        while (true)
+        {
+            var nextFault = _faults.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
+            var nextEvent = _queue.TryPeek(out _, out var p) ? TimeSpan.FromTicks(p.Time) : TimeSpan.MaxValue;
+            var next = nextFault < nextEvent ? nextFault : nextEvent;
+            if (next > until) break;
+            _now = next;
+            if (nextFault <= nextEvent) await ApplyFault(_faults.Dequeue());
+            else await StepInstant();
+        }
+        _now = until;
+        return Progress();
+    }
+
+    public Task<ShardResult> Result() => Task.FromResult(new ShardResult(_shard, _commits, _newViews.Count, _viewChangeTimes,
+        new SortedDictionary<string, long>(_messagesByType, StringComparer.Ordinal), _deliveries, 0, _safetyViolations, _events,
+        Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys)));
+
+    private ShardProgress Progress() =>
+        new(_shard, _now, _commits.Count == 0 ? 0 : _commits[^1].Height, _newViews.Count, _deliveries);
+
+    /// <summary>Delivers everything due at the current instant: one call per validator, all in parallel, outputs applied in node order.</summary>
+    private async Task StepInstant()
+    {
+        var due = new SortedDictionary<int, List<ValidatorEvent>>();
+        while (_queue.TryPeek(out _, out var p) && p.Time == _now.Ticks)
+        {
+            var pending = _queue.Dequeue();
+            if (_crashed.Contains(pending.Node)) continue;
+            var e = pending.Event;
+            if (e is Delivery d)
+            {
+                _deliveries++;
+                Trace(d, pending.Node);
+                Count(d.Message.Type);
+            }
+            if (e is SyncRequest s) e = new SyncBlocks(CanonicalFrom(s.FromHeight));
+            if (!due.TryGetValue(pending.Node, out var list)) due[pending.Node] = list = [];
+            list.Add(e);
+        }
+        if (due.Count == 0) return;
+        var calls = due.Select(kv => Validator(kv.Key).Step(new ValidatorInput(_now, kv.Value))).ToArray();
+        foreach (var output in await Task.WhenAll(calls)) Apply(output);
+    }
+
+    private void Apply(ValidatorOutput output)
+    {
+        var from = output.Node;
+        if (output.IsLeader) _leader = from;
+        var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
+        foreach (var effect in output.Effects)
+        {
+            switch (effect)
+            {
+                case Broadcast b:
+                    if (b.Message is Announce a) _proposedAt.TryAdd((a.BlockNumber, a.Block.Header.ViewId), _now);
+                    foreach (var to in _members)
+                        if (to != from) Send(from, to, b.Message);
+                    break;
+                case SendTo s:
+                    Send(from, _context.NodeOfKey[s.Recipient], s.Message);
+                    break;
+                case SetTimer t:
+                    Enqueue(t.At, from, new TimerFired(t.Kind, t.Token));
+                    break;
+                case BlockCommitted c when honest:
+                    Committed(from, c.Committed);
+                    break;
+                case SyncRequested r:
+                    Enqueue(_now + SyncDelay, from, new SyncRequest(r.FromHeight));
+                    break;
+                case NewViewEntered v when _newViews.Add((output.Height, v.ViewId)):
+                    _viewChangeTimes.Add(_now);
+                    Log("new_view", ("height", output.Height.ToString()), ("view", v.ViewId.ToString()), ("leader", NodeOf(v.Leader)), ("carried_prepared_block", v.CarriedPreparedBlock ? "true" : "false"));
+                    break;
+                case EvidenceObserved ev when honest:
+                    Log(ev.Evidence is DoubleSignEvidence ? "double_sign" : "leader_equivocation", ("height", ev.Evidence.BlockNumber.ToString()),
+                        ("view", ev.Evidence.ViewId.ToString()), ("observer", from.ToString()));
+                    break;
+            }
+        }
+    }
+
+    private void Committed(int node, CommittedBlock committed)
+    {
+        if (_canonical.TryGetValue(committed.Number, out var first))
+        {
+            if (first.Hash != committed.Hash)
+            {
+                var violation = $"shard {_shard} height {committed.Number}: node {node} committed {committed.Hash}, another honest node {first.Hash}";
+                _safetyViolations.Add(violation);
+                Log("safety_violation", ("height", committed.Number.ToString()), ("node", node.ToString()), ("hash", committed.Hash.ToString()));
+            }
+            return;
+        }
+        _canonical[committed.Number] = committed;
+        var committee = _context.CommitteeOf(_shard);
+        var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature && committee.IsQuorum(bitmap)
+            && committee.Scheme.VerifyAggregate(committee.KeySet, bitmap, SigningPayloads.Commit(committed.Header), signature);
+        var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : _now;
+        var leaderSlot = committee.IndexOfCoinbase(committed.Header.Coinbase);
+        var leader = leaderSlot < 0 ? -1 : _context.NodeOfKey[committee.KeyAt(leaderSlot)];
+        _commits.Add(new CommitRecord(committed.Number, committed.Hash.ToString(), committed.CommitViewId, proposed, _now,
+            committed.CommitBitmap?.Count ?? 0, verified, leader));
+        Log("commit", ("height", committed.Number.ToString()), ("hash", committed.Hash.ToString()), ("view", committed.CommitViewId.ToString()),
+            ("signers", (committed.CommitBitmap?.Count ?? 0).ToString()), ("leader", leader.ToString()));
+    }
+
+    private void Send(int from, int to, FbftMessage message)
+    {
+        if (_crashed.Contains(from) || _crashed.Contains(to)) return;
+        if (_isolated is { } iso && _now < iso.Until && (from == iso.Node || to == iso.Node)) return;
+        if (_partitionGroup.Count > 0 && Group(from) != Group(to)) return;
+        if (_latency.Lost(_random)) return;
+        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random);
+        Enqueue(_now + delay, to, new Delivery(from, message));
+    }
+
+    private int Group(int node) => _partitionGroup.TryGetValue(node, out var g) ? g : -1;
+
+    private async Task ApplyFault(FaultPlan fault)
+    {
+        var targets = fault.Nodes.Where(n => _plan.Nodes[n].Shard == _shard).ToList();
+        switch (fault.Kind)
+        {
+            case FaultKind.Crash:
+                foreach (var n in targets) _crashed.Add(n);
+                break;
+            case FaultKind.Restart:
+                var restarted = targets.Where(_crashed.Remove).ToList();
+                foreach (var output in await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true)))) Apply(output);
+                break;
+            case FaultKind.Partition:
+                _partitionGroup = [];
+                for (var g = 0; g < fault.Groups.Count; g++)
+                    foreach (var n in fault.Groups[g]) _partitionGroup[n] = g;
+                break;
+            case FaultKind.Heal:
+                _partitionGroup = [];
+                break;
+            case FaultKind.IsolateLeader:
+                if (_leader >= 0) _isolated = (_leader, _now + (fault.Duration ?? TimeSpan.FromSeconds(60)));
+                break;
+        }
+        Log("fault", ("kind", fault.Kind.ToString().ToLowerInvariant()),
+            ("nodes", string.Join(' ', fault.Kind == FaultKind.IsolateLeader ? [_leader] : targets)));
+    }
+
+    private List<CommittedBlock> CanonicalFrom(ulong height)
+    {
+        var blocks = new List<CommittedBlock>();
+        for (var h = height; _canonical.TryGetValue(h, out var b); h++) blocks.Add(b);
+        return blocks;
+    }
+
+    private void Enqueue(TimeSpan at, int node, ValidatorEvent e) => _queue.Enqueue(new Pending(node, e), (at.Ticks, ++_seq));
+
+    private void Count(MessageType type)
+    {
+        var name = type.ToString().ToLowerInvariant();
+        _messagesByType[name] = _messagesByType.GetValueOrDefault(name) + 1;
+    }
+
+    private void Trace(Delivery d, int to)
+    {
+        Span<byte> header = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64LittleEndian(header, _now.Ticks);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], d.From);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], to);
+        _trace.AppendData(header);
+        _trace.AppendData(d.Message.SigningBytes);
+    }
+
+    private void Log(string kind, params (string Key, string Value)[] fields) =>
+        _events.Add(new LoggedEvent(_now, _shard, kind, [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]));
+
+    private string NodeOf(Protocol.Crypto.PublicKey key) => _context.NodeOfKey.TryGetValue(key, out var n) ? n.ToString() : "?";
+
+    private IValidatorGrain Validator(int node) => GrainFactory.GetGrain<IValidatorGrain>($"{_plan.RunId}/{node}");
+
+    /// <summary>The shard network's own generator seed: SHA-256 of (run seed, "network", shard), never the clock.</summary>
+    private static int SeedFor(ulong seed, int shard)
+    {
+        Span<byte> input = stackalloc byte[8 + 7 + 4];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        "network"u8.CopyTo(input[8..]);
+        BinaryPrimitives.WriteInt32LittleEndian(input[15..], shard);
+        return BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(input));
+    }
+
+    /// <summary>A queued input for one node; sync requests become blocks when they come due.</summary>
+    private sealed record Pending(int Node, ValidatorEvent Event);
+
+    private sealed record SyncRequest(ulong FromHeight) : ValidatorEvent;
+}

@@ -1,0 +1,100 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Security.Cryptography;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Bls;
+using HarmonySim.Protocol.Crypto.Simulated;
+
+namespace HarmonySim.Grains.Runs;
+
+/// <summary>
+/// The heavy, shareable objects of a run, rebuilt identically from its plan by every silo: the signature scheme,
+/// every node's keys (derived from the seed), each shard's committee (shared by all validators of the shard in a
+/// silo, so per-bitmap sums and verification results are computed once) and genesis blocks.
+/// </summary>
+public sealed class RunContext
+{
+    private readonly KeyPair[][] _keys;
+    private readonly Committee[] _committees;
+
+    public RunContext(RunPlan plan)
+    {
+        Plan = plan;
+        Scheme = plan.SignatureScheme switch
+        {
+            "simulated" => new SimulatedSignatureScheme(plan.Seed),
+            "bls" => new SharedVerificationScheme(new BlsSignatureScheme()),
+            _ => throw new ArgumentException($"unknown signature scheme '{plan.SignatureScheme}'", nameof(plan)),
+        };
+        Config = new FbftConfig
+        {
+            BlockPeriod = plan.Timing.BlockTime,
+            PhaseTimeout = plan.Timing.PhaseTimeout,
+            ViewChangeTimeout = plan.Timing.ViewChangeTimeout,
+            ViewChangeSlot = plan.Timing.ViewChangeSlot,
+            BootstrapTimeout = plan.Timing.BootstrapTimeout,
+            BlocksPerEpoch = plan.Timing.BlocksPerEpoch,
+            ViewChangeLeaders = plan.Timing.AllValidatorsLeadViewChanges ? ViewChangeLeaderPolicy.AllValidators : ViewChangeLeaderPolicy.HarmonyKeysOnly,
+            Rotation = plan.Timing.RotateAfterBlocks is { } k ? LeaderRotation.After(k) : plan.Timing.MainnetRotation ? LeaderRotation.Mainnet : LeaderRotation.None,
+        };
+        _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => Scheme.CreateKey(KeyMaterial(plan.Seed, n.Id, k))).ToArray())];
+        _committees = [.. Enumerable.Range(0, plan.Shards).Select(BuildCommittee)];
+        Committees = new ShardCommittees(_committees);
+        Genesis = [.. _committees.Select(c => CommittedBlock.Genesis(Block.Genesis(c.ShardId, Config.GenesisUnixTime, Address.OfBlsKey(c.KeyAt(0).Bytes))))];
+        NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
+    }
+
+    public RunPlan Plan { get; }
+    public ISignatureScheme Scheme { get; }
+    public FbftConfig Config { get; }
+    public ICommitteeProvider Committees { get; }
+    public IReadOnlyList<CommittedBlock> Genesis { get; }
+    public IReadOnlyDictionary<PublicKey, int> NodeOfKey { get; }
+
+    public IReadOnlyList<KeyPair> KeysOf(int node) => _keys[node];
+
+    public Committee CommitteeOf(int shard) => _committees[shard];
+
+    /// <summary>Key material for key <paramref name="key"/> of node <paramref name="node"/>: SHA-256 of (seed, node, key).</summary>
+    public static byte[] KeyMaterial(ulong seed, int node, int key)
+    {
+        var input = new byte[8 + 4 + 4 + 16];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(8), node);
+        BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(12), key);
+        "HarmonySim keys\0"u8.CopyTo(input.AsSpan(16));
+        return SHA256.HashData(input);
+    }
+
+    /// <summary>Harmony's order: Harmony-operated slots first, then external slots by descending stake (ties by node id).</summary>
+    private Committee BuildCommittee(int shard)
+    {
+        var members = Plan.NodesOf(shard).ToList();
+        if (members.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
+        var slots = members.Where(n => n.StakePerKey is null)
+            .Concat(members.Where(n => n.StakePerKey is not null).OrderByDescending(n => n.StakePerKey).ThenBy(n => n.Id))
+            .SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(n.Id),
+                n.StakePerKey is { } stake ? new BigInteger(stake * 1_000_000_000m) * BigInteger.Pow(10, 9) : null)))
+            .ToList();
+        return new Committee((uint)shard, 0, slots, Scheme, Plan.QuorumByStake ? QuorumMode.ByVotingPower : QuorumMode.ByCount,
+            VotingPower.FromDecimal(Plan.HarmonyVoteShare));
+    }
+
+    /// <summary>A node's earning address: all of its keys belong to one validator.</summary>
+    public static Address OwnerOf(int node)
+    {
+        Span<byte> input = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(input, node);
+        return new Address(SHA256.HashData(input).AsSpan(0, Address.Size));
+    }
+
+    private sealed class ShardCommittees(Committee[] committees) : ICommitteeProvider
+    {
+        // No elections yet: a shard keeps its committee every epoch (the staking issue replaces this).
+        public Committee CommitteeFor(uint shardId, ulong epoch) =>
+            shardId < committees.Length ? committees[shardId] : throw new ArgumentException($"no shard {shardId}", nameof(shardId));
+    }
+}

@@ -1,0 +1,48 @@
+using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Silo.Hosting;
+
+namespace HarmonySim.Silo.Tests.Runs;
+
+[TestClass]
+public sealed class RuntimeTests
+{
+    [TestMethod]
+    public async Task A_small_network_of_validator_grains_commits_blocks_in_virtual_time()
+    {
+        await using var silo = await EmbeddedSilo.StartAsync();
+        var sim = silo.Grains.GetGrain<ISimulationGrain>("run-a");
+        await sim.Start(RunPlans.Small("run-a", shards: 2));
+        var progress = await sim.AdvanceTo(TimeSpan.FromSeconds(60));
+        var result = await sim.Result();
+
+        Assert.IsTrue(progress.Done);
+        Assert.HasCount(2, result.Shards);
+        foreach (var shard in result.Shards)
+        {
+            Assert.IsGreaterThan(20, shard.Commits.Count, $"shard {shard.Shard}");
+            Assert.IsTrue(shard.Commits.All(c => c.SignatureVerified));
+            Assert.IsEmpty(shard.SafetyViolations);
+            Assert.IsGreaterThan(0L, shard.Deliveries);
+        }
+    }
+
+    [TestMethod]
+    public async Task The_same_plan_gives_the_same_run_and_another_seed_another()
+    {
+        await using var silo = await EmbeddedSilo.StartAsync();
+        async Task<RunResult> Run(string id, ulong seed)
+        {
+            var sim = silo.Grains.GetGrain<ISimulationGrain>(id);
+            await sim.Start(RunPlans.Small(id, seed) with { RunId = id });
+            await sim.AdvanceTo(TimeSpan.FromSeconds(40));
+            return await sim.Result();
+        }
+        var a = await Run("det-a", 5);
+        var b = await Run("det-b", 5);
+        var c = await Run("det-c", 6);
+        Console.WriteLine($"{a.Shards[0].Commits.Count} commits, {a.Shards[0].Deliveries} deliveries");
+        Assert.AreEqual(a.Shards[0].DeliveryTraceHash, b.Shards[0].DeliveryTraceHash);
+        CollectionAssert.AreEqual(a.Shards[0].Commits.Select(x => x.Hash).ToList(), b.Shards[0].Commits.Select(x => x.Hash).ToList());
+        Assert.AreNotEqual(a.Shards[0].DeliveryTraceHash, c.Shards[0].DeliveryTraceHash);
+    }
+}
