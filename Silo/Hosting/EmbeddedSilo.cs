@@ -32,7 +32,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
                 .UseOrleans(silo => silo
                     .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: "embedded")
-                    .ConfigureServices(services => services.AddSingleton<RunContexts>()))
+                    .ConfigureServices(services =>
+                    {
+                        services.AddSingleton<RunContexts>();
+                        // Spread grains over the silos (the default prefers the least-loaded one, often the local silo).
+                        if (silos > 1) services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
+                    }))
                 .Build();
             await host.StartAsync(cancellation);
             hosts.Add(host);

@@ -45,4 +45,28 @@ public sealed class RuntimeTests
         CollectionAssert.AreEqual(a.Shards[0].Commits.Select(x => x.Hash).ToList(), b.Shards[0].Commits.Select(x => x.Hash).ToList());
         Assert.AreNotEqual(a.Shards[0].DeliveryTraceHash, c.Shards[0].DeliveryTraceHash);
     }
+
+    [TestMethod]
+    public async Task Two_silos_run_the_plan_exactly_as_one_does()
+    {
+        async Task<RunResult> Run(int silos)
+        {
+            await using var silo = await EmbeddedSilo.StartAsync(silos);
+            var sim = silo.Grains.GetGrain<ISimulationGrain>("multi");
+            await sim.Start(RunPlans.Small("multi", 9, shards: 2, nodesPerShard: 6));
+            await sim.AdvanceTo(TimeSpan.FromSeconds(30));
+            var stats = await silo.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            var validatorSilos = stats.Where(g => g.GrainType.Contains("ValidatorGrain", StringComparison.Ordinal)).Select(g => g.SiloAddress).Distinct().ToList();
+            Assert.HasCount(silos, validatorSilos, "validators live on every silo");
+            return await sim.Result();
+        }
+        var one = await Run(1);
+        var two = await Run(2);
+        for (var s = 0; s < 2; s++)
+        {
+            Assert.IsGreaterThan(5, one.Shards[s].Commits.Count);
+            Assert.AreEqual(one.Shards[s].DeliveryTraceHash, two.Shards[s].DeliveryTraceHash, $"shard {s}");
+            CollectionAssert.AreEqual(one.Shards[s].Commits.Select(x => x.Hash).ToList(), two.Shards[s].Commits.Select(x => x.Hash).ToList());
+        }
+    }
 }
