@@ -23,11 +23,12 @@ public sealed record TimerFired([property: Id(0)] TimerKind Kind, [property: Id(
 [GenerateSerializer, Immutable]
 public sealed record SyncBlocks([property: Id(0)] IReadOnlyList<CommittedBlock> Blocks) : ValidatorEvent;
 
-/// <summary>What a validator's node did: its effects in order (after the node's behaviour filtered them) and where it stands.</summary>
+/// <summary>What a validator's node did: its effects in order (after the node's behaviour filtered them), where it stands, and how many signature checks it made.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ValidatorOutput(
     [property: Id(0)] int Node,
     [property: Id(1)] IReadOnlyList<FbftEffect> Effects,
     [property: Id(2)] bool IsLeader,
     [property: Id(3)] ulong Height,
-    [property: Id(4)] ulong ViewId);
+    [property: Id(4)] ulong ViewId,
+    [property: Id(5)] long SignatureChecks);

@@ -39,6 +39,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private int _shard;
     private long _seq;
     private long _deliveries;
+    private long _signatureChecks;
     private int _leader = -1;
     private TimeSpan _now;
 
@@ -72,7 +73,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     }
 
     public Task<ShardResult> Result() => Task.FromResult(new ShardResult(_shard, _commits, _newViews.Count, _viewChangeTimes,
-        new SortedDictionary<string, long>(_messagesByType, StringComparer.Ordinal), _deliveries, 0, _safetyViolations, _events,
+        new SortedDictionary<string, long>(_messagesByType, StringComparer.Ordinal), _deliveries, _signatureChecks, _safetyViolations, _events,
         Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys)));
 
     private ShardProgress Progress() =>
@@ -105,6 +106,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private void Apply(ValidatorOutput output)
     {
         var from = output.Node;
+        _signatureChecks += output.SignatureChecks;
         if (output.IsLeader) _leader = from;
         var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
         foreach (var effect in output.Effects)

@@ -23,12 +23,13 @@ public sealed class RunContext
     public RunContext(RunPlan plan)
     {
         Plan = plan;
-        Scheme = plan.SignatureScheme switch
+        Scheme = new CountingScheme(plan.SignatureScheme switch
         {
             "simulated" => new SimulatedSignatureScheme(plan.Seed),
+            // Validators of a shard in one silo share each check of the same aggregate on the same message.
             "bls" => new SharedVerificationScheme(new BlsSignatureScheme()),
             _ => throw new ArgumentException($"unknown signature scheme '{plan.SignatureScheme}'", nameof(plan)),
-        };
+        });
         Config = new FbftConfig
         {
             BlockPeriod = plan.Timing.BlockTime,
@@ -69,16 +70,30 @@ public sealed class RunContext
         return SHA256.HashData(input);
     }
 
-    /// <summary>Harmony's order: Harmony-operated slots first, then external slots by descending stake (ties by node id).</summary>
+    /// <summary>Harmony's committee order: Harmony-operated nodes first, then external nodes by descending stake (ties by node id).</summary>
+    public static IReadOnlyList<NodePlan> SlotOrder(RunPlan plan, int shard)
+    {
+        var members = plan.NodesOf(shard).ToList();
+        return [.. members.Where(n => n.StakePerKey is null).Concat(members.Where(n => n.StakePerKey is not null).OrderByDescending(n => n.StakePerKey).ThenBy(n => n.Id))];
+    }
+
+    /// <summary>Each node's share of its shard's voting power (fixed point, <see cref="VotingPower.One"/> = all), without building keys.</summary>
+    public static IReadOnlyDictionary<int, long> VotingPowerByNode(RunPlan plan, int shard)
+    {
+        var slots = SlotOrder(plan, shard).SelectMany(n => Enumerable.Repeat(n, n.Keys)).ToList();
+        var power = VotingPower.Compute([.. slots.Select(n => StakeOf(n))], [.. slots.Select(_ => true)], VotingPower.FromDecimal(plan.HarmonyVoteShare));
+        if (!plan.QuorumByStake) power = [.. slots.Select(_ => VotingPower.One / slots.Count)];
+        return slots.Select((n, i) => (n.Id, Power: power[i])).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Sum(x => x.Power));
+    }
+
+    private static BigInteger? StakeOf(NodePlan node) =>
+        node.StakePerKey is { } stake ? new BigInteger(stake * 1_000_000_000m) * BigInteger.Pow(10, 9) : null;
+
     private Committee BuildCommittee(int shard)
     {
-        var members = Plan.NodesOf(shard).ToList();
-        if (members.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
-        var slots = members.Where(n => n.StakePerKey is null)
-            .Concat(members.Where(n => n.StakePerKey is not null).OrderByDescending(n => n.StakePerKey).ThenBy(n => n.Id))
-            .SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(n.Id),
-                n.StakePerKey is { } stake ? new BigInteger(stake * 1_000_000_000m) * BigInteger.Pow(10, 9) : null)))
-            .ToList();
+        var order = SlotOrder(Plan, shard);
+        if (order.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
+        var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(n.Id), StakeOf(n)))).ToList();
         return new Committee((uint)shard, 0, slots, Scheme, Plan.QuorumByStake ? QuorumMode.ByVotingPower : QuorumMode.ByCount,
             VotingPower.FromDecimal(Plan.HarmonyVoteShare));
     }

@@ -17,17 +17,19 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     public Task<ValidatorOutput> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
         var context = runs.For(plan);
+        var checksBefore = CountingScheme.Verifications;
         _plan = plan.Nodes[node];
         // A restarted node keeps what it had committed (its disk) and loses everything else.
         var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
         _node = new FbftNode(context.Config, context.KeysOf(node), context.Committees, head);
         _node.Start(now);
-        return Task.FromResult(Output());
+        return Task.FromResult(Output(checksBefore));
     }
 
     public Task<ValidatorOutput> Step(ValidatorInput input)
     {
         var node = _node ?? throw new InvalidOperationException("validator not started");
+        var checksBefore = CountingScheme.Verifications;
         foreach (var e in input.Events)
         {
             switch (e)
@@ -44,10 +46,10 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                     break;
             }
         }
-        return Task.FromResult(Output());
+        return Task.FromResult(Output(checksBefore));
     }
 
-    private ValidatorOutput Output()
+    private ValidatorOutput Output(long checksBefore)
     {
         var node = _node!;
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
@@ -58,7 +60,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
             if (!Suppressed(effect, node)) effects.Add(effect);
         }
         node.ClearEffects();
-        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId);
+        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Verifications - checksBefore);
     }
 
     private bool Suppressed(FbftEffect effect, FbftNode node)

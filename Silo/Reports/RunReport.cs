@@ -1,0 +1,89 @@
+using System.Globalization;
+using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Grains.Runs;
+using HarmonySim.Protocol.Consensus.Quorum;
+
+namespace HarmonySim.Silo.Reports;
+
+/// <summary>report.json: the fields DESIGN.md fixes (snake_case on disk). Sections later issues fill are present and empty.</summary>
+public sealed record RunReport(
+    string Scenario, ulong Seed, string Digest, bool Passed, double SimulatedSeconds, double WallSeconds, int Validators, int Keys,
+    IReadOnlyList<ShardReport> Shards, TransactionsReport Transactions, ConsensusReport Consensus, EpochsReport Epochs,
+    StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks)
+{
+    public static RunReport Build(RunResult result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall)
+    {
+        var plan = result.Plan;
+        var messages = result.Shards.SelectMany(s => s.MessagesByType)
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+        return new RunReport(
+            plan.Scenario, plan.Seed, digest, checks.All(c => c.Passed), result.SimulatedTime.TotalSeconds, wall.TotalSeconds,
+            plan.Nodes.Count, plan.Nodes.Sum(n => n.Keys),
+            [.. result.Shards.Select(ShardReport.From)],
+            new TransactionsReport(0, 0, 0, 0, new LatencyPercentiles(0, 0, 0), 0),
+            new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), plan.SignatureScheme),
+            new EpochsReport(0, []),
+            new StakingReport([], [], []),
+            CohortReport.From(plan),
+            checks);
+    }
+}
+
+public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChanges, TimeStats BlockTimeS, Percentiles FinalityS)
+{
+    public static ShardReport From(ShardResult shard)
+    {
+        var commits = shard.Commits;
+        var intervals = commits.Zip(commits.Skip(1), (a, b) => (b.CommittedAt - a.CommittedAt).TotalSeconds).ToList();
+        var finality = commits.Select(c => (c.CommittedAt - c.ProposedAt).TotalSeconds).ToList();
+        return new ShardReport(shard.Shard, commits.Count == 0 ? 0 : commits[^1].Height, commits.Count, shard.ViewChanges,
+            new TimeStats(intervals.Count == 0 ? 0 : Math.Round(intervals.Average(), 6), Stats.Percentile(intervals, 50), Stats.Percentile(intervals, 99)),
+            new Percentiles(Stats.Percentile(finality, 50), Stats.Percentile(finality, 99)));
+    }
+}
+
+public sealed record TimeStats(double Mean, double P50, double P99);
+
+public sealed record Percentiles(double P50, double P99);
+
+public sealed record LatencyPercentiles(double P50, double P95, double P99);
+
+public sealed record TransactionsReport(long Submitted, long Committed, long Rejected, double Tps, LatencyPercentiles LatencyS, long CrossShardCommitted);
+
+public sealed record ConsensusReport(long Messages, IReadOnlyDictionary<string, long> MessagesByType, long SignaturesVerified, string Crypto);
+
+public sealed record EpochsReport(int Completed, IReadOnlyList<object> Elections);
+
+public sealed record StakingReport(IReadOnlyList<object> Slashed, IReadOnlyList<object> Jailed, IReadOnlyList<object> Banned);
+
+/// <summary>One row per named cohort: its size, its share of external stake and the most of any shard's voting power it held.</summary>
+public sealed record CohortReport(string Name, int Validators, int Keys, double StakeShare, double MaxShardVotingPower, string SlashedAmount, string Rewards)
+{
+    public static IReadOnlyList<CohortReport> From(RunPlan plan)
+    {
+        var totalStake = plan.Nodes.Sum(n => (n.StakePerKey ?? 0) * n.Keys);
+        var power = Enumerable.Range(0, plan.Shards).Select(s => RunContext.VotingPowerByNode(plan, s)).ToList();
+        return [.. plan.Nodes.GroupBy(n => n.Cohort, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var stake = g.Sum(n => (n.StakePerKey ?? 0) * n.Keys);
+            var maxPower = Enumerable.Range(0, plan.Shards).Max(s => g.Where(n => n.Shard == s).Sum(n => power[s].GetValueOrDefault(n.Id)));
+            return new CohortReport(g.Key, g.Count(), g.Sum(n => n.Keys), totalStake == 0 ? 0 : Math.Round((double)(stake / totalStake), 6),
+                Math.Round(maxPower / (double)VotingPower.One, 6), "0", "0");
+        })];
+    }
+}
+
+internal static class Stats
+{
+    /// <summary>Nearest-rank percentile, rounded to microseconds; 0 for no samples.</summary>
+    public static double Percentile(IReadOnlyList<double> values, int p)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);
+        return Math.Round(sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)], 6);
+    }
+
+    public static string Format(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

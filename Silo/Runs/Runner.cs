@@ -1,0 +1,39 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Silo.Hosting;
+using HarmonySim.Silo.Reports;
+
+namespace HarmonySim.Silo.Runs;
+
+/// <summary>What a finished run produced: its result, log, digest, checks and report.</summary>
+public sealed record RunOutcome(RunResult Result, IReadOnlyList<string> Events, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report);
+
+/// <summary>Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time.</summary>
+public sealed class Runner(int silos = 1)
+{
+    public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(5);
+
+    public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var wall = Stopwatch.StartNew();
+        await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
+        var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
+        await sim.Start(plan);
+        var stop = TimeSpan.Zero;
+        RunProgress current;
+        do
+        {
+            cancellation.ThrowIfCancellationRequested();
+            stop += Step;
+            current = await sim.AdvanceTo(stop < plan.Duration ? stop : plan.Duration);
+            progress?.Invoke(current);
+        }
+        while (!current.Done);
+        var result = await sim.Result();
+        wall.Stop();
+        var events = EventLog.Lines(result);
+        var digest = EventLog.Digest(events);
+        var checks = RunChecks.Evaluate(result);
+        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed));
+    }
+}
