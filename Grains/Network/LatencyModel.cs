@@ -6,8 +6,8 @@ namespace HarmonySim.Grains.Network;
 /// </summary>
 public sealed class LatencyModel(LatencyPlan plan)
 {
-    /// <summary>Virtual time is kept in whole microseconds, so equal instants line up and batch.</summary>
-    public static TimeSpan Quantize(TimeSpan t) => TimeSpan.FromTicks((t.Ticks + 9) / 10 * 10);
+    /// <summary>Network delays are rounded up to whole milliseconds, so deliveries line up on shared instants and batch.</summary>
+    public static TimeSpan Quantize(TimeSpan t) => TimeSpan.FromTicks((t.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
 
     public TimeSpan Delay(int fromRegion, int toRegion, int bytes, Random random)
     {

@@ -14,12 +14,14 @@ public static class RunFolder
         WriteIndented = true,
     };
 
-    public static string Write(string directory, RunReport report, IReadOnlyList<string> events, string scenarioText, string scenarioFileName)
+    public static string Write(string directory, Runs.RunOutcome outcome, string scenarioText, string scenarioFileName)
     {
         Directory.CreateDirectory(directory);
+        var report = outcome.Report;
         File.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(report, Json) + "\n");
-        File.WriteAllText(Path.Combine(directory, "events.jsonl"), string.Concat(events.Select(e => e + "\n")));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report));
+        File.WriteAllText(Path.Combine(directory, "events.jsonl"), string.Concat(outcome.Events.Select(e => e + "\n")));
+        var plots = Plots.Write(directory, outcome.Result);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots));
         File.WriteAllText(Path.Combine(directory, scenarioFileName), scenarioText);
         return directory;
     }
@@ -28,7 +30,7 @@ public static class RunFolder
     public static string NewPath(string root, string scenario, DateTime utcNow) =>
         Path.Combine(root, $"{scenario}-{utcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
 
-    public static string Markdown(RunReport r)
+    public static string Markdown(RunReport r, IReadOnlyList<string> plots)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {r.Scenario}: {(r.Passed ? "passed" : "FAILED")}");
@@ -47,6 +49,8 @@ public static class RunFolder
         md.AppendLine("|---|---|---|---|---|");
         foreach (var s in r.Shards)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Id} | {s.Height} | {s.ViewChanges} | {Stats.Format(s.BlockTimeS.Mean)} / {Stats.Format(s.BlockTimeS.P50)} / {Stats.Format(s.BlockTimeS.P99)} | {Stats.Format(s.FinalityS.P50)} / {Stats.Format(s.FinalityS.P99)} |");
+        md.AppendLine();
+        foreach (var plot in plots) md.AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(plot)}]({plot})");
         md.AppendLine();
         md.AppendLine("## Consensus messages");
         md.AppendLine();

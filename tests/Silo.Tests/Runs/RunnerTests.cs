@@ -25,7 +25,9 @@ public sealed class RunnerTests
         Assert.IsTrue(outcome.Report.Passed, string.Join("; ", outcome.Checks.Select(c => $"{c.Name}: {c.Detail}")));
 
         var dir = Path.Combine(Path.GetTempPath(), "harmonysim-test-" + Guid.NewGuid().ToString("N"));
-        RunFolder.Write(dir, outcome.Report, outcome.Events, "name: test\n", "scenario.yaml");
+        RunFolder.Write(dir, outcome, "name: test\n", "scenario.yaml");
+        foreach (var png in new[] { Plots.Height, Plots.BlockTimes, Plots.ViewChanges })
+            Assert.IsGreaterThan(1000L, new FileInfo(Path.Combine(dir, png)).Length, png);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
         var root = json.RootElement;
         foreach (var field in new[] { "scenario", "seed", "digest", "passed", "simulated_seconds", "wall_seconds", "validators", "keys", "shards", "transactions", "consensus", "epochs", "staking", "cohorts", "checks" })
@@ -38,7 +40,8 @@ public sealed class RunnerTests
         var lines = File.ReadAllLines(Path.Combine(dir, "events.jsonl"));
         Assert.AreEqual(outcome.Digest, EventLog.Digest(lines));
         StringAssert.Contains(File.ReadAllText(Path.Combine(dir, "report.md")), "| safety | pass |");
-        Directory.Delete(dir, recursive: true);
+        if (Environment.GetEnvironmentVariable("HARMONYSIM_KEEP_TEST_RUNS") is null) Directory.Delete(dir, recursive: true);
+        else Console.WriteLine(dir);
     }
 
     [TestMethod]
