@@ -1,0 +1,48 @@
+using System.Globalization;
+using HarmonySim.Grains.Interfaces.Runs;
+using Spectre.Console;
+
+namespace HarmonySim.Silo.Runs;
+
+/// <summary>
+/// Shows a run's progress: a live table on a terminal (virtual time, height and view changes per shard, blocks per
+/// wall second), plain lines when output is redirected. Wall-clock figures here never reach the report's digest.
+/// </summary>
+public sealed class ProgressDisplay(TextWriter output, bool interactive)
+{
+    private readonly System.Diagnostics.Stopwatch _wall = System.Diagnostics.Stopwatch.StartNew();
+
+    public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Runs <paramref name="run"/>, rendering each progress report it passes to the callback.</summary>
+    public async Task<T> Show<T>(string title, Func<Action<RunProgress>, Task<T>> run)
+    {
+        if (!interactive)
+            return await run(p => output.WriteLine(Line(p)));
+        T result = default!;
+        var table = new Table().Title(title).AddColumns("shard", "height", "view changes", "deliveries");
+        await AnsiConsole.Live(table).StartAsync(async context =>
+        {
+            result = await run(p =>
+            {
+                table.Rows.Clear();
+                foreach (var s in p.Shards) table.AddRow(s.Shard.ToString(CultureInfo.InvariantCulture), s.Height.ToString(CultureInfo.InvariantCulture),
+                    s.ViewChanges.ToString(CultureInfo.InvariantCulture), s.Deliveries.ToString(CultureInfo.InvariantCulture));
+                table.Caption(Caption(p));
+                context.Refresh();
+            });
+        });
+        return result;
+    }
+
+    private string Line(RunProgress p) =>
+        $"{Caption(p)} | " + string.Join(" ", p.Shards.Select(s => $"s{s.Shard}:h{s.Height}/vc{s.ViewChanges}"));
+
+    private string Caption(RunProgress p)
+    {
+        var blocks = p.Shards.Sum(s => (double)s.Height);
+        var wall = Math.Max(_wall.Elapsed.TotalSeconds, 1e-3);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"t={p.Now.TotalSeconds:0}s/{p.Duration.TotalSeconds:0}s  {p.Now.TotalSeconds / wall:0.0}x real time  {blocks / wall:0.0} blocks/s");
+    }
+}
