@@ -19,7 +19,7 @@ public sealed record LatencySpec
     /// Source: the average round-trip times between AWS regions in the table "Latency Between AWS Global Regions"
     /// (2017; reproduced at acomputerscientistlearnsaws.blogspot.com/2017/04/aws-regions.html), halved (exact halves, no
     /// rounding): us-east = N. Virginia, us-west = Oregon, eu-west = Ireland, ap-southeast = Singapore,
-    /// ap-northeast = Tokyo. Round trips used: us-east–us-west 88, us-east–eu-west 81, us-east–ap-southeast 217,
+    /// ap-northeast = Tokyo. Round trips used (the table's averages rounded to whole ms): us-east–us-west 88, us-east–eu-west 81, us-east–ap-southeast 217,
     /// us-east–ap-northeast 145, us-west–eu-west 137, us-west–ap-southeast 161, us-west–ap-northeast 89,
     /// eu-west–ap-southeast 239, eu-west–ap-northeast 212, ap-southeast–ap-northeast 74. The diagonal (two nodes in
     /// one region) is our assumption of 1 ms one-way: inter-availability-zone pings within a region measure
