@@ -55,8 +55,10 @@ public static class ScenarioLoader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // Defensive: the representation model reports some structural problems (e.g. duplicate keys) this way.
-            return new(null, [new ScenarioError(fileName, 1, 1, "yaml", $"not valid YAML: {e.Message}")]);
+            // The representation model reports some malformed streams this way, without a position; find it by
+            // replaying the raw event stream.
+            var (mark, reason) = LocateSyntaxError(text);
+            return new(null, [new ScenarioError(fileName, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), "yaml", $"not valid YAML: {reason ?? e.Message}")]);
         }
         if (stream.Documents.Count != 1)
         {
@@ -69,5 +71,42 @@ public static class ScenarioLoader
         return reader.Errors.Count == 0 && scenario is not null
             ? new(scenario, [])
             : new(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+    }
+
+    /// <summary>
+    /// The position of the first parser error; when the scanner fails without one (YamlDotNet throws
+    /// InvalidOperationException for e.g. an unclosed <c>[</c> at the end of the file), the innermost open flow list
+    /// or mapping, else the last event read.
+    /// </summary>
+    private static (Mark Mark, string? Reason) LocateSyntaxError(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        var open = new Stack<(Mark Start, bool Flow, string What)>();
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                last = current.Start;
+                switch (current)
+                {
+                    case YamlDotNet.Core.Events.SequenceStart seq: open.Push((seq.Start, seq.Style == YamlDotNet.Core.Events.SequenceStyle.Flow, "list")); break;
+                    case YamlDotNet.Core.Events.MappingStart map: open.Push((map.Start, map.Style == YamlDotNet.Core.Events.MappingStyle.Flow, "mapping")); break;
+                    case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd: if (open.Count > 0) open.Pop(); break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            return (e.Start, e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            foreach (var (start, flow, what) in open)
+                if (flow) return (start, $"the {what} opened here ('{(what == "list" ? '[' : '{')}') is not closed");
+            return (last, null);
+        }
+        return (last, null);
     }
 }

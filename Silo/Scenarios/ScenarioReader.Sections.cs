@@ -176,11 +176,12 @@ internal sealed partial class ScenarioReader
         return ok ? result.ToImmutable() : null;
     }
 
-    /// <summary>True if <paramref name="name"/> is a known cohort (or cohorts could not be read, so nothing can be said).</summary>
+    /// <summary>True if <paramref name="name"/> is a known cohort (or the cohort names could not all be read, so nothing can be said).</summary>
     private bool CheckCohort(YamlNode node, string path, string name, ImmutableArray<ReadCohort>? cohorts)
     {
-        if (cohorts is not { } all || all.Any(c => c.Spec.Name == name)) return true;
-        Error(node, path, $"unknown cohort '{name}'{Suggest(name, all.Select(c => c.Spec.Name))}; cohorts are {string.Join(", ", all.Select(c => c.Spec.Name))}");
+        _ = cohorts;
+        if (knownCohorts is not { } all || all.Contains(name)) return true;
+        Error(node, path, $"unknown cohort '{name}'{Suggest(name, all)}; cohorts are {string.Join(", ", all)}");
         return false;
     }
 

@@ -19,6 +19,9 @@ internal sealed partial class ScenarioReader(string file)
 
     private readonly List<ScenarioError> errors = [];
 
+    /// <summary>Names of all cohorts, when every cohort entry has a valid name; null otherwise (references are then not checked).</summary>
+    private List<string>? knownCohorts;
+
     public IReadOnlyList<ScenarioError> Errors => errors;
 
     public Scenario? Read(YamlNode root)
@@ -165,15 +168,17 @@ internal sealed partial class ScenarioReader(string file)
         var result = ImmutableArray.CreateBuilder<ReadCohort>();
         var ok = true;
         var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var allNamed = true;
         for (var i = 0; i < list.Children.Count; i++)
         {
             var node = list.Children[i];
             var m = Map(node, $"cohorts[{i}]", "cohorts[]");
-            if (m is null) { ok = false; continue; }
+            if (m is null) { ok = false; allNamed = false; continue; }
             var name = Text(m, "name", required: true);
-            if (name is not null)
+            if (name is null) allNamed = false;
+            else
             {
-                if (!IsCohortName(name)) { Error(m.Value("name")!, m.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'"); name = null; }
+                if (!IsCohortName(name)) { Error(m.Value("name")!, m.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'"); name = null; allNamed = false; }
                 else if (names.TryGetValue(name, out var first)) { Error(m.Value("name")!, m.PathOf("name"), $"'{name}' is already the name of the cohort at line {first.Start.Line}"); name = null; }
                 else names[name] = m.Value("name")!;
             }
@@ -215,6 +220,8 @@ internal sealed partial class ScenarioReader(string file)
                 DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
             }, node));
         }
+        // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.
+        if (allNamed) knownCohorts = [.. names.Keys];
         if (!ok) return null;
 
         // The slot rule: Harmony-operated cohorts fill the Harmony slots of every shard exactly, external cohorts
