@@ -37,8 +37,8 @@ internal sealed partial class ScenarioReader(string file)
 
         var network = Section(top, "network", required: true, ReadNetwork);
         var latency = Section(top, "latency", required: false, ReadLatency) ?? (top.Has("latency") ? null : LatencySpec.Default);
-        var cohorts = ReadCohorts(top, network, latency);
         var duration = Section(top, "duration", required: true, ReadDuration);
+        var cohorts = ReadCohorts(top, network, latency, duration);
         var faults = ReadFaults(top, network, cohorts, duration);
         var checks = Section(top, "checks", required: false, m => ReadChecks(m, cohorts, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
@@ -160,7 +160,7 @@ internal sealed partial class ScenarioReader(string file)
 
     private sealed record ReadCohort(CohortSpec Spec, YamlNode Node);
 
-    private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency)
+    private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration)
     {
         var list = List(top, "cohorts", required: true);
         if (list is null) return null;
@@ -196,6 +196,11 @@ internal sealed partial class ScenarioReader(string file)
                 ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
                 ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom)]);
             var darkFrom = Time(m, "dark_from", TimeSpan.Zero, ScenarioValues.MaxDuration);
+            if (darkFrom is { } dark && duration is { Kind: DurationKind.Time, Time: { } end } && dark >= end)
+            {
+                Error(m.Value("dark_from")!, m.PathOf("dark_from"), $"is at or after the end of the run (duration.time is {Seconds(end)}), so the cohort would never go dark");
+                darkFrom = null;
+            }
             if (behaviour == CohortBehaviour.DarkFrom && !m.Has("dark_from"))
                 Error(m.Value("behaviour")!, m.PathOf("dark_from"), "is required with behaviour: dark-from (the time the cohort goes dark)");
             if (behaviour != CohortBehaviour.DarkFrom && m.Value("dark_from") is { } darkNode)

@@ -1,3 +1,4 @@
+using HarmonySim.Grains.Interfaces.Scenarios;
 using HarmonySim.Silo.Scenarios;
 
 namespace HarmonySim.Silo.Tests.Scenarios;
@@ -62,6 +63,10 @@ public sealed class MalformedScenarioTests
     [DataRow("    stake: 1_000_000", "    stake: 1_000_000\n    region: us-eats", "14:13: cohorts[1].region: unknown region 'us-eats' (did you mean 'us-east'?)")]
     [DataRow("    stake: 1_000_000", "    stake: { min: 5, max: 1 }", "13:27: cohorts[1].stake.max: must be at least min (5 ONE), got 1")]
     [DataRow("    stake: 1_000_000", "    stake: 1_000_000\n    behaviour: dark-from", "14:16: cohorts[1].dark_from: is required with behaviour: dark-from")]
+    [DataRow("    stake: 1_000_000", "    stake: 1_000_000\n    behaviour: dark-from\n    dark_from: 1m", "15:16: cohorts[1].dark_from: is at or after the end of the run (duration.time is 60s)")]
+    [DataRow("  shards: 2", "  shards: 2\n  leader_rotation: sometimes", "4:20: network.leader_rotation: expected none, mainnet or a number of blocks per leader, got 'sometimes'")]
+    [DataRow("  shards: 2", "  shards: 2\n  leader_rotation: 0", "4:20: network.leader_rotation: must be between 1 and 1000000 blocks per leader, got 0")]
+    [DataRow("  harmony_slots_per_shard: 1", "  harmony_slots_per_shard: 5", "5:28: network.harmony_slots_per_shard: must be between 0 and slots_per_shard (4), got 5")]
     [DataRow("  - name: others", "  - name: harmony", "11:11: cohorts[1].name: 'harmony' is already the name of the cohort at line 8")]
     [DataRow("faults:", "latency:\n  regions: [us-east, eu-west]\n  one_way_ms: [[1, 40], [40]]\nfaults:", "16:25: latency.one_way_ms[1]: has 1 columns but latency.regions names 2 regions")]
     [DataRow("faults:", "latency:\n  one_way_ms: [[1, 40], [40, 1]]\nfaults:", "15:15: latency.one_way_ms: has 2 rows but latency.regions names 5 regions (the default regions)")]
@@ -131,6 +136,57 @@ public sealed class MalformedScenarioTests
         Assert.IsNull(s.Cost.Sign);
         Assert.AreEqual(5, s.Latency.Regions.Length);
         Assert.AreEqual(TimeSpan.FromSeconds(15), s.Faults[0].Until);
+    }
+
+    [TestMethod]
+    [DataRow("none", LeaderRotationKind.None, null)]
+    [DataRow("mainnet", LeaderRotationKind.Mainnet, null)]
+    [DataRow("10", LeaderRotationKind.FixedBlocks, 10)]
+    public void Leader_rotation_is_none_mainnet_or_a_number_of_blocks(string value, LeaderRotationKind kind, int? blocks)
+    {
+        var result = ScenarioLoader.Parse(Valid.Replace("  shards: 2\n", $"  shards: 2\n  leader_rotation: {value}\n", StringComparison.Ordinal), File);
+        Assert.IsTrue(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+        Assert.AreEqual(kind, result.Scenario!.Network.LeaderRotation.Kind);
+        Assert.AreEqual(blocks, result.Scenario.Network.LeaderRotation.Blocks);
+    }
+
+    [TestMethod]
+    public void Every_fault_kind_with_its_fields_is_accepted()
+    {
+        var faults = string.Join('\n',
+            "faults:",
+            "  - { at: 1s, kind: crash, targets: [others, shard:1], duration: 5s }",
+            "  - { at: 2s, kind: restart, targets: [others] }",
+            "  - { at: 3s, kind: partition, groups: [[harmony], [others]], duration: 10s }",
+            "  - { at: 4s, kind: heal }",
+            "  - { at: 5s, kind: isolate-leader, targets: [shard:0, shard:1], duration: 1m }",
+            "  - { at: 6s, kind: slow-link, targets: [harmony], extra_delay: 200ms, duration: 30s }",
+            "duration:");
+        var text = Valid[..Valid.IndexOf("faults:", StringComparison.Ordinal)] + faults + Valid[(Valid.IndexOf("\nduration:", StringComparison.Ordinal) + "\nduration:".Length)..];
+        var result = ScenarioLoader.Parse(text, File);
+        Assert.IsTrue(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+        var f = result.Scenario!.Faults;
+        CollectionAssert.AreEqual(new[] { FaultKind.Crash, FaultKind.Restart, FaultKind.Partition, FaultKind.Heal, FaultKind.IsolateLeader, FaultKind.SlowLink }, f.Select(x => x.Kind).ToArray());
+        Assert.AreEqual(FaultTarget.ForShard(1), f[0].Targets[1]);
+        Assert.AreEqual(FaultTarget.ForCohort("others"), f[0].Targets[0]);
+        CollectionAssert.AreEqual(new[] { "others" }, f[2].Groups[1].ToArray());
+        Assert.AreEqual(TimeSpan.FromMilliseconds(200), f[5].ExtraDelay);
+    }
+
+    [TestMethod]
+    public void Stake_ranges_behaviours_and_durations_in_blocks_or_epochs_are_read()
+    {
+        var text = Valid.Replace("    stake: 1_000_000\n", "    stake: { min: 10_000, max: 2_000_000 ONE }\n    behaviour: dark-from\n    dark_from: 30s\n", StringComparison.Ordinal);
+        var s = ScenarioLoader.Parse(text, File).Scenario!;
+        Assert.AreEqual(StakeSpec.Range(10_000m, 2_000_000m), s.Cohorts[1].StakePerKey);
+        Assert.AreEqual(CohortBehaviour.DarkFrom, s.Cohorts[1].Behaviour);
+        Assert.AreEqual(TimeSpan.FromSeconds(30), s.Cohorts[1].DarkFrom);
+        Assert.IsNull(s.Cohorts[0].StakePerKey);
+
+        var byBlocks = ScenarioLoader.Parse(Valid.Replace("  time: 60s", "  blocks: 1_000", StringComparison.Ordinal), File).Scenario!;
+        Assert.AreEqual(DurationSpec.ForBlocks(1000), byBlocks.Duration);
+        var byEpochs = ScenarioLoader.Parse(Valid.Replace("  time: 60s", "  epochs: 2", StringComparison.Ordinal), File).Scenario!;
+        Assert.AreEqual(DurationSpec.ForEpochs(2), byEpochs.Duration);
     }
 
     [TestMethod]
