@@ -24,6 +24,8 @@ public static class HarmonySimCommand
         var root = new RootCommand("HarmonySim: a network simulator and testnet for the Harmony protocol.");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(KeysCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ScenariosCommand.Build());
         return root;
     }
 }

@@ -1,0 +1,66 @@
+namespace HarmonySim.Grains.Interfaces.Scenarios;
+
+/// <summary>How the validators of a cohort behave.</summary>
+[GenerateSerializer]
+public enum CohortBehaviour
+{
+    /// <summary>Follows the protocol (file value <c>honest</c>).</summary>
+    Honest,
+
+    /// <summary>Sends nothing while it leads, forcing a view change (file value <c>silent-leader</c>).</summary>
+    SilentLeader,
+
+    /// <summary>Never sends its own PREPARE or COMMIT votes (file value <c>withhold-votes</c>).</summary>
+    WithholdVotes,
+
+    /// <summary>Split brain: one honest replica per side of the network, so it signs conflicting blocks (file value <c>equivocate</c>).</summary>
+    Equivocate,
+
+    /// <summary>Honest until <see cref="CohortSpec.DarkFrom"/>, then neither sends nor receives anything for good (file value <c>dark-from</c>).</summary>
+    DarkFrom,
+}
+
+/// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StakeSpec
+{
+    public static StakeSpec Fixed(decimal amount) => new() { Min = amount, Max = amount };
+
+    public static StakeSpec Range(decimal min, decimal max) => new() { Min = min, Max = max };
+
+    [Id(0)] public decimal Min { get; init; }
+
+    [Id(1)] public decimal Max { get; init; }
+
+    public bool IsFixed => Min == Max;
+}
+
+/// <summary>A group of validator nodes that share size, region, stake rule and behaviour.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CohortSpec
+{
+    /// <summary>Unique name; faults, partitions and checks refer to cohorts by it.</summary>
+    [Id(0)] public string Name { get; init; } = "";
+
+    /// <summary>Number of validator nodes (each its own operator) in the cohort.</summary>
+    [Id(1)] public int Validators { get; init; } = 1;
+
+    /// <summary>BLS keys held by each node (default 1); each key fills one committee slot.</summary>
+    [Id(2)] public int KeysPerNode { get; init; } = 1;
+
+    /// <summary>Harmony-operated keys have no stake and share the Harmony vote share (default false).</summary>
+    [Id(3)] public bool HarmonyOperated { get; init; }
+
+    /// <summary>Stake per key in ONE; null for Harmony-operated cohorts and for external cohorts of a count-quorum network that give none.</summary>
+    [Id(4)] public StakeSpec? StakePerKey { get; init; }
+
+    /// <summary>One of <see cref="LatencySpec.Regions"/> (default: the first region).</summary>
+    [Id(5)] public string Region { get; init; } = "";
+
+    [Id(6)] public CohortBehaviour Behaviour { get; init; } = CohortBehaviour.Honest;
+
+    /// <summary>When the cohort goes dark; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DarkFrom"/>.</summary>
+    [Id(7)] public TimeSpan? DarkFrom { get; init; }
+
+    public int Keys => Validators * KeysPerNode;
+}

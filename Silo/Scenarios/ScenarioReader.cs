@@ -1,0 +1,476 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HarmonySim.Grains.Interfaces.Scenarios;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HarmonySim.Silo.Scenarios;
+
+/// <summary>
+/// Turns a YAML tree into a <see cref="Scenario"/>, collecting every error with the line and column of the node it
+/// concerns. Fields are read with the typed helpers at the bottom; each returns null (and records an error) when
+/// the value is missing or wrong, and the checks that combine fields run only on values that were read.
+/// </summary>
+internal sealed partial class ScenarioReader(string file)
+{
+    private const int MaxShards = 64;
+    private const int MaxSlotsPerShard = 10_000;
+    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
+
+    private readonly List<ScenarioError> errors = [];
+
+    /// <summary>Names of all cohorts, when every cohort entry has a valid name; null otherwise (references are then not checked).</summary>
+    private List<string>? knownCohorts;
+
+    public IReadOnlyList<ScenarioError> Errors => errors;
+
+    public Scenario? Read(YamlNode root)
+    {
+        var top = Map(root, "", "");
+        if (top is null) return null;
+
+        var name = Text(top, "name");
+        if (name is not null && !IsIdentifier(name))
+            Error(top.Value("name")!, "name", $"must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; got '{name}'");
+        var description = Text(top, "description", required: true);
+        var seed = Int(top, "seed", 0, long.MaxValue);
+
+        var network = Section(top, "network", required: true, ReadNetwork);
+        var latency = Section(top, "latency", required: false, ReadLatency) ?? (top.Has("latency") ? null : LatencySpec.Default);
+        var duration = Section(top, "duration", required: true, ReadDuration);
+        var cohorts = ReadCohorts(top, network, latency, duration);
+        var faults = ReadFaults(top, network, cohorts, duration);
+        var checks = Section(top, "checks", required: false, m => ReadChecks(m, cohorts, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
+        var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
+
+        if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null)
+            return null;
+        return new Scenario
+        {
+            Name = name ?? DefaultName(file),
+            Description = description,
+            Seed = (ulong)(seed ?? 1),
+            Network = network,
+            Cohorts = cohorts.Value.Select(c => c.Spec).ToImmutableArray(),
+            Latency = latency,
+            Faults = faults.Value,
+            Duration = duration,
+            Checks = checks,
+            Cost = cost,
+        };
+    }
+
+    private static string DefaultName(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        return IsIdentifier(stem) ? stem : "scenario";
+    }
+
+    private static bool IsIdentifier(string s) =>
+        s.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    // ---------------------------------------------------------------- network
+
+    private NetworkSpec? ReadNetwork(Fields m)
+    {
+        var shards = Int(m, "shards", 1, MaxShards, required: true);
+        var slots = Int(m, "slots_per_shard", 1, MaxSlotsPerShard, required: true);
+        var harmony = Int(m, "harmony_slots_per_shard", 0, slots ?? MaxSlotsPerShard, required: true,
+            rangeNote: slots is null ? null : $"between 0 and slots_per_shard ({slots})");
+        var quorum = Enum(m, "quorum", [("count", QuorumKind.Count), ("stake", QuorumKind.Stake)]);
+        var share = Share(m, "harmony_vote_share");
+        var blocksPerEpoch = Int(m, "blocks_per_epoch", 1, 1_000_000_000);
+        var blockTime = Time(m, "block_time", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        var scheme = Enum(m, "signature_scheme", [("simulated", SignatureSchemeKind.Simulated), ("bls", SignatureSchemeKind.Bls)]);
+        var leaders = Enum(m, "view_change_leaders", [("harmony-keys", ViewChangeLeadersKind.HarmonyKeys), ("all-validators", ViewChangeLeadersKind.AllValidators)]);
+        var rotation = ReadLeaderRotation(m);
+        var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
+
+        var quorumKind = quorum ?? QuorumKind.Stake;
+        var leadersKind = leaders ?? ViewChangeLeadersKind.HarmonyKeys;
+        if (slots is { } s && harmony is { } h)
+        {
+            var shareNode = m.Value("harmony_vote_share");
+            if (quorumKind == QuorumKind.Count && shareNode is not null)
+                Error(shareNode, m.PathOf("harmony_vote_share"), "is only used with quorum: stake (with quorum: count every key has one vote)");
+            else if (quorumKind == QuorumKind.Stake && h > 0 && h < s && shareNode is null)
+                Error(m.Node, m.PathOf("harmony_vote_share"), $"is required with quorum: stake when a shard has both Harmony-operated ({h}) and external ({s - h}) slots");
+            else if (quorumKind == QuorumKind.Stake && (h == 0 || h == s) && shareNode is not null)
+                Error(shareNode, m.PathOf("harmony_vote_share"), h == 0
+                    ? "has no effect without Harmony-operated slots (harmony_slots_per_shard is 0)"
+                    : "has no effect when every slot is Harmony-operated (they share all the voting power)");
+            if (leadersKind == ViewChangeLeadersKind.HarmonyKeys && h == 0)
+                Error(m.Value("view_change_leaders") ?? m.Node, m.PathOf("view_change_leaders"),
+                    "harmony-keys (the default) needs at least one Harmony-operated slot per shard; set harmony_slots_per_shard or use all-validators");
+        }
+        if (shards is null || slots is null || harmony is null || timing is null || rotation is null) return null;
+        return new NetworkSpec
+        {
+            Shards = (int)shards,
+            SlotsPerShard = (int)slots,
+            HarmonySlotsPerShard = (int)harmony,
+            HarmonyVoteShare = quorumKind == QuorumKind.Stake ? share : null,
+            Quorum = quorumKind,
+            BlocksPerEpoch = (ulong)(blocksPerEpoch ?? 32_768),
+            BlockTime = blockTime ?? TimeSpan.FromSeconds(2),
+            SignatureScheme = scheme ?? SignatureSchemeKind.Simulated,
+            ViewChangeLeaders = leadersKind,
+            LeaderRotation = rotation,
+            Timing = timing,
+        };
+    }
+
+    private LeaderRotationSpec? ReadLeaderRotation(Fields m)
+    {
+        var node = m.Value("leader_rotation");
+        if (node is null) return LeaderRotationSpec.None;
+        var path = m.PathOf("leader_rotation");
+        var text = Scalar(node, path, "none, mainnet or a number of blocks per leader");
+        if (text is null) return null;
+        if (text == "none") return LeaderRotationSpec.None;
+        if (text == "mainnet") return LeaderRotationSpec.Mainnet;
+        if (text.Length > 0 && char.IsAsciiDigit(text[0]))
+        {
+            if (ScenarioValues.TryParseInteger(text, out var blocks) is { } problem) return Fail<LeaderRotationSpec>(node, path, problem);
+            if (blocks is < 1 or > 1_000_000) return Fail<LeaderRotationSpec>(node, path, $"must be between 1 and 1000000 blocks per leader, got {blocks}");
+            return LeaderRotationSpec.After((int)blocks);
+        }
+        return Fail<LeaderRotationSpec>(node, path, $"expected none, mainnet or a number of blocks per leader, got '{text}'{Suggest(text, ["none", "mainnet"])}");
+    }
+
+    private TimingSpec? ReadTiming(Fields m)
+    {
+        var defaults = new TimingSpec();
+        var phase = Time(m, "phase_timeout", TimeSpan.FromMilliseconds(1), OneDay);
+        var viewChange = Time(m, "view_change_timeout", TimeSpan.FromMilliseconds(1), OneDay);
+        var slot = Time(m, "view_change_slot", TimeSpan.FromMilliseconds(1), OneDay);
+        var bootstrap = Time(m, "bootstrap_timeout", TimeSpan.FromMilliseconds(1), OneDay);
+        var grace = Time(m, "commit_grace", TimeSpan.Zero, TimeSpan.FromHours(1));
+        return new TimingSpec
+        {
+            PhaseTimeout = phase ?? defaults.PhaseTimeout,
+            ViewChangeTimeout = viewChange ?? defaults.ViewChangeTimeout,
+            ViewChangeSlot = slot ?? defaults.ViewChangeSlot,
+            BootstrapTimeout = bootstrap ?? defaults.BootstrapTimeout,
+            CommitGrace = grace ?? defaults.CommitGrace,
+        };
+    }
+
+    // ---------------------------------------------------------------- cohorts
+
+    private sealed record ReadCohort(CohortSpec Spec, YamlNode Node);
+
+    private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration)
+    {
+        var list = List(top, "cohorts", required: true);
+        if (list is null) return null;
+        if (list.Children.Count == 0) return Fail<ImmutableArray<ReadCohort>?>(list, "cohorts", "must name at least one cohort");
+        var result = ImmutableArray.CreateBuilder<ReadCohort>();
+        var ok = true;
+        var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var allNamed = true;
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var node = list.Children[i];
+            var m = Map(node, $"cohorts[{i}]", "cohorts[]");
+            if (m is null) { ok = false; allNamed = false; continue; }
+            var name = Text(m, "name", required: true);
+            if (name is null) allNamed = false;
+            else
+            {
+                if (!IsCohortName(name)) { Error(m.Value("name")!, m.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'"); name = null; allNamed = false; }
+                else if (names.TryGetValue(name, out var first)) { Error(m.Value("name")!, m.PathOf("name"), $"'{name}' is already the name of the cohort at line {first.Start.Line}"); name = null; }
+                else names[name] = m.Value("name")!;
+            }
+            var validators = Int(m, "validators", 1, 100_000, required: true);
+            var keys = Int(m, "keys_per_node", 1, 1_000);
+            var harmonyOperated = Bool(m, "harmony_operated");
+            var stake = ReadStake(m, network, harmonyOperated ?? false);
+            var region = Text(m, "region");
+            if (region is not null && latency is not null && latency.RegionIndex(region) < 0)
+            {
+                Error(m.Value("region")!, m.PathOf("region"), $"unknown region '{region}'{Suggest(region, latency.Regions)}; latency.regions are {string.Join(", ", latency.Regions)}");
+                region = null;
+            }
+            var behaviour = Enum(m, "behaviour", [
+                ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
+                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom)]);
+            var darkFrom = Time(m, "dark_from", TimeSpan.Zero, ScenarioValues.MaxDuration);
+            if (darkFrom is { } dark && duration is { Kind: DurationKind.Time, Time: { } end } && dark >= end)
+            {
+                Error(m.Value("dark_from")!, m.PathOf("dark_from"), $"is at or after the end of the run (duration.time is {Seconds(end)}), so the cohort would never go dark");
+                darkFrom = null;
+            }
+            if (behaviour == CohortBehaviour.DarkFrom && !m.Has("dark_from"))
+                Error(m.Value("behaviour")!, m.PathOf("dark_from"), "is required with behaviour: dark-from (the time the cohort goes dark)");
+            if (behaviour != CohortBehaviour.DarkFrom && m.Value("dark_from") is { } darkNode)
+                Error(darkNode, m.PathOf("dark_from"), "is only used with behaviour: dark-from");
+
+            if (name is null || validators is null || stake is null || latency is null || m.Value("region") is not null && region is null
+                || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
+                || behaviour == CohortBehaviour.DarkFrom && darkFrom is null)
+            {
+                ok = false;
+                continue;
+            }
+            result.Add(new ReadCohort(new CohortSpec
+            {
+                Name = name,
+                Validators = (int)validators,
+                KeysPerNode = (int)(keys ?? 1),
+                HarmonyOperated = harmonyOperated ?? false,
+                StakePerKey = stake.Value.Stake,
+                Region = region ?? latency.Regions[0],
+                Behaviour = behaviour ?? CohortBehaviour.Honest,
+                DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
+            }, node));
+        }
+        // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.
+        if (allNamed) knownCohorts = [.. names.Keys];
+        if (!ok) return null;
+
+        // The slot rule: Harmony-operated cohorts fill the Harmony slots of every shard exactly, external cohorts
+        // the remaining slots exactly (keys = validators × keys_per_node).
+        if (network is not null)
+        {
+            var harmonyKeys = result.Where(c => c.Spec.HarmonyOperated).Sum(c => (long)c.Spec.Keys);
+            var externalKeys = result.Where(c => !c.Spec.HarmonyOperated).Sum(c => (long)c.Spec.Keys);
+            var harmonyNeeded = (long)network.HarmonySlotsPerShard * network.Shards;
+            var externalNeeded = (long)network.ExternalSlotsPerShard * network.Shards;
+            if (harmonyKeys != harmonyNeeded)
+                Error(list, "cohorts", $"Harmony-operated cohorts hold {harmonyKeys} keys but the network has {harmonyNeeded} Harmony-operated slots " +
+                    $"({network.Shards} shards × {network.HarmonySlotsPerShard}); cohorts must fill the slots exactly");
+            if (externalKeys != externalNeeded)
+                Error(list, "cohorts", $"external (not Harmony-operated) cohorts hold {externalKeys} keys but the network has {externalNeeded} external slots " +
+                    $"({network.Shards} shards × {network.ExternalSlotsPerShard}); cohorts must fill the slots exactly");
+        }
+        return result.ToImmutable();
+    }
+
+    private static bool IsCohortName(string s) =>
+        s.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Reads <c>stake</c>; the outer null means an error, the inner a cohort without stake.</summary>
+    private (StakeSpec? Stake, bool _)? ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated)
+    {
+        var node = m.Value("stake");
+        var path = m.PathOf("stake");
+        if (node is null)
+        {
+            if (!harmonyOperated && network is { Quorum: QuorumKind.Stake })
+            {
+                Error(m.Node, path, "is required for an external cohort with quorum: stake (stake per key in ONE, or min and max)");
+                return null;
+            }
+            return (null, false);
+        }
+        if (harmonyOperated) return Fail<(StakeSpec?, bool)?>(node, path, "must not be given for a Harmony-operated cohort (Harmony keys have no stake)");
+        if (node is YamlMappingNode)
+        {
+            var r = Map(node, path, "cohorts[].stake");
+            if (r is null) return null;
+            var min = Amount(r, "min", required: true);
+            var max = Amount(r, "max", required: true);
+            if (min is null || max is null) return null;
+            if (min <= 0) return Fail<(StakeSpec?, bool)?>(r.Value("min")!, r.PathOf("min"), "must be more than 0 ONE");
+            if (max < min) return Fail<(StakeSpec?, bool)?>(r.Value("max")!, r.PathOf("max"), $"must be at least min ({min} ONE), got {max}");
+            return (StakeSpec.Range(min.Value, max.Value), false);
+        }
+        var text = Scalar(node, path, "an amount of ONE, or a mapping with min and max");
+        if (text is null) return null;
+        if (ScenarioValues.TryParseAmount(text, out var amount) is { } problem) return Fail<(StakeSpec?, bool)?>(node, path, problem);
+        if (amount <= 0) return Fail<(StakeSpec?, bool)?>(node, path, "must be more than 0 ONE");
+        return (StakeSpec.Fixed(amount), false);
+    }
+
+    // ---------------------------------------------------------------- latency
+
+    private LatencySpec? ReadLatency(Fields m)
+    {
+        var ok = true;
+        ImmutableArray<string> regions = LatencySpec.DefaultRegions;
+        var regionList = List(m, "regions");
+        if (regionList is not null)
+        {
+            var names = ImmutableArray.CreateBuilder<string>();
+            for (var i = 0; i < regionList.Children.Count; i++)
+            {
+                var text = Scalar(regionList.Children[i], $"latency.regions[{i}]", "a region name");
+                if (text is null) { ok = false; continue; }
+                if (!IsCohortName(text)) { Error(regionList.Children[i], $"latency.regions[{i}]", $"must be letters, digits, '-' and '_'; got '{text}'"); ok = false; }
+                else if (names.Contains(text)) { Error(regionList.Children[i], $"latency.regions[{i}]", $"'{text}' is listed twice"); ok = false; }
+                else names.Add(text);
+            }
+            if (regionList.Children.Count is 0 or > 32) { Error(regionList, "latency.regions", $"must name between 1 and 32 regions, got {regionList.Children.Count}"); ok = false; }
+            regions = names.ToImmutable();
+        }
+        else if (m.Has("regions")) ok = false;
+
+        ImmutableArray<ImmutableArray<double>>? matrix = null;
+        var rows = List(m, "one_way_ms");
+        if (rows is not null && ok)
+        {
+            if (rows.Children.Count != regions.Length)
+            {
+                Error(rows, "latency.one_way_ms", $"has {rows.Children.Count} rows but latency.regions names {regions.Length} regions{(regionList is null ? " (the default regions)" : "")}; the matrix must be {regions.Length}×{regions.Length}");
+                ok = false;
+            }
+            var built = ImmutableArray.CreateBuilder<ImmutableArray<double>>();
+            for (var i = 0; i < rows.Children.Count; i++)
+            {
+                var rowPath = $"latency.one_way_ms[{i}]";
+                if (rows.Children[i] is not YamlSequenceNode row) { Error(rows.Children[i], rowPath, $"expected a list of {regions.Length} latencies in ms, got {Describe(rows.Children[i])}"); ok = false; continue; }
+                if (row.Children.Count != regions.Length)
+                {
+                    Error(row, rowPath, $"has {row.Children.Count} columns but latency.regions names {regions.Length} regions; the matrix must be {regions.Length}×{regions.Length}");
+                    ok = false;
+                }
+                var values = ImmutableArray.CreateBuilder<double>();
+                for (var j = 0; j < row.Children.Count; j++)
+                {
+                    var cellPath = $"{rowPath}[{j}]";
+                    var text = Scalar(row.Children[j], cellPath, "a latency in ms");
+                    if (text is null) { ok = false; continue; }
+                    if (ScenarioValues.TryParseNumber(text, out var ms) is not null || ms > 60_000)
+                    {
+                        Error(row.Children[j], cellPath, $"expected a one-way latency in ms between 0 and 60000 (a plain number, e.g. 40.5), got '{text}'");
+                        ok = false;
+                        continue;
+                    }
+                    values.Add((double)ms);
+                }
+                built.Add(values.ToImmutable());
+            }
+            matrix = built.ToImmutable();
+        }
+        else if (m.Has("one_way_ms")) ok = false;
+        else if (ok && regionList is not null)
+        {
+            var unknown = regions.Where(r => !LatencySpec.DefaultRegions.Contains(r)).ToList();
+            if (unknown.Count > 0)
+            {
+                Error(m.Node, "latency.one_way_ms", $"is required because region{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))} " +
+                    $"{(unknown.Count > 1 ? "have" : "has")} no default figures (the defaults cover {string.Join(", ", LatencySpec.DefaultRegions)})");
+                ok = false;
+            }
+            else
+            {
+                var index = regions.Select(r => LatencySpec.DefaultRegions.IndexOf(r)).ToArray();
+                matrix = index.Select(i => index.Select(j => LatencySpec.DefaultOneWayMs[i][j]).ToImmutableArray()).ToImmutableArray();
+            }
+        }
+
+        var jitter = Time(m, "jitter", TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        var loss = Share(m, "loss");
+        if (loss is >= 1) { Error(m.Value("loss")!, "latency.loss", $"must be below 100% (every message lost), got {loss:0.##}"); ok = false; }
+        decimal? bandwidth = null;
+        if (m.Value("bandwidth_mbps") is { } bwNode)
+        {
+            var text = Scalar(bwNode, "latency.bandwidth_mbps", "a bandwidth in Mbit/s");
+            if (text is null) ok = false;
+            else if (ScenarioValues.TryParseNumber(text, out var bw) is not null || bw <= 0 || bw > 1_000_000)
+            {
+                Error(bwNode, "latency.bandwidth_mbps", $"expected a bandwidth in Mbit/s above 0 and at most 1000000 (a plain number), got '{text}'");
+                ok = false;
+            }
+            else bandwidth = bw;
+        }
+        if (!ok || m.Has("jitter") && jitter is null || m.Has("loss") && loss is null) return null;
+        return new LatencySpec
+        {
+            Regions = regions,
+            OneWayMs = matrix ?? LatencySpec.DefaultOneWayMs,
+            Jitter = jitter ?? TimeSpan.Zero,
+            Loss = loss ?? 0,
+            BandwidthMbps = bandwidth,
+        };
+    }
+
+    // ---------------------------------------------------------------- duration
+
+    private static readonly string[] DurationKinds = ["time", "blocks", "epochs"];
+
+    private DurationSpec? ReadDuration(Fields m)
+    {
+        var given = DurationKinds.Where(m.Has).ToList();
+        if (given.Count != 1)
+        {
+            Error(m.Node, "duration", given.Count == 0
+                ? "give one of time, blocks or epochs"
+                : $"give exactly one of time, blocks or epochs; got {string.Join(" and ", given)}");
+            return null;
+        }
+        return given[0] switch
+        {
+            "time" => Time(m, "time", TimeSpan.FromMilliseconds(1), ScenarioValues.MaxDuration) is { } t ? DurationSpec.ForTime(t) : null,
+            "blocks" => Int(m, "blocks", 1, 1_000_000_000) is { } b ? DurationSpec.ForBlocks((ulong)b) : null,
+            _ => Int(m, "epochs", 1, 1_000_000) is { } e ? DurationSpec.ForEpochs((ulong)e) : null,
+        };
+    }
+
+    // ---------------------------------------------------------------- helpers shared by sections
+
+    private T? Section<T>(Fields parent, string key, bool required, Func<Fields, T?> read) where T : class
+    {
+        var node = parent.Value(key);
+        if (node is null)
+        {
+            if (required) Error(parent.Node, parent.PathOf(key), "is required");
+            return null;
+        }
+        var section = parent.Section.Length == 0 ? key : $"{parent.Section}.{key}";
+        var m = Map(node, parent.PathOf(key), section);
+        return m is null ? null : read(m);
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    private static bool IsNull(YamlScalarNode s) =>
+        s.Style == ScalarStyle.Plain && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
+
+    private void Error(YamlNode node, string path, string message) =>
+        errors.Add(new ScenarioError(file, Math.Max(1, (int)node.Start.Line), Math.Max(1, (int)node.Start.Column), path.Length == 0 ? "(top)" : path, message));
+
+    private T? Fail<T>(YamlNode node, string path, string message)
+    {
+        Error(node, path, message);
+        return default;
+    }
+
+    /// <summary>" (did you mean 'x'?)" for the closest candidate within a small edit distance, or "".</summary>
+    internal static string Suggest(string given, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var d = EditDistance(given.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance) { bestDistance = d; best = candidate; }
+        }
+        return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? $" (did you mean '{best}'?)" : "";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

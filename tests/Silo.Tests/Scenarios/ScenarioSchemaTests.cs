@@ -1,0 +1,125 @@
+using System.Text.Json;
+using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios;
+
+namespace HarmonySim.Silo.Tests.Scenarios;
+
+/// <summary>Keeps <c>scenarios/scenario.schema.json</c> in step with what the loader accepts.</summary>
+[TestClass]
+public sealed class ScenarioSchemaTests
+{
+    private static JsonDocument LoadSchema()
+    {
+        var folder = ScenarioFolder.Find(AppContext.BaseDirectory) ?? throw new AssertFailedException("no scenarios/ folder above the test binaries");
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")));
+    }
+
+    /// <summary>Every property path of the schema (lists as <c>[]</c>), with its schema node.</summary>
+    private static Dictionary<string, JsonElement> SchemaFields(JsonElement root)
+    {
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        void Walk(JsonElement node, string prefix, int depth)
+        {
+            Assert.IsTrue(depth < 32, "the schema has no recursive references");
+            if (node.ValueKind != JsonValueKind.Object) return;
+            if (node.TryGetProperty("$ref", out var reference))
+            {
+                var name = reference.GetString()!;
+                StringAssert.StartsWith(name, "#/$defs/");
+                Walk(root.GetProperty("$defs").GetProperty(name["#/$defs/".Length..]), prefix, depth + 1);
+            }
+            if (node.TryGetProperty("properties", out var properties))
+            {
+                Assert.IsTrue(node.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False,
+                    $"the object at '{prefix}' refuses unknown fields, as the loader does");
+                foreach (var p in properties.EnumerateObject())
+                {
+                    var path = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+                    fields[path] = p.Value;
+                    Walk(p.Value, path, depth + 1);
+                }
+            }
+            if (node.TryGetProperty("items", out var items)) Walk(items, prefix + "[]", depth + 1);
+            foreach (var combinator in new[] { "anyOf", "oneOf", "allOf" })
+                if (node.TryGetProperty(combinator, out var options))
+                    foreach (var option in options.EnumerateArray()) Walk(option, prefix, depth + 1);
+        }
+        Walk(root, "", 0);
+        return fields;
+    }
+
+    [TestMethod]
+    public void The_schema_and_the_loader_accept_the_same_fields()
+    {
+        using var schema = LoadSchema();
+        var inSchema = SchemaFields(schema.RootElement).Keys.ToHashSet();
+        var inLoader = ScenarioFields.AllPaths;
+        var onlyLoader = inLoader.Except(inSchema).Order().ToList();
+        var onlySchema = inSchema.Except(inLoader).Order().ToList();
+        Assert.AreEqual(0, onlyLoader.Count, $"accepted by the loader but missing from the schema: {string.Join(", ", onlyLoader)}");
+        Assert.AreEqual(0, onlySchema.Count, $"in the schema but refused by the loader: {string.Join(", ", onlySchema)}");
+    }
+
+    [TestMethod]
+    public void Every_schema_field_has_a_description()
+    {
+        using var schema = LoadSchema();
+        var missing = SchemaFields(schema.RootElement).Where(f => !f.Value.TryGetProperty("description", out var d) || string.IsNullOrWhiteSpace(d.GetString()))
+            .Select(f => f.Key).ToList();
+        Assert.AreEqual(0, missing.Count, $"fields without a description: {string.Join(", ", missing)}");
+    }
+
+    [TestMethod]
+    public void The_schema_is_draft_2020_12()
+    {
+        using var schema = LoadSchema();
+        Assert.AreEqual("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
+    }
+
+    [TestMethod]
+    public void The_defaults_the_schema_documents_are_the_models_defaults()
+    {
+        var network = new NetworkSpec();
+        var timing = new TimingSpec();
+        var expected = new Dictionary<string, object>
+        {
+            ["seed"] = new Scenario().Seed,
+            ["network.quorum"] = "stake",
+            ["network.blocks_per_epoch"] = network.BlocksPerEpoch,
+            ["network.block_time"] = network.BlockTime,
+            ["network.signature_scheme"] = "simulated",
+            ["network.view_change_leaders"] = "harmony-keys",
+            ["network.leader_rotation"] = "none",
+            ["network.timing.phase_timeout"] = timing.PhaseTimeout,
+            ["network.timing.view_change_timeout"] = timing.ViewChangeTimeout,
+            ["network.timing.view_change_slot"] = timing.ViewChangeSlot,
+            ["network.timing.bootstrap_timeout"] = timing.BootstrapTimeout,
+            ["network.timing.commit_grace"] = timing.CommitGrace,
+            ["cohorts[].keys_per_node"] = new CohortSpec().KeysPerNode,
+            ["cohorts[].harmony_operated"] = new CohortSpec().HarmonyOperated,
+            ["cohorts[].behaviour"] = "honest",
+            ["latency.jitter"] = LatencySpec.Default.Jitter,
+            ["latency.loss"] = LatencySpec.Default.Loss,
+            ["checks.liveness_max_gap"] = new ChecksSpec().LivenessMaxGap,
+        };
+        using var schema = LoadSchema();
+        var fields = SchemaFields(schema.RootElement);
+        var documented = fields.Where(f => f.Value.TryGetProperty("default", out _)).Select(f => f.Key).ToList();
+        CollectionAssert.AreEquivalent(expected.Keys.Concat(["latency.regions"]).ToList(), documented, "every documented default is checked here");
+        foreach (var (path, value) in expected)
+        {
+            var d = fields[path].GetProperty("default");
+            switch (value)
+            {
+                case TimeSpan t:
+                    Assert.IsNull(ScenarioValues.TryParseDuration(d.GetString()!, out var parsed), path);
+                    Assert.AreEqual(t, parsed, path);
+                    break;
+                case string s: Assert.AreEqual(s, d.GetString(), path); break;
+                case bool b: Assert.AreEqual(b, d.GetBoolean(), path); break;
+                default: Assert.AreEqual(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture), d.GetDecimal(), path); break;
+            }
+        }
+        CollectionAssert.AreEqual(LatencySpec.DefaultRegions.ToArray(), fields["latency.regions"].GetProperty("default").EnumerateArray().Select(e => e.GetString()).ToArray());
+    }
+}
