@@ -19,7 +19,8 @@ public sealed record RunPlan(
     [property: Id(10)] IReadOnlyList<FaultPlan> Faults,
     [property: Id(11)] TimeSpan Duration,
     [property: Id(12)] TimeSpan LivenessMaxGap,
-    [property: Id(13)] IReadOnlyList<OutageWindow> ExpectedOutages)
+    [property: Id(13)] IReadOnlyList<OutageWindow> ExpectedOutages,
+    [property: Id(14)] ulong? StopAtHeight = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }
@@ -35,7 +36,8 @@ public sealed record TimingPlan(
     [property: Id(5)] ulong BlocksPerEpoch,
     [property: Id(6)] bool AllValidatorsLeadViewChanges,
     [property: Id(7)] int? RotateAfterBlocks,
-    [property: Id(8)] bool MainnetRotation);
+    [property: Id(8)] bool MainnetRotation,
+    [property: Id(9)] TimeSpan? CommitGrace = null);
 
 /// <summary>One validator node: its shard, cohort, keys, stake per key (none for Harmony-operated), region and behaviour.</summary>
 [GenerateSerializer, Immutable]
@@ -71,9 +73,16 @@ public enum FaultKind
     Partition,
     Heal,
     IsolateLeader,
+    SlowLink,
+
+    /// <summary>A timed partition ends (other faults stay).</summary>
+    EndPartition,
+
+    /// <summary>A timed slow link ends for its nodes.</summary>
+    EndSlowLink,
 }
 
-/// <summary>A fault at a virtual time: which nodes it hits, and for partitions the groups (node ids) that can still talk.</summary>
+/// <summary>A fault at a virtual time: which nodes it hits, for partitions the groups (node ids) that can still talk, for slow links the extra delay.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FaultPlan(
     [property: Id(0)] TimeSpan At,
@@ -81,7 +90,8 @@ public sealed record FaultPlan(
     [property: Id(2)] IReadOnlyList<int> Nodes,
     [property: Id(3)] int? Shard,
     [property: Id(4)] TimeSpan? Duration,
-    [property: Id(5)] IReadOnlyList<IReadOnlyList<int>> Groups);
+    [property: Id(5)] IReadOnlyList<IReadOnlyList<int>> Groups,
+    [property: Id(6)] TimeSpan? ExtraDelay = null);
 
 /// <summary>A window in which the scenario expects commits to stop (the liveness check accepts gaps inside it).</summary>
 [GenerateSerializer, Immutable]

@@ -30,6 +30,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private readonly IncrementalHash _trace = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Dictionary<int, int> _partitionGroup = [];
     private (int Node, TimeSpan Until)? _isolated;
+    private Dictionary<int, TimeSpan> _slowLinks = [];
     private RunPlan _plan = null!;
     private RunContext _context = null!;
     private LatencyModel _latency = null!;
@@ -173,7 +174,8 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         if (_isolated is { } iso && _now < iso.Until && (from == iso.Node || to == iso.Node)) return;
         if (_partitionGroup.Count > 0 && Group(from) != Group(to)) return;
         if (_latency.Lost(_random)) return;
-        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random);
+        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random)
+            + _slowLinks.GetValueOrDefault(from) + _slowLinks.GetValueOrDefault(to);
         Enqueue(_now + delay, to, new Delivery(from, message));
     }
 
@@ -198,14 +200,28 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 break;
             case FaultKind.Heal:
                 _partitionGroup = [];
+                _isolated = null;
+                _slowLinks = [];
+                break;
+            case FaultKind.SlowLink:
+                foreach (var n in targets) _slowLinks[n] = fault.ExtraDelay ?? TimeSpan.Zero;
+                break;
+            case FaultKind.EndPartition:
+                _partitionGroup = [];
+                break;
+            case FaultKind.EndSlowLink:
+                foreach (var n in targets) _slowLinks.Remove(n);
                 break;
             case FaultKind.IsolateLeader:
                 if (_leader >= 0) _isolated = (_leader, _now + (fault.Duration ?? TimeSpan.FromSeconds(60)));
                 break;
         }
-        Log("fault", ("kind", fault.Kind.ToString().ToLowerInvariant()),
+        Log("fault", ("kind", KebabCase(fault.Kind)),
             ("nodes", string.Join(' ', fault.Kind == FaultKind.IsolateLeader ? [_leader] : targets)));
     }
+
+    private static string KebabCase(FaultKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private List<CommittedBlock> CanonicalFrom(ulong height)
     {

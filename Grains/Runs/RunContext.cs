@@ -37,6 +37,7 @@ public sealed class RunContext
             ViewChangeTimeout = plan.Timing.ViewChangeTimeout,
             ViewChangeSlot = plan.Timing.ViewChangeSlot,
             BootstrapTimeout = plan.Timing.BootstrapTimeout,
+            MinCommitGrace = plan.Timing.CommitGrace ?? TimeSpan.FromSeconds(1),
             BlocksPerEpoch = plan.Timing.BlocksPerEpoch,
             ViewChangeLeaders = plan.Timing.AllValidatorsLeadViewChanges ? ViewChangeLeaderPolicy.AllValidators : ViewChangeLeaderPolicy.HarmonyKeysOnly,
             Rotation = plan.Timing.RotateAfterBlocks is { } k ? LeaderRotation.After(k) : plan.Timing.MainnetRotation ? LeaderRotation.Mainnet : LeaderRotation.None,

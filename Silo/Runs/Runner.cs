@@ -11,7 +11,14 @@ public sealed record RunOutcome(RunResult Result, IReadOnlyList<string> Events, 
 /// <summary>Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time.</summary>
 public sealed class Runner(int silos = 1)
 {
+    /// <summary>A run measured in blocks ends once every shard has committed that many.</summary>
+    private static bool ReachedHeight(RunPlan plan, RunProgress progress) =>
+        plan.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height);
+
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When set, virtual time is held to this multiple of wall time (1 = real time); null runs flat out.</summary>
+    public double? Speed { get; init; }
 
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -27,8 +34,9 @@ public sealed class Runner(int silos = 1)
             stop += Step;
             current = await sim.AdvanceTo(stop < plan.Duration ? stop : plan.Duration);
             progress?.Invoke(current);
+            if (Speed is { } speed && current.Now / speed > wall.Elapsed) await Task.Delay(current.Now / speed - wall.Elapsed, cancellation);
         }
-        while (!current.Done);
+        while (!current.Done && !ReachedHeight(plan, current));
         var result = await sim.Result();
         wall.Stop();
         var events = EventLog.Lines(result);

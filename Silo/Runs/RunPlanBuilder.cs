@@ -1,0 +1,144 @@
+using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Grains.Interfaces.Scenarios;
+using RunFaultKind = HarmonySim.Grains.Interfaces.Runs.FaultKind;
+using ScenarioFaultKind = HarmonySim.Grains.Interfaces.Scenarios.FaultKind;
+
+namespace HarmonySim.Silo.Runs;
+
+/// <summary>
+/// Turns a validated scenario into a run plan: places every cohort's nodes in shards, draws stakes from the seed,
+/// resolves fault targets to nodes and splits timed faults into their start and end. Parts of a scenario the
+/// runtime cannot carry out yet are refused with a message naming them, before anything runs.
+/// </summary>
+public static class RunPlanBuilder
+{
+    public static RunPlan Build(Scenario scenario, string runId, ulong? seedOverride = null)
+    {
+        var seed = seedOverride ?? scenario.Seed;
+        var unsupported = Unsupported(scenario).ToList();
+        if (unsupported.Count > 0) throw new ScenarioNotRunnableException(unsupported);
+
+        var network = scenario.Network;
+        var nodes = PlaceNodes(scenario, seed);
+        var blockTime = network.BlockTime;
+        var duration = scenario.Duration.Kind == DurationKind.Time
+            ? scenario.Duration.Time!.Value
+            // A block count: run until every shard has it, with a generous cap so a stalled network still ends.
+            : TimeSpan.FromSeconds(blockTime.TotalSeconds * scenario.Duration.Count!.Value * 10 + 600);
+        return new RunPlan(
+            runId, scenario.Name, seed,
+            network.SignatureScheme == SignatureSchemeKind.Bls ? "bls" : "simulated",
+            network.Quorum == QuorumKind.Stake,
+            network.HarmonyVoteShare ?? (network.HarmonySlotsPerShard == network.SlotsPerShard ? 1m : 0m),
+            new TimingPlan(blockTime, network.Timing.PhaseTimeout, network.Timing.ViewChangeTimeout, network.Timing.ViewChangeSlot,
+                network.Timing.BootstrapTimeout, network.BlocksPerEpoch, network.ViewChangeLeaders == ViewChangeLeadersKind.AllValidators,
+                network.LeaderRotation.Kind == LeaderRotationKind.FixedBlocks ? network.LeaderRotation.Blocks : null,
+                network.LeaderRotation.Kind == LeaderRotationKind.Mainnet, network.Timing.CommitGrace),
+            nodes,
+            network.Shards,
+            new LatencyPlan([.. scenario.Latency.Regions], [.. scenario.Latency.OneWayMs.Select(r => (IReadOnlyList<double>)[.. r])],
+                scenario.Latency.Jitter, (double)scenario.Latency.Loss, scenario.Latency.BandwidthMbps is { } b ? (double)b : null),
+            Faults(scenario, nodes),
+            duration,
+            scenario.Checks.LivenessMaxGap,
+            [.. scenario.Checks.ExpectedOutages.Select(w => new OutageWindow(w.From, w.To))],
+            scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null);
+    }
+
+    private static IEnumerable<string> Unsupported(Scenario scenario)
+    {
+        foreach (var c in scenario.Cohorts.Where(c => c.Behaviour == CohortBehaviour.Equivocate))
+            yield return $"cohorts.{c.Name}.behaviour: 'equivocate' (split-brain validators) is not supported by the runtime yet";
+        if (scenario.Duration.Kind == DurationKind.Epochs)
+            yield return "duration.epochs: epochs arrive with the staking issue; use duration.time or duration.blocks";
+        var cost = scenario.Cost;
+        if (cost.Sign is not null || cost.Verify is not null || cost.AggregateVerify is not null || cost.BlockValidation is not null)
+            yield return "cost: the CPU cost model is not supported by the runtime yet";
+    }
+
+    /// <summary>
+    /// Places each node (all of its keys) in one shard: Harmony-operated nodes fill each shard's Harmony slots, the
+    /// others its external slots, each node going to the shard with the most free slots of its kind (lowest id on
+    /// ties), cohorts in file order. Stakes in a range are drawn uniformly from the seed.
+    /// </summary>
+    private static List<NodePlan> PlaceNodes(Scenario scenario, ulong seed)
+    {
+        var network = scenario.Network;
+        var harmonyFree = Enumerable.Repeat(network.HarmonySlotsPerShard, network.Shards).ToArray();
+        var externalFree = Enumerable.Repeat(network.ExternalSlotsPerShard, network.Shards).ToArray();
+        var random = new Random(unchecked((int)(seed * 2_654_435_761UL >> 16)));
+        var nodes = new List<NodePlan>();
+        foreach (var cohort in scenario.Cohorts)
+        {
+            var region = Math.Max(0, scenario.Latency.RegionIndex(cohort.Region));
+            for (var v = 0; v < cohort.Validators; v++)
+            {
+                var free = cohort.HarmonyOperated ? harmonyFree : externalFree;
+                var shard = Enumerable.Range(0, free.Length).OrderByDescending(s => free[s]).ThenBy(s => s).First();
+                if (free[shard] < cohort.KeysPerNode)
+                    throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}: its {cohort.KeysPerNode}-key nodes do not fit the free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of any shard"]);
+                free[shard] -= cohort.KeysPerNode;
+                decimal? stake = cohort.HarmonyOperated || cohort.StakePerKey is null ? null
+                    : cohort.StakePerKey.IsFixed ? cohort.StakePerKey.Min
+                    : Math.Round(cohort.StakePerKey.Min + (cohort.StakePerKey.Max - cohort.StakePerKey.Min) * (decimal)random.NextDouble(), 6);
+                var behaviour = cohort.Behaviour switch
+                {
+                    CohortBehaviour.SilentLeader => NodeBehaviour.SilentLeader,
+                    CohortBehaviour.WithholdVotes => NodeBehaviour.WithholdVotes,
+                    _ => NodeBehaviour.Honest,
+                };
+                nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour));
+            }
+        }
+        return nodes;
+    }
+
+    private static List<FaultPlan> Faults(Scenario scenario, List<NodePlan> nodes)
+    {
+        var faults = new List<FaultPlan>();
+        int[] Targets(IEnumerable<FaultTarget> targets) =>
+            [.. nodes.Where(n => targets.Any(t => t.Cohort == n.Cohort || t.Shard == n.Shard)).Select(n => n.Id)];
+
+        // A cohort that goes dark is a crash that never ends.
+        foreach (var cohort in scenario.Cohorts.Where(c => c.Behaviour == CohortBehaviour.DarkFrom))
+            faults.Add(new FaultPlan(cohort.DarkFrom!.Value, RunFaultKind.Crash, [.. nodes.Where(n => n.Cohort == cohort.Name).Select(n => n.Id)], null, null, []));
+
+        foreach (var f in scenario.Faults)
+        {
+            switch (f.Kind)
+            {
+                case ScenarioFaultKind.Crash:
+                    faults.Add(new FaultPlan(f.At, RunFaultKind.Crash, Targets(f.Targets), null, null, []));
+                    if (f.Until is { } restart) faults.Add(new FaultPlan(restart, RunFaultKind.Restart, Targets(f.Targets), null, null, []));
+                    break;
+                case ScenarioFaultKind.Restart:
+                    faults.Add(new FaultPlan(f.At, RunFaultKind.Restart, Targets(f.Targets), null, null, []));
+                    break;
+                case ScenarioFaultKind.Partition:
+                    var groups = f.Groups.Select(g => (IReadOnlyList<int>)[.. nodes.Where(n => g.Contains(n.Cohort)).Select(n => n.Id)]).ToList();
+                    faults.Add(new FaultPlan(f.At, RunFaultKind.Partition, [], null, f.Duration, groups));
+                    if (f.Until is { } heal) faults.Add(new FaultPlan(heal, RunFaultKind.EndPartition, [], null, null, []));
+                    break;
+                case ScenarioFaultKind.Heal:
+                    faults.Add(new FaultPlan(f.At, RunFaultKind.Heal, [], null, null, []));
+                    break;
+                case ScenarioFaultKind.IsolateLeader:
+                    foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
+                        faults.Add(new FaultPlan(f.At, RunFaultKind.IsolateLeader, [], shard, f.Duration, []));
+                    break;
+                case ScenarioFaultKind.SlowLink:
+                    faults.Add(new FaultPlan(f.At, RunFaultKind.SlowLink, Targets(f.Targets), null, f.Duration, [], f.ExtraDelay));
+                    if (f.Until is { } end) faults.Add(new FaultPlan(end, RunFaultKind.EndSlowLink, Targets(f.Targets), null, null, []));
+                    break;
+            }
+        }
+        return faults;
+    }
+}
+
+/// <summary>A valid scenario that asks for something the runtime cannot do yet; each reason names the field.</summary>
+public sealed class ScenarioNotRunnableException(IReadOnlyList<string> reasons)
+    : Exception("the scenario cannot run: " + string.Join("; ", reasons))
+{
+    public IReadOnlyList<string> Reasons { get; } = reasons;
+}
