@@ -216,7 +216,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 if (_leader >= 0) _isolated = (_leader, _now + (fault.Duration ?? TimeSpan.FromSeconds(60)));
                 break;
         }
-        Log("fault", ("kind", KebabCase(fault.Kind)),
+        Log("fault", ("fault", KebabCase(fault.Kind)),
             ("nodes", string.Join(' ', fault.Kind == FaultKind.IsolateLeader ? [_leader] : targets)));
     }
 
