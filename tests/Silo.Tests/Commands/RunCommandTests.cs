@@ -13,28 +13,64 @@ public sealed class RunCommandTests
         return (exit, output.ToString(), error.ToString());
     }
 
+    private static string TempDir() => Path.Combine(Path.GetTempPath(), "harmonysim-cmd-" + Guid.NewGuid().ToString("N"));
+
     [TestMethod]
-    public void Run_says_plainly_that_the_runtime_is_not_built_yet()
+    public void Run_quickstart_writes_the_run_folder_and_exits_zero()
     {
-        var (exit, output, _) = Invoke("run", "scenarios/quickstart.yaml");
-        Assert.AreEqual(0, exit);
-        StringAssert.Contains(output, "not built yet");
-        StringAssert.Contains(output, "quickstart.yaml");
+        var dir = TempDir();
+        try
+        {
+            var (exit, output, error) = Invoke("run", "quickstart", "--out", dir);
+            Assert.AreEqual(0, exit, error);
+            StringAssert.Contains(output, "PASSED");
+            var folder = Directory.GetDirectories(dir).Single();
+            StringAssert.StartsWith(Path.GetFileName(folder), "quickstart-");
+            foreach (var file in new[] { "report.json", "report.md", "events.jsonl", "quickstart.yaml", "height.png", "block-times.png", "view-changes.png" })
+                Assert.IsTrue(File.Exists(Path.Combine(folder, file)), file);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
     }
 
     [TestMethod]
-    public void Run_without_a_scenario_is_a_usage_error()
+    public void A_malformed_scenario_exits_2_naming_file_line_and_field_and_nothing_runs()
     {
-        var (exit, _, error) = Invoke("run");
+        var dir = TempDir();
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(file, "name: bad\nnetwork:\n  shards: 0\n");
+        var (exit, _, error) = Invoke("run", file, "--out", Path.Combine(dir, "runs"));
         Assert.AreEqual(HarmonySimCommand.BadInput, exit);
-        StringAssert.Contains(error, "'run'");
+        StringAssert.Contains(error, "bad.yaml:3:");
+        StringAssert.Contains(error, "network.shards");
+        Assert.IsFalse(Directory.Exists(Path.Combine(dir, "runs")), "nothing ran");
+        Directory.Delete(dir, recursive: true);
     }
 
     [TestMethod]
-    public void An_unknown_command_is_refused()
+    public void A_missing_file_a_bad_speed_and_bad_silo_counts_are_bad_input()
     {
-        var (exit, _, error) = Invoke("frobnicate");
+        Assert.AreEqual(HarmonySimCommand.BadInput, Invoke("run", "no-such-scenario.yaml").Exit);
+        var (exit, _, error) = Invoke("run", "quickstart", "--speed", "fast");
         Assert.AreEqual(HarmonySimCommand.BadInput, exit);
-        Assert.IsFalse(string.IsNullOrWhiteSpace(error));
+        StringAssert.Contains(error, "--speed");
+        Assert.AreEqual(HarmonySimCommand.BadInput, Invoke("run", "quickstart", "--silos", "0").Exit);
+        Assert.AreEqual(HarmonySimCommand.BadInput, Invoke("run").Exit);
+    }
+
+    [TestMethod]
+    public void Speeds_parse_as_max_or_a_multiple_of_real_time()
+    {
+        Assert.IsTrue(RunCommand.TryParseSpeed("max", out var max));
+        Assert.IsNull(max);
+        Assert.IsTrue(RunCommand.TryParseSpeed("1x", out var one));
+        Assert.AreEqual(1.0, one);
+        Assert.IsTrue(RunCommand.TryParseSpeed("2.5x", out var many));
+        Assert.AreEqual(2.5, many);
+        Assert.IsFalse(RunCommand.TryParseSpeed("0x", out _));
+        Assert.IsFalse(RunCommand.TryParseSpeed("x", out _));
     }
 }
