@@ -40,7 +40,7 @@ internal sealed partial class ScenarioReader(string file)
         var duration = Section(top, "duration", required: true, ReadDuration);
         var cohorts = ReadCohorts(top, network, latency, duration);
         var faults = ReadFaults(top, network, cohorts, duration);
-        var checks = Section(top, "checks", required: false, m => ReadChecks(m, cohorts, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
+        var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null)
