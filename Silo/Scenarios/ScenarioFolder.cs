@@ -35,7 +35,7 @@ public static class ScenarioFolder
 
     /// <summary>
     /// The file a command-line argument names: the path itself if it exists; otherwise, for a bare name such as
-    /// <c>quickstart</c> or <c>quickstart.yaml</c>, that file in the bundled folder; otherwise the path as given
+    /// <c>quickstart</c> or <c>quickstart.yaml</c>, that file in the bundled folder (as a path relative to the current directory); otherwise the path as given
     /// (the loader then reports that it cannot be read).
     /// </summary>
     public static string Resolve(string argument, string? currentDirectory = null)
@@ -44,7 +44,8 @@ public static class ScenarioFolder
         if (argument.Contains('/', StringComparison.Ordinal) || argument.Contains('\\', StringComparison.Ordinal)) return argument;
         if (Find(currentDirectory) is { } folder)
             foreach (var candidate in new[] { argument, argument + ".yaml", argument + ".yml" })
-                if (File.Exists(Path.Combine(folder, candidate))) return Path.Combine(folder, candidate);
+                if (File.Exists(Path.Combine(folder, candidate)))
+                    return Path.GetRelativePath(currentDirectory ?? Directory.GetCurrentDirectory(), Path.Combine(folder, candidate));
         return argument;
     }
 }

@@ -68,9 +68,11 @@ public static class ScenarioLoader
         }
         var reader = new ScenarioReader(fileName);
         var scenario = reader.Read(stream.Documents[0].RootNode);
-        return reader.Errors.Count == 0 && scenario is not null
-            ? new(scenario, [])
-            : new(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        if (reader.Errors.Count == 0)
+            return scenario is not null
+                ? new(scenario, [])
+                : new(null, [new ScenarioError(fileName, 1, 1, "(top)", "the scenario could not be read, but no specific error was found (a loader bug; please report it)")]);
+        return new(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
     }
 
     /// <summary>

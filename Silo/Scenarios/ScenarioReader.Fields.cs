@@ -76,8 +76,12 @@ internal sealed partial class ScenarioReader
         return Scalar(node, m.PathOf(key), expected);
     }
 
-    private string? Text(Fields m, string key, bool required = false) =>
-        Read(m, key, required, "text", out _) is { } s && s.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+    private string? Text(Fields m, string key, bool required = false)
+    {
+        var text = Read(m, key, required, "text", out var node);
+        if (text is null) return null;
+        return text.Trim() is { Length: > 0 } trimmed ? trimmed : Fail<string>(node!, m.PathOf(key), "must not be empty");
+    }
 
     private long? Int(Fields m, string key, long min, long max, bool required = false, string? rangeNote = null)
     {

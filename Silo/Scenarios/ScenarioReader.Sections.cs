@@ -41,7 +41,7 @@ internal sealed partial class ScenarioReader
         var kind = Enum(m, "kind", FaultKinds, required: true);
         var faultDuration = Time(m, "duration", TimeSpan.FromMilliseconds(1), ScenarioValues.MaxDuration);
         var extraDelay = Time(m, "extra_delay", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
-        var targets = ReadTargets(m, network, cohorts);
+        var targets = ReadTargets(m, network);
         var groups = ReadGroups(m, cohorts);
         if (kind is null) return null;
 
@@ -99,7 +99,7 @@ internal sealed partial class ScenarioReader
         };
     }
 
-    private ImmutableArray<FaultTarget>? ReadTargets(Fields m, NetworkSpec? network, ImmutableArray<ReadCohort>? cohorts)
+    private ImmutableArray<FaultTarget>? ReadTargets(Fields m, NetworkSpec? network)
     {
         if (!m.Has("targets")) return [];
         var list = List(m, "targets");
@@ -126,7 +126,7 @@ internal sealed partial class ScenarioReader
                 }
                 else result.Add(FaultTarget.ForShard(shard));
             }
-            else if (CheckCohort(list.Children[i], path, text, cohorts)) result.Add(FaultTarget.ForCohort(text));
+            else if (CheckCohort(list.Children[i], path, text)) result.Add(FaultTarget.ForCohort(text));
             else ok = false;
         }
         return ok ? result.ToImmutable() : null;
@@ -152,7 +152,7 @@ internal sealed partial class ScenarioReader
             {
                 var itemPath = $"{groupPath}[{i}]";
                 var name = Scalar(group.Children[i], itemPath, "a cohort name");
-                if (name is null || !CheckCohort(group.Children[i], itemPath, name, cohorts)) { ok = false; continue; }
+                if (name is null || !CheckCohort(group.Children[i], itemPath, name)) { ok = false; continue; }
                 if (seen.TryGetValue(name, out var other))
                 {
                     Error(group.Children[i], itemPath, $"cohort '{name}' is already in group {other}; each cohort is in exactly one group");
@@ -177,9 +177,8 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>True if <paramref name="name"/> is a known cohort (or the cohort names could not all be read, so nothing can be said).</summary>
-    private bool CheckCohort(YamlNode node, string path, string name, ImmutableArray<ReadCohort>? cohorts)
+    private bool CheckCohort(YamlNode node, string path, string name)
     {
-        _ = cohorts;
         if (knownCohorts is not { } all || all.Contains(name)) return true;
         Error(node, path, $"unknown cohort '{name}'{Suggest(name, all)}; cohorts are {string.Join(", ", all)}");
         return false;
@@ -187,7 +186,7 @@ internal sealed partial class ScenarioReader
 
     // ---------------------------------------------------------------- checks and cost
 
-    private ChecksSpec? ReadChecks(Fields m, ImmutableArray<ReadCohort>? cohorts, DurationSpec? duration)
+    private ChecksSpec? ReadChecks(Fields m, DurationSpec? duration)
     {
         var errorsBefore = errors.Count;
         var gap = Time(m, "liveness_max_gap", TimeSpan.FromMilliseconds(1), ScenarioValues.MaxDuration);
@@ -210,8 +209,8 @@ internal sealed partial class ScenarioReader
                 windows.Add(new TimeWindow { From = from.Value, To = to.Value });
             }
         }
-        var slashes = CohortList(m, "expected_slashes", cohorts);
-        var jails = CohortList(m, "expected_jails", cohorts);
+        var slashes = CohortList(m, "expected_slashes");
+        var jails = CohortList(m, "expected_jails");
         if (errors.Count > errorsBefore) return null;
         return new ChecksSpec
         {
@@ -222,7 +221,7 @@ internal sealed partial class ScenarioReader
         };
     }
 
-    private ImmutableArray<string>? CohortList(Fields m, string key, ImmutableArray<ReadCohort>? cohorts)
+    private ImmutableArray<string>? CohortList(Fields m, string key)
     {
         var list = List(m, key);
         if (list is null) return null;
@@ -231,7 +230,7 @@ internal sealed partial class ScenarioReader
         {
             var path = $"{m.PathOf(key)}[{i}]";
             var name = Scalar(list.Children[i], path, "a cohort name");
-            if (name is not null && CheckCohort(list.Children[i], path, name, cohorts)) result.Add(name);
+            if (name is not null && CheckCohort(list.Children[i], path, name)) result.Add(name);
         }
         return result.ToImmutable();
     }

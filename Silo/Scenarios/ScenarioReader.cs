@@ -40,7 +40,7 @@ internal sealed partial class ScenarioReader(string file)
         var duration = Section(top, "duration", required: true, ReadDuration);
         var cohorts = ReadCohorts(top, network, latency, duration);
         var faults = ReadFaults(top, network, cohorts, duration);
-        var checks = Section(top, "checks", required: false, m => ReadChecks(m, cohorts, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
+        var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null)
@@ -185,7 +185,7 @@ internal sealed partial class ScenarioReader(string file)
             var validators = Int(m, "validators", 1, 100_000, required: true);
             var keys = Int(m, "keys_per_node", 1, 1_000);
             var harmonyOperated = Bool(m, "harmony_operated");
-            var stake = ReadStake(m, network, harmonyOperated ?? false);
+            var stakeOk = ReadStake(m, network, harmonyOperated ?? false, out var stake);
             var region = Text(m, "region");
             if (region is not null && latency is not null && latency.RegionIndex(region) < 0)
             {
@@ -206,7 +206,7 @@ internal sealed partial class ScenarioReader(string file)
             if (behaviour != CohortBehaviour.DarkFrom && m.Value("dark_from") is { } darkNode)
                 Error(darkNode, m.PathOf("dark_from"), "is only used with behaviour: dark-from");
 
-            if (name is null || validators is null || stake is null || latency is null || m.Value("region") is not null && region is null
+            if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null)
             {
@@ -219,7 +219,7 @@ internal sealed partial class ScenarioReader(string file)
                 Validators = (int)validators,
                 KeysPerNode = (int)(keys ?? 1),
                 HarmonyOperated = harmonyOperated ?? false,
-                StakePerKey = stake.Value.Stake,
+                StakePerKey = stake,
                 Region = region ?? latency.Regions[0],
                 Behaviour = behaviour ?? CohortBehaviour.Honest,
                 DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
@@ -250,9 +250,10 @@ internal sealed partial class ScenarioReader(string file)
     private static bool IsCohortName(string s) =>
         s.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    /// <summary>Reads <c>stake</c>; the outer null means an error, the inner a cohort without stake.</summary>
-    private (StakeSpec? Stake, bool _)? ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated)
+    /// <summary>Reads <c>stake</c>: false after an error; otherwise true, with <paramref name="stake"/> null for a cohort without stake.</summary>
+    private bool ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated, out StakeSpec? stake)
     {
+        stake = null;
         var node = m.Value("stake");
         var path = m.PathOf("stake");
         if (node is null)
@@ -260,27 +261,35 @@ internal sealed partial class ScenarioReader(string file)
             if (!harmonyOperated && network is { Quorum: QuorumKind.Stake })
             {
                 Error(m.Node, path, "is required for an external cohort with quorum: stake (stake per key in ONE, or min and max)");
-                return null;
+                return false;
             }
-            return (null, false);
+            return true;
         }
-        if (harmonyOperated) return Fail<(StakeSpec?, bool)?>(node, path, "must not be given for a Harmony-operated cohort (Harmony keys have no stake)");
+        if (harmonyOperated) return Refuse(node, path, "must not be given for a Harmony-operated cohort (Harmony keys have no stake)");
         if (node is YamlMappingNode)
         {
             var r = Map(node, path, "cohorts[].stake");
-            if (r is null) return null;
+            if (r is null) return false;
             var min = Amount(r, "min", required: true);
             var max = Amount(r, "max", required: true);
-            if (min is null || max is null) return null;
-            if (min <= 0) return Fail<(StakeSpec?, bool)?>(r.Value("min")!, r.PathOf("min"), "must be more than 0 ONE");
-            if (max < min) return Fail<(StakeSpec?, bool)?>(r.Value("max")!, r.PathOf("max"), $"must be at least min ({min} ONE), got {max}");
-            return (StakeSpec.Range(min.Value, max.Value), false);
+            if (min is null || max is null) return false;
+            if (min <= 0) return Refuse(r.Value("min")!, r.PathOf("min"), "must be more than 0 ONE");
+            if (max < min) return Refuse(r.Value("max")!, r.PathOf("max"), $"must be at least min ({min} ONE), got {max}");
+            stake = StakeSpec.Range(min.Value, max.Value);
+            return true;
         }
         var text = Scalar(node, path, "an amount of ONE, or a mapping with min and max");
-        if (text is null) return null;
-        if (ScenarioValues.TryParseAmount(text, out var amount) is { } problem) return Fail<(StakeSpec?, bool)?>(node, path, problem);
-        if (amount <= 0) return Fail<(StakeSpec?, bool)?>(node, path, "must be more than 0 ONE");
-        return (StakeSpec.Fixed(amount), false);
+        if (text is null) return false;
+        if (ScenarioValues.TryParseAmount(text, out var amount) is { } problem) return Refuse(node, path, problem);
+        if (amount <= 0) return Refuse(node, path, "must be more than 0 ONE");
+        stake = StakeSpec.Fixed(amount);
+        return true;
+    }
+
+    private bool Refuse(YamlNode node, string path, string message)
+    {
+        Error(node, path, message);
+        return false;
     }
 
     // ---------------------------------------------------------------- latency

@@ -43,6 +43,8 @@ public sealed class MalformedScenarioTests
     [DataRow("  shards: 2", "  shards: 0", "3:11: network.shards: must be between 1 and 64, got 0")]
     [DataRow("  shards: 2", "  shard: 2", "3:3: network.shard: unknown field 'shard' (did you mean 'shards'?)")]
     [DataRow("  shards: 2", "  shards: [2]", "3:11: network.shards: expected a whole number, got a list")]
+    [DataRow("description: test", "description: \"  \"", "1:14: description: must not be empty")]
+    [DataRow("description: test", "description:", "1:13: description: expected text, got nothing")]
     [DataRow("description: test", "descriptio: test", "1:1: descriptio: unknown field 'descriptio' (did you mean 'description'?)")]
     [DataRow("    validators: 6", "    validators: six", "12:17: cohorts[1].validators: expected a whole number")]
     [DataRow("    validators: 6", "    validators: 5", "8:3: cohorts: external (not Harmony-operated) cohorts hold 5 keys but the network has 6 external slots")]

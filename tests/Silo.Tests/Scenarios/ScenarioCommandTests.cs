@@ -34,7 +34,8 @@ public sealed class ScenarioCommandTests
     {
         var (exit, output, _) = Invoke("validate", "partition-no-quorum");
         Assert.AreEqual(0, exit);
-        StringAssert.Contains(output, "'partition-no-quorum'");
+        StringAssert.Contains(output, $"scenarios{Path.DirectorySeparatorChar}partition-no-quorum.yaml: valid: 'partition-no-quorum'");
+        Assert.IsFalse(Path.IsPathRooted(output.Split(':')[0]), "the file is named relative to the current directory");
     }
 
     [TestMethod]

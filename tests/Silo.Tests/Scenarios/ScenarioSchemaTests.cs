@@ -61,6 +61,33 @@ public sealed class ScenarioSchemaTests
     }
 
     [TestMethod]
+    public void The_schema_and_the_loader_require_the_same_fields()
+    {
+        // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
+        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}]}\n";
+        var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors)
+            .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
+            .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
+            .ToHashSet();
+
+        using var schema = LoadSchema();
+        var bySchema = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(JsonElement node, string prefix)
+        {
+            if (node.ValueKind != JsonValueKind.Object) return;
+            if (node.TryGetProperty("required", out var required))
+                foreach (var r in required.EnumerateArray()) bySchema.Add(prefix.Length == 0 ? r.GetString()! : $"{prefix}.{r.GetString()}");
+            if (node.TryGetProperty("properties", out var properties))
+                foreach (var p in properties.EnumerateObject()) Walk(p.Value, prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}");
+            if (node.TryGetProperty("items", out var items)) Walk(items, prefix + "[]");
+            if (node.TryGetProperty("anyOf", out var options))
+                foreach (var option in options.EnumerateArray()) Walk(option, prefix);
+        }
+        Walk(schema.RootElement, "");
+        CollectionAssert.AreEquivalent(bySchema.Order().ToList(), byLoader.Order().ToList());
+    }
+
+    [TestMethod]
     public void Every_schema_field_has_a_description()
     {
         using var schema = LoadSchema();
