@@ -23,7 +23,6 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
     private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
     private readonly List<TimeSpan> _viewChangeTimes = [];
-    private readonly Dictionary<string, long> _messagesByType = [];
     private readonly List<LoggedEvent> _events = [];
     private readonly List<string> _safetyViolations = [];
     private readonly HashSet<int> _crashed = [];
@@ -74,7 +73,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     }
 
     public Task<ShardResult> Result() => Task.FromResult(new ShardResult(_shard, _commits, _newViews.Count, _viewChangeTimes,
-        new SortedDictionary<string, long>(_messagesByType, StringComparer.Ordinal), _deliveries, _signatureChecks, _safetyViolations, _events,
+        MessagesByType(), _deliveries, _signatureChecks, _safetyViolations, _events,
         Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys)));
 
     private ShardProgress Progress() =>
@@ -232,20 +231,28 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     private void Enqueue(TimeSpan at, int node, ValidatorEvent e) => _queue.Enqueue(new Pending(node, e), (at.Ticks, ++_seq));
 
-    private void Count(MessageType type)
+    // Counts by message type, indexed by the type's wire value (1–7).
+    private readonly long[] _countsByType = new long[8];
+
+    private void Count(MessageType type) => _countsByType[(int)type]++;
+
+    private SortedDictionary<string, long> MessagesByType()
     {
-        var name = type.ToString().ToLowerInvariant();
-        _messagesByType[name] = _messagesByType.GetValueOrDefault(name) + 1;
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var type in Enum.GetValues<MessageType>())
+            if (_countsByType[(int)type] > 0) counts[type.ToString().ToLowerInvariant()] = _countsByType[(int)type];
+        return counts;
     }
 
+    /// <summary>Adds a delivery to the trace: time, sender, receiver and the message's digest (computed once per message).</summary>
     private void Trace(Delivery d, int to)
     {
-        Span<byte> header = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64LittleEndian(header, _now.Ticks);
-        BinaryPrimitives.WriteInt32LittleEndian(header[8..], d.From);
-        BinaryPrimitives.WriteInt32LittleEndian(header[12..], to);
-        _trace.AppendData(header);
-        _trace.AppendData(d.Message.SigningBytes);
+        Span<byte> entry = stackalloc byte[16 + Protocol.Crypto.Hash32.Size];
+        BinaryPrimitives.WriteInt64LittleEndian(entry, _now.Ticks);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[8..], d.From);
+        BinaryPrimitives.WriteInt32LittleEndian(entry[12..], to);
+        d.Message.Digest.WriteTo(entry[16..]);
+        _trace.AppendData(entry);
     }
 
     private void Log(string kind, params (string Key, string Value)[] fields) =>
