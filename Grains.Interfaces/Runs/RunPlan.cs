@@ -20,7 +20,8 @@ public sealed record RunPlan(
     [property: Id(11)] TimeSpan Duration,
     [property: Id(12)] TimeSpan LivenessMaxGap,
     [property: Id(13)] IReadOnlyList<OutageWindow> ExpectedOutages,
-    [property: Id(14)] ulong? StopAtHeight = null)
+    [property: Id(14)] ulong? StopAtHeight = null,
+    [property: Id(15)] CostPlan? Cost = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }
@@ -96,3 +97,15 @@ public sealed record FaultPlan(
 /// <summary>A window in which the scenario expects commits to stop (the liveness check accepts gaps inside it).</summary>
 [GenerateSerializer, Immutable]
 public sealed record OutageWindow([property: Id(0)] TimeSpan From, [property: Id(1)] TimeSpan To);
+
+/// <summary>Virtual CPU time per operation a node performs; its messages leave, and its next inputs start, only after it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CostPlan(
+    [property: Id(0)] TimeSpan Sign,
+    [property: Id(1)] TimeSpan Verify,
+    [property: Id(2)] TimeSpan AggregateVerify,
+    [property: Id(3)] TimeSpan BlockValidation)
+{
+    public TimeSpan Of(OperationCounts ops) =>
+        Sign * ops.Signs + Verify * ops.Verifies + AggregateVerify * ops.AggregateVerifies + BlockValidation * ops.BlockValidations;
+}

@@ -23,7 +23,7 @@ public sealed record TimerFired([property: Id(0)] TimerKind Kind, [property: Id(
 [GenerateSerializer, Immutable]
 public sealed record SyncBlocks([property: Id(0)] IReadOnlyList<CommittedBlock> Blocks) : ValidatorEvent;
 
-/// <summary>What a validator's node did: its effects in order (after the node's behaviour filtered them), where it stands, and how many signature checks it made.</summary>
+/// <summary>What a validator's node did: its effects in order (after the node's behaviour filtered them), where it stands, and and what it computed.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ValidatorOutput(
     [property: Id(0)] int Node,
@@ -31,4 +31,17 @@ public sealed record ValidatorOutput(
     [property: Id(2)] bool IsLeader,
     [property: Id(3)] ulong Height,
     [property: Id(4)] ulong ViewId,
-    [property: Id(5)] long SignatureChecks);
+    [property: Id(5)] OperationCounts Operations);
+
+/// <summary>What a node computed in one step: the basis of the CPU cost model and of the report's signature count.</summary>
+[GenerateSerializer, Immutable]
+public sealed record OperationCounts(
+    [property: Id(0)] int Signs,
+    [property: Id(1)] int Verifies,
+    [property: Id(2)] int AggregateVerifies,
+    [property: Id(3)] int BlockValidations)
+{
+    public static readonly OperationCounts None = new(0, 0, 0, 0);
+
+    public long SignatureChecks => Verifies + AggregateVerifies;
+}

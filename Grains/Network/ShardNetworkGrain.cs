@@ -30,6 +30,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private Dictionary<int, int> _partitionGroup = [];
     private (int Node, TimeSpan Until)? _isolated;
     private Dictionary<int, TimeSpan> _slowLinks = [];
+    private readonly Dictionary<int, TimeSpan> _busyUntil = [];
     private RunPlan _plan = null!;
     private RunContext _context = null!;
     private LatencyModel _latency = null!;
@@ -83,10 +84,17 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private async Task StepInstant()
     {
         var due = new SortedDictionary<int, List<ValidatorEvent>>();
+        var deferred = new List<Pending>();
         while (_queue.TryPeek(out _, out var p) && p.Time == _now.Ticks)
         {
             var pending = _queue.Dequeue();
             if (_crashed.Contains(pending.Node)) continue;
+            // A node still busy computing (CPU cost model) takes its inputs when it is free, in the same order.
+            if (_busyUntil.TryGetValue(pending.Node, out var busy) && busy > _now)
+            {
+                deferred.Add(pending);
+                continue;
+            }
             var e = pending.Event;
             if (e is Delivery d)
             {
@@ -98,6 +106,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             if (!due.TryGetValue(pending.Node, out var list)) due[pending.Node] = list = [];
             list.Add(e);
         }
+        foreach (var pending in deferred) Enqueue(_busyUntil[pending.Node], pending.Node, pending.Event);
         if (due.Count == 0) return;
         var calls = due.Select(kv => Validator(kv.Key).Step(new ValidatorInput(_now, kv.Value))).ToArray();
         foreach (var output in await Task.WhenAll(calls)) Apply(output);
@@ -106,8 +115,12 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private void Apply(ValidatorOutput output)
     {
         var from = output.Node;
-        _signatureChecks += output.SignatureChecks;
+        _signatureChecks += output.Operations.SignatureChecks;
         if (output.IsLeader) _leader = from;
+        // Under the CPU cost model the node's messages leave when its computation is done.
+        var cost = _plan.Cost?.Of(output.Operations) ?? TimeSpan.Zero;
+        var departure = _now + cost;
+        if (cost > TimeSpan.Zero) _busyUntil[from] = departure;
         var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
         foreach (var effect in output.Effects)
         {
@@ -116,10 +129,10 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 case Broadcast b:
                     if (b.Message is Announce a) _proposedAt.TryAdd((a.BlockNumber, a.Block.Header.ViewId), _now);
                     foreach (var to in _members)
-                        if (to != from) Send(from, to, b.Message);
+                        if (to != from) Send(from, to, b.Message, departure);
                     break;
                 case SendTo s:
-                    Send(from, _context.NodeOfKey[s.Recipient], s.Message);
+                    Send(from, _context.NodeOfKey[s.Recipient], s.Message, departure);
                     break;
                 case SetTimer t:
                     Enqueue(t.At, from, new TimerFired(t.Kind, t.Token));
@@ -167,7 +180,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             ("signers", (committed.CommitBitmap?.Count ?? 0).ToString()), ("leader", leader.ToString()));
     }
 
-    private void Send(int from, int to, FbftMessage message)
+    private void Send(int from, int to, FbftMessage message, TimeSpan departure)
     {
         if (_crashed.Contains(from) || _crashed.Contains(to)) return;
         if (_isolated is { } iso && _now < iso.Until && (from == iso.Node || to == iso.Node)) return;
@@ -175,7 +188,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         if (_latency.Lost(_random)) return;
         var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random)
             + _slowLinks.GetValueOrDefault(from) + _slowLinks.GetValueOrDefault(to);
-        Enqueue(_now + delay, to, new Delivery(from, message));
+        Enqueue(departure + delay, to, new Delivery(from, message));
     }
 
     private int Group(int node) => _partitionGroup.TryGetValue(node, out var g) ? g : -1;

@@ -17,19 +17,19 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     public Task<ValidatorOutput> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
         var context = runs.For(plan);
-        var checksBefore = CountingScheme.Verifications;
+        var before = CountingScheme.Snapshot;
         _plan = plan.Nodes[node];
         // A restarted node keeps what it had committed (its disk) and loses everything else.
         var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
-        _node = new FbftNode(context.Config, context.KeysOf(node), context.Committees, head);
+        _node = new FbftNode(context.Config, context.KeysOf(node), context.Committees, head, validator: CountedValidation.Instance);
         _node.Start(now);
-        return Task.FromResult(Output(checksBefore));
+        return Task.FromResult(Output(before));
     }
 
     public Task<ValidatorOutput> Step(ValidatorInput input)
     {
         var node = _node ?? throw new InvalidOperationException("validator not started");
-        var checksBefore = CountingScheme.Verifications;
+        var before = CountingScheme.Snapshot;
         foreach (var e in input.Events)
         {
             switch (e)
@@ -46,10 +46,10 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                     break;
             }
         }
-        return Task.FromResult(Output(checksBefore));
+        return Task.FromResult(Output(before));
     }
 
-    private ValidatorOutput Output(long checksBefore)
+    private ValidatorOutput Output(OperationCounts before)
     {
         var node = _node!;
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
@@ -60,7 +60,19 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
             if (!Suppressed(effect, node)) effects.Add(effect);
         }
         node.ClearEffects();
-        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Verifications - checksBefore);
+        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Since(before));
+    }
+
+    /// <summary>The protocol's own body check, counted for the cost model.</summary>
+    private sealed class CountedValidation : IBlockValidator
+    {
+        public static readonly CountedValidation Instance = new();
+
+        public string? Validate(Protocol.Chain.Block block)
+        {
+            CountingScheme.CountBlockValidation();
+            return BodyRootValidator.Instance.Validate(block);
+        }
     }
 
     private bool Suppressed(FbftEffect effect, FbftNode node)

@@ -42,8 +42,14 @@ public static class RunPlanBuilder
             duration,
             scenario.Checks.LivenessMaxGap,
             [.. scenario.Checks.ExpectedOutages.Select(w => new OutageWindow(w.From, w.To))],
-            scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null);
+            scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null,
+            Cost(scenario.Cost));
     }
+
+    /// <summary>The CPU cost model, or none when the scenario charges nothing.</summary>
+    private static CostPlan? Cost(CostModelSpec cost) =>
+        cost.Sign is null && cost.Verify is null && cost.AggregateVerify is null && cost.BlockValidation is null ? null
+            : new CostPlan(cost.Sign ?? TimeSpan.Zero, cost.Verify ?? TimeSpan.Zero, cost.AggregateVerify ?? TimeSpan.Zero, cost.BlockValidation ?? TimeSpan.Zero);
 
     private static IEnumerable<string> Unsupported(Scenario scenario)
     {
@@ -51,9 +57,6 @@ public static class RunPlanBuilder
             yield return $"cohorts.{c.Name}.behaviour: 'equivocate' (split-brain validators) is not supported by the runtime yet";
         if (scenario.Duration.Kind == DurationKind.Epochs)
             yield return "duration.epochs: epochs arrive with the staking issue; use duration.time or duration.blocks";
-        var cost = scenario.Cost;
-        if (cost.Sign is not null || cost.Verify is not null || cost.AggregateVerify is not null || cost.BlockValidation is not null)
-            yield return "cost: the CPU cost model is not supported by the runtime yet";
     }
 
     /// <summary>

@@ -73,4 +73,19 @@ public sealed class RunCommandTests
         Assert.IsFalse(RunCommand.TryParseSpeed("0x", out _));
         Assert.IsFalse(RunCommand.TryParseSpeed("x", out _));
     }
+
+    [TestMethod]
+    public void A_valid_scenario_asking_for_what_the_runtime_cannot_do_yet_exits_2_naming_it()
+    {
+        var dir = TempDir();
+        Directory.CreateDirectory(dir);
+        var quickstart = File.ReadAllText(HarmonySim.Silo.Scenarios.ScenarioFolder.Resolve("quickstart"));
+        var file = Path.Combine(dir, "split.yaml");
+        File.WriteAllText(file, quickstart.Replace("    validators: 12\n    region: eu-west", "    validators: 12\n    region: eu-west\n    behaviour: equivocate", StringComparison.Ordinal));
+        var (exit, _, error) = Invoke("run", file, "--out", Path.Combine(dir, "runs"));
+        Assert.AreEqual(HarmonySimCommand.BadInput, exit, error);
+        StringAssert.Contains(error, "cohorts.community.behaviour");
+        Assert.IsFalse(Directory.Exists(Path.Combine(dir, "runs")));
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -56,4 +56,20 @@ public sealed class RunnerTests
         Assert.IsTrue(outcome.Report.Passed, string.Join("; ", outcome.Checks.Select(c => $"{c.Name}: {c.Detail}")));
         Assert.IsTrue(outcome.Events.Any(e => e.Contains("\"kind\":\"fault\"", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public async Task The_cpu_cost_model_slows_consensus_in_virtual_time_not_in_results_by_host()
+    {
+        var plan = RunPlans.Small("cost-a", seed: 3, nodesPerShard: 7, duration: TimeSpan.FromSeconds(40));
+        var free = await new Runner().RunAsync(plan);
+        var costly = plan with { RunId = "cost-b", Cost = new CostPlan(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)) };
+        var slow = await new Runner().RunAsync(costly);
+        var again = await new Runner().RunAsync(costly with { RunId = "cost-c" });
+
+        Assert.IsGreaterThan(free.Report.Shards[0].FinalityS.P50 + 0.1, slow.Report.Shards[0].FinalityS.P50,
+            $"finality {free.Report.Shards[0].FinalityS.P50} s without cost, {slow.Report.Shards[0].FinalityS.P50} s with");
+        Assert.AreEqual(slow.Digest, again.Digest);
+        Assert.IsTrue(slow.Report.Passed, string.Join("; ", slow.Checks.Select(c => $"{c.Name}: {c.Detail}")));
+        Assert.IsGreaterThan(0L, slow.Report.Consensus.SignaturesVerified);
+    }
 }
