@@ -87,28 +87,12 @@ internal static class G1
             error = $"a G1 point is 48 (compressed) or 96 (uncompressed) bytes, got {bytes.Length}";
             return false;
         }
-        var compressed = (bytes[0] & 0x80) != 0;
-        var infinity = (bytes[0] & 0x40) != 0;
-        var sort = (bytes[0] & 0x20) != 0;
-        if (compressed != (bytes.Length == 48))
+        switch (EncodingFlags.Read(bytes, compressedLength: 48, out var compressed, out var sort, out error))
         {
-            error = compressed ? "compression flag set on a 96-byte point" : "compression flag missing on a 48-byte point";
-            return false;
-        }
-        if (infinity)
-        {
-            if (sort || (bytes[0] & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0))
-            {
-                error = "infinity flag set but the other bits are not zero";
+            case EncodingFlags.Kind.Invalid:
                 return false;
-            }
-            error = null;
-            return true;
-        }
-        if (!compressed && sort)
-        {
-            error = "sign flag set on an uncompressed point";
-            return false;
+            case EncodingFlags.Kind.Infinity:
+                return true;
         }
         Span<byte> xb = stackalloc byte[48];
         bytes[..48].CopyTo(xb);
@@ -240,28 +224,12 @@ internal static class G2
             error = $"a G2 point is 96 (compressed) or 192 (uncompressed) bytes, got {bytes.Length}";
             return false;
         }
-        var compressed = (bytes[0] & 0x80) != 0;
-        var infinity = (bytes[0] & 0x40) != 0;
-        var sort = (bytes[0] & 0x20) != 0;
-        if (compressed != (bytes.Length == 96))
+        switch (EncodingFlags.Read(bytes, compressedLength: 96, out var compressed, out var sort, out error))
         {
-            error = compressed ? "compression flag set on a 192-byte point" : "compression flag missing on a 96-byte point";
-            return false;
-        }
-        if (infinity)
-        {
-            if (sort || (bytes[0] & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0))
-            {
-                error = "infinity flag set but the other bits are not zero";
+            case EncodingFlags.Kind.Invalid:
                 return false;
-            }
-            error = null;
-            return true;
-        }
-        if (!compressed && sort)
-        {
-            error = "sign flag set on an uncompressed point";
-            return false;
+            case EncodingFlags.Kind.Infinity:
+                return true;
         }
         Span<byte> x1b = stackalloc byte[48];
         bytes[..48].CopyTo(x1b);
@@ -306,5 +274,48 @@ internal static class G2
         point = p;
         error = null;
         return true;
+    }
+}
+
+/// <summary>The three flag bits that lead every ZCash/IETF point encoding, and the rules both groups share.</summary>
+internal static class EncodingFlags
+{
+    public enum Kind
+    {
+        Invalid,
+        Infinity,
+        Point,
+    }
+
+    /// <summary>
+    /// Reads compression (0x80), infinity (0x40) and sign (0x20) flags of an encoding whose length was already
+    /// checked to be the compressed or the uncompressed size; rejects disagreeing flags and non-canonical infinity.
+    /// </summary>
+    public static Kind Read(ReadOnlySpan<byte> bytes, int compressedLength, out bool compressed, out bool sort, out string? error)
+    {
+        compressed = (bytes[0] & 0x80) != 0;
+        var infinity = (bytes[0] & 0x40) != 0;
+        sort = (bytes[0] & 0x20) != 0;
+        error = null;
+        if (compressed != (bytes.Length == compressedLength))
+        {
+            error = compressed ? $"compression flag set on a {2 * compressedLength}-byte point" : $"compression flag missing on a {compressedLength}-byte point";
+            return Kind.Invalid;
+        }
+        if (infinity)
+        {
+            if (sort || (bytes[0] & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0))
+            {
+                error = "infinity flag set but the other bits are not zero";
+                return Kind.Invalid;
+            }
+            return Kind.Infinity;
+        }
+        if (!compressed && sort)
+        {
+            error = "sign flag set on an uncompressed point";
+            return Kind.Invalid;
+        }
+        return Kind.Point;
     }
 }
