@@ -56,6 +56,9 @@ public enum NodeBehaviour
     Honest,
     SilentLeader,
     WithholdVotes,
+
+    /// <summary>Split brain: two honest replicas with the node's keys, each talking to one side of the shard.</summary>
+    Equivocate,
 }
 
 /// <summary>One-way latency between regions in milliseconds, plus jitter, loss and optional bandwidth.</summary>

@@ -5,7 +5,7 @@ namespace HarmonySim.Grains.Interfaces.Runs;
 
 /// <summary>What happens to one validator at one virtual instant, in the order the shard's event queue fixed.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ValidatorInput([property: Id(0)] TimeSpan Now, [property: Id(1)] IReadOnlyList<ValidatorEvent> Events);
+public sealed record ValidatorInput([property: Id(0)] TimeSpan Now, [property: Id(1)] IReadOnlyList<ValidatorEvent> Events, [property: Id(2)] int Replica = 0);
 
 /// <summary>One input to a validator's state machine.</summary>
 [GenerateSerializer, Immutable]
@@ -31,7 +31,8 @@ public sealed record ValidatorOutput(
     [property: Id(2)] bool IsLeader,
     [property: Id(3)] ulong Height,
     [property: Id(4)] ulong ViewId,
-    [property: Id(5)] OperationCounts Operations);
+    [property: Id(5)] OperationCounts Operations,
+    [property: Id(6)] int Replica = 0);
 
 /// <summary>What a node computed in one step: the basis of the CPU cost model and of the report's signature count.</summary>
 [GenerateSerializer, Immutable]

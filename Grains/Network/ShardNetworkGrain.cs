@@ -28,6 +28,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     private readonly HashSet<int> _crashed = [];
     private readonly IncrementalHash _trace = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Dictionary<int, int> _partitionGroup = [];
+    private Dictionary<int, int> _side = [];
     private (int Node, TimeSpan Until)? _isolated;
     private Dictionary<int, TimeSpan> _slowLinks = [];
     private readonly Dictionary<int, TimeSpan> _busyUntil = [];
@@ -53,8 +54,9 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         _random = new Random(SeedFor(plan.Seed, shard));
         _members = [.. plan.NodesOf(shard).Select(n => n.Id).Order()];
         _faults = new Queue<FaultPlan>(plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
+        _side = _members.ToDictionary(id => id, id => SideOf(plan.Seed, id));
         var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false)));
-        foreach (var output in outputs) Apply(output);
+        foreach (var output in outputs.SelectMany(o => o)) Apply(output);
     }
 
     public async Task<ShardProgress> AdvanceTo(TimeSpan until)
@@ -83,7 +85,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     /// <summary>Delivers everything due at the current instant: one call per validator, all in parallel, outputs applied in node order.</summary>
     private async Task StepInstant()
     {
-        var due = new SortedDictionary<int, List<ValidatorEvent>>();
+        var due = new SortedDictionary<(int Node, int Replica), List<ValidatorEvent>>();
         var deferred = new List<Pending>();
         while (_queue.TryPeek(out _, out var p) && p.Time == _now.Ticks)
         {
@@ -103,12 +105,12 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 Count(d.Message.Type);
             }
             if (e is SyncRequest s) e = new SyncBlocks(CanonicalFrom(s.FromHeight));
-            if (!due.TryGetValue(pending.Node, out var list)) due[pending.Node] = list = [];
+            if (!due.TryGetValue((pending.Node, pending.Replica), out var list)) due[(pending.Node, pending.Replica)] = list = [];
             list.Add(e);
         }
-        foreach (var pending in deferred) Enqueue(_busyUntil[pending.Node], pending.Node, pending.Event);
+        foreach (var pending in deferred) Enqueue(_busyUntil[pending.Node], pending.Node, pending.Event, pending.Replica);
         if (due.Count == 0) return;
-        var calls = due.Select(kv => Validator(kv.Key).Step(new ValidatorInput(_now, kv.Value))).ToArray();
+        var calls = due.Select(kv => Validator(kv.Key.Node).Step(new ValidatorInput(_now, kv.Value, kv.Key.Replica))).ToArray();
         foreach (var output in await Task.WhenAll(calls)) Apply(output);
     }
 
@@ -129,21 +131,21 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 case Broadcast b:
                     if (b.Message is Announce a) _proposedAt.TryAdd((a.BlockNumber, a.Block.Header.ViewId), _now);
                     foreach (var to in _members)
-                        if (to != from) Send(from, to, b.Message, departure);
+                        if (to != from) Send(from, output.Replica, to, b.Message, departure);
                     break;
                 case SendTo s:
-                    Send(from, _context.NodeOfKey[s.Recipient], s.Message, departure);
+                    Send(from, output.Replica, _context.NodeOfKey[s.Recipient], s.Message, departure);
                     break;
                 case SetTimer t:
-                    Enqueue(t.At, from, new TimerFired(t.Kind, t.Token));
+                    Enqueue(t.At, from, new TimerFired(t.Kind, t.Token), output.Replica);
                     break;
                 case BlockCommitted c when honest:
                     Committed(from, c.Committed);
                     break;
                 case SyncRequested r:
-                    Enqueue(_now + SyncDelay, from, new SyncRequest(r.FromHeight));
+                    Enqueue(_now + SyncDelay, from, new SyncRequest(r.FromHeight), output.Replica);
                     break;
-                case NewViewEntered v when _newViews.Add((output.Height, v.ViewId)):
+                case NewViewEntered v when honest && _newViews.Add((output.Height, v.ViewId)):
                     _viewChangeTimes.Add(_now);
                     Log("new_view", ("height", output.Height.ToString()), ("view", v.ViewId.ToString()), ("leader", NodeOf(v.Leader)), ("carried_prepared_block", v.CarriedPreparedBlock ? "true" : "false"));
                     break;
@@ -180,15 +182,24 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             ("signers", (committed.CommitBitmap?.Count ?? 0).ToString()), ("leader", leader.ToString()));
     }
 
-    private void Send(int from, int to, FbftMessage message, TimeSpan departure)
+    /// <summary>
+    /// Routes a message. A split-brain node's replica r talks only to honest nodes on side r and to replica r of
+    /// other split-brain nodes; an honest node's messages reach the replica of its own side.
+    /// </summary>
+    private void Send(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure)
     {
+        var fromSplit = IsSplit(from);
+        var side = fromSplit ? fromReplica : _side[from];
+        var toReplica = 0;
+        if (IsSplit(to)) toReplica = side;
+        else if (fromSplit && _side[to] != side) return;
         if (_crashed.Contains(from) || _crashed.Contains(to)) return;
         if (_isolated is { } iso && _now < iso.Until && (from == iso.Node || to == iso.Node)) return;
         if (_partitionGroup.Count > 0 && Group(from) != Group(to)) return;
         if (_latency.Lost(_random)) return;
         var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random)
             + _slowLinks.GetValueOrDefault(from) + _slowLinks.GetValueOrDefault(to);
-        Enqueue(departure + delay, to, new Delivery(from, message));
+        Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
     }
 
     private int Group(int node) => _partitionGroup.TryGetValue(node, out var g) ? g : -1;
@@ -203,7 +214,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                 break;
             case FaultKind.Restart:
                 var restarted = targets.Where(_crashed.Remove).ToList();
-                foreach (var output in await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true)))) Apply(output);
+                foreach (var output in (await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true)))).SelectMany(o => o)) Apply(output);
                 break;
             case FaultKind.Partition:
                 _partitionGroup = [];
@@ -242,7 +253,19 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         return blocks;
     }
 
-    private void Enqueue(TimeSpan at, int node, ValidatorEvent e) => _queue.Enqueue(new Pending(node, e), (at.Ticks, ++_seq));
+    private void Enqueue(TimeSpan at, int node, ValidatorEvent e, int replica = 0) => _queue.Enqueue(new Pending(node, e, replica), (at.Ticks, ++_seq));
+
+    private bool IsSplit(int node) => _plan.Nodes[node].Behaviour == NodeBehaviour.Equivocate;
+
+    /// <summary>The side of the shard an honest node is on, as split-brain nodes see it: SHA-256 of (seed, "side", node).</summary>
+    private static int SideOf(ulong seed, int node)
+    {
+        Span<byte> input = stackalloc byte[8 + 4 + 4];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        "side"u8.CopyTo(input[8..]);
+        BinaryPrimitives.WriteInt32LittleEndian(input[12..], node);
+        return SHA256.HashData(input)[0] & 1;
+    }
 
     // Counts by message type, indexed by the type's wire value (1–7).
     private readonly long[] _countsByType = new long[8];
@@ -286,7 +309,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
     }
 
     /// <summary>A queued input for one node; sync requests become blocks when they come due.</summary>
-    private sealed record Pending(int Node, ValidatorEvent Event);
+    private sealed record Pending(int Node, ValidatorEvent Event, int Replica);
 
     private sealed record SyncRequest(ulong FromHeight) : ValidatorEvent;
 }

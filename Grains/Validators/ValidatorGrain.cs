@@ -6,29 +6,39 @@ namespace HarmonySim.Grains.Validators;
 
 /// <summary>
 /// Hosts one node's FBFT state machine. Its scenario behaviour is applied here, to what the node sends, never
-/// inside the protocol library: a silent leader drops its leader messages, a withholding node drops its votes.
+/// inside the protocol library: a silent leader drops its leader messages, a withholding node drops its votes, and
+/// a split-brain node runs two honest replicas with its real keys, each proposing its own blocks and voting with
+/// one side of the shard (the shard network routes each side's messages to one replica).
 /// </summary>
 public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
 {
-    private FbftNode? _node;
+    private FbftNode[] _nodes = [];
     private NodePlan? _plan;
     private CommittedBlock? _head;
 
-    public Task<ValidatorOutput> Start(RunPlan plan, int node, TimeSpan now, bool restart)
+    public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
         var context = runs.For(plan);
-        var before = CountingScheme.Snapshot;
         _plan = plan.Nodes[node];
         // A restarted node keeps what it had committed (its disk) and loses everything else.
         var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
-        _node = new FbftNode(context.Config, context.KeysOf(node), context.Committees, head, validator: CountedValidation.Instance);
-        _node.Start(now);
-        return Task.FromResult(Output(before));
+        var replicas = _plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
+        _nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), context.Committees, head,
+            replicas > 1 ? new SideBlockBuilder((byte)r) : null, CountedValidation.Instance))];
+        var outputs = new List<ValidatorOutput>(replicas);
+        for (var r = 0; r < replicas; r++)
+        {
+            var before = CountingScheme.Snapshot;
+            _nodes[r].Start(now);
+            outputs.Add(Output(r, before));
+        }
+        return Task.FromResult<IReadOnlyList<ValidatorOutput>>(outputs);
     }
 
     public Task<ValidatorOutput> Step(ValidatorInput input)
     {
-        var node = _node ?? throw new InvalidOperationException("validator not started");
+        if (_nodes.Length == 0) throw new InvalidOperationException("validator not started");
+        var node = _nodes[input.Replica];
         var before = CountingScheme.Snapshot;
         foreach (var e in input.Events)
         {
@@ -46,21 +56,37 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                     break;
             }
         }
-        return Task.FromResult(Output(before));
+        return Task.FromResult(Output(input.Replica, before));
     }
 
-    private ValidatorOutput Output(OperationCounts before)
+    private ValidatorOutput Output(int replica, OperationCounts before)
     {
-        var node = _node!;
+        var node = _nodes[replica];
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
         foreach (var effect in node.PendingEffects)
         {
-            if (effect is BlockCommitted c) _head = c.Committed;
-            if (effect is CommitSignatureImproved i) _head = i.Committed;
+            if (replica == 0 && effect is BlockCommitted c) _head = c.Committed;
+            if (replica == 0 && effect is CommitSignatureImproved i) _head = i.Committed;
             if (!Suppressed(effect, node)) effects.Add(effect);
         }
         node.ClearEffects();
-        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Since(before));
+        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Since(before), replica);
+    }
+
+    /// <summary>Empty blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
+    private sealed class SideBlockBuilder(byte side) : IBlockBuilder
+    {
+        public Protocol.Chain.Block Build(ProposalContext context)
+        {
+            var h = EmptyBlockBuilder.Instance.Build(context).Header;
+            return new Protocol.Chain.Block(new Protocol.Chain.BlockHeader
+            {
+                ParentHash = h.ParentHash, Coinbase = h.Coinbase, TxHash = h.TxHash, Number = h.Number, Epoch = h.Epoch,
+                ViewId = h.ViewId, ShardId = h.ShardId, Time = h.Time, GasLimit = h.GasLimit,
+                LastCommitSignature = h.LastCommitSignature, LastCommitBitmap = h.LastCommitBitmap, ShardState = h.ShardState,
+                Extra = [side],
+            });
+        }
     }
 
     /// <summary>The protocol's own body check, counted for the cost model.</summary>

@@ -53,8 +53,6 @@ public static class RunPlanBuilder
 
     private static IEnumerable<string> Unsupported(Scenario scenario)
     {
-        foreach (var c in scenario.Cohorts.Where(c => c.Behaviour == CohortBehaviour.Equivocate))
-            yield return $"cohorts.{c.Name}.behaviour: 'equivocate' (split-brain validators) is not supported by the runtime yet";
         if (scenario.Duration.Kind == DurationKind.Epochs)
             yield return "duration.epochs: epochs arrive with the staking issue; use duration.time or duration.blocks";
     }
@@ -88,6 +86,7 @@ public static class RunPlanBuilder
                 {
                     CohortBehaviour.SilentLeader => NodeBehaviour.SilentLeader,
                     CohortBehaviour.WithholdVotes => NodeBehaviour.WithholdVotes,
+                    CohortBehaviour.Equivocate => NodeBehaviour.Equivocate,
                     _ => NodeBehaviour.Honest,
                 };
                 nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour));

@@ -80,11 +80,11 @@ public sealed class RunCommandTests
         var dir = TempDir();
         Directory.CreateDirectory(dir);
         var quickstart = File.ReadAllText(HarmonySim.Silo.Scenarios.ScenarioFolder.Resolve("quickstart"));
-        var file = Path.Combine(dir, "split.yaml");
-        File.WriteAllText(file, quickstart.Replace("    validators: 12\n    region: eu-west", "    validators: 12\n    region: eu-west\n    behaviour: equivocate", StringComparison.Ordinal));
+        var file = Path.Combine(dir, "epochs.yaml");
+        File.WriteAllText(file, quickstart.Replace("duration:\n  time: 60s", "duration:\n  epochs: 2", StringComparison.Ordinal));
         var (exit, _, error) = Invoke("run", file, "--out", Path.Combine(dir, "runs"));
         Assert.AreEqual(HarmonySimCommand.BadInput, exit, error);
-        StringAssert.Contains(error, "cohorts.community.behaviour");
+        StringAssert.Contains(error, "duration.epochs");
         Assert.IsFalse(Directory.Exists(Path.Combine(dir, "runs")));
         Directory.Delete(dir, recursive: true);
     }
