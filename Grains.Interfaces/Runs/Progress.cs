@@ -6,7 +6,8 @@ public sealed record ShardProgress(
     [property: Id(1)] TimeSpan Now,
     [property: Id(2)] ulong Height,
     [property: Id(3)] int ViewChanges,
-    [property: Id(4)] long Deliveries);
+    [property: Id(4)] long Deliveries,
+    [property: Id(5)] TimeSpan NextEventAt);
 
 [GenerateSerializer, Immutable]
 public sealed record RunProgress(

@@ -79,8 +79,12 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         MessagesByType(), _deliveries, _signatureChecks, _safetyViolations, _events,
         Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys)));
 
-    private ShardProgress Progress() =>
-        new(_shard, _now, _commits.Count == 0 ? 0 : _commits[^1].Height, _newViews.Count, _deliveries);
+    private ShardProgress Progress()
+    {
+        var nextEvent = _queue.TryPeek(out _, out var p) ? TimeSpan.FromTicks(p.Time) : TimeSpan.MaxValue;
+        var nextFault = _faults.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
+        return new(_shard, _now, _commits.Count == 0 ? 0 : _commits[^1].Height, _newViews.Count, _deliveries, nextEvent < nextFault ? nextEvent : nextFault);
+    }
 
     /// <summary>Delivers everything due at the current instant: one call per validator, all in parallel, outputs applied in node order.</summary>
     private async Task StepInstant()

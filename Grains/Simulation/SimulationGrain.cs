@@ -3,10 +3,9 @@ using HarmonySim.Grains.Network;
 namespace HarmonySim.Grains.Simulation;
 
 /// <summary>
-/// Drives a run. Shards advance together in windows: while messages can cross shards, a window is no longer than
-/// the smallest latency between any two nodes, so no shard is ever further ahead of another than a message between
-/// them could travel (the conservative window protocol). No message crosses shards yet (crosslinks and receipts
-/// come with the staking and load issues), so today each shard advances straight to the next stop.
+/// Drives a run. Shards advance together in windows no longer than the smallest latency between any two nodes, so
+/// no shard is ever further ahead of another than a message between them could travel (the conservative window
+/// protocol). A window starts at the earliest pending event of any shard, so idle stretches cost nothing.
 /// </summary>
 public sealed class SimulationGrain : Grain, ISimulationGrain
 {
@@ -14,14 +13,12 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
     private TimeSpan _now;
     private TimeSpan _window;
     private IShardNetworkGrain[] _shards = [];
-
-    /// <summary>Whether any message can go from one shard to another (none can yet).</summary>
-    private const bool CrossShardTraffic = false;
+    private TimeSpan _nextEvent;
 
     public async Task Start(RunPlan plan)
     {
         _plan = plan;
-        _window = CrossShardTraffic ? new LatencyModel(plan.Latency).MinimumLatency : TimeSpan.MaxValue;
+        _window = new LatencyModel(plan.Latency).MinimumLatency;
         _shards = [.. Enumerable.Range(0, plan.Shards).Select(s => GrainFactory.GetGrain<IShardNetworkGrain>($"{plan.RunId}/{s}"))];
         await Task.WhenAll(_shards.Select((g, s) => g.Start(plan, s)));
     }
@@ -32,9 +29,14 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         var progress = Array.Empty<ShardProgress>();
         do
         {
-            var next = _window < until - _now ? _now + _window : until;
+            // Nothing can happen anywhere before the earliest pending event, so the window may start there; it ends
+            // just before a message sent at its start could reach another shard.
+            var start = _nextEvent > _now ? _nextEvent : _now;
+            var end = start + _window - TimeSpan.FromTicks(1);
+            var next = start < until && end < until ? end : until;
             progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(next)));
             _now = next;
+            _nextEvent = progress.Min(p => p.NextEventAt);
         }
         while (_now < until);
         if (progress.Length == 0) progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(_now)));
