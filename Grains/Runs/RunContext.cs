@@ -23,11 +23,12 @@ public sealed class RunContext
     public RunContext(RunPlan plan)
     {
         Plan = plan;
+        // With BLS, validators of a shard in one silo share each check of the same signature on the same message.
+        Memo = plan.SignatureScheme == "bls" ? new SharedVerificationScheme(new BlsSignatureScheme()) : null;
         Scheme = new CountingScheme(plan.SignatureScheme switch
         {
             "simulated" => new SimulatedSignatureScheme(plan.Seed),
-            // Validators of a shard in one silo share each check of the same aggregate on the same message.
-            "bls" => new SharedVerificationScheme(new BlsSignatureScheme()),
+            "bls" => Memo!,
             _ => throw new ArgumentException($"unknown signature scheme '{plan.SignatureScheme}'", nameof(plan)),
         });
         Config = new FbftConfig
@@ -51,6 +52,9 @@ public sealed class RunContext
 
     public RunPlan Plan { get; }
     public ISignatureScheme Scheme { get; }
+
+    /// <summary>The shared verification memo (BLS runs), which a leader can prime by batch-verifying its votes.</summary>
+    public SharedVerificationScheme? Memo { get; }
     public FbftConfig Config { get; }
     public ICommitteeProvider Committees { get; }
     public IReadOnlyList<CommittedBlock> Genesis { get; }

@@ -1,6 +1,7 @@
 using HarmonySim.Grains.Runs;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Grains.Validators;
 
@@ -13,12 +14,14 @@ namespace HarmonySim.Grains.Validators;
 public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
 {
     private FbftNode[] _nodes = [];
+    private SharedVerificationScheme? _memo;
     private NodePlan? _plan;
     private CommittedBlock? _head;
 
     public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
         var context = runs.For(plan);
+        _memo = context.Memo;
         _plan = plan.Nodes[node];
         // A restarted node keeps what it had committed (its disk) and loses everything else.
         var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
@@ -39,6 +42,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     {
         if (_nodes.Length == 0) throw new InvalidOperationException("validator not started");
         var node = _nodes[input.Replica];
+        if (_memo is not null) BatchVerifyVotes(input, _memo);
         var before = CountingScheme.Snapshot;
         foreach (var e in input.Events)
         {
@@ -71,6 +75,25 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         }
         node.ClearEffects();
         return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Since(before), replica);
+    }
+
+    /// <summary>
+    /// A leader receiving several votes at one instant checks them as a batch (one per payload) before the node checks
+    /// them one by one from the memo. For a COMMIT the payload is taken with the vote's view, which is the block's
+    /// own view except for a block carried through a view change; those few are then checked singly.
+    /// </summary>
+    private static void BatchVerifyVotes(ValidatorInput input, SharedVerificationScheme memo)
+    {
+        var votes = input.Events.OfType<Delivery>().Select(d => d.Message).OfType<Vote>().Where(v => v.Senders.Count == 1).ToList();
+        if (votes.Count < 2) return;
+        foreach (var group in votes.GroupBy(v => (v.Type, v.BlockNumber, v.BlockHash, v.ViewId)))
+        {
+            var payload = group.Key.Type == MessageType.Prepare
+                ? SigningPayloads.Prepare(group.Key.BlockHash)
+                : SigningPayloads.Commit(group.Key.BlockNumber, group.Key.BlockHash, group.Key.ViewId);
+            var list = group.ToList();
+            memo.PrimeBatch([.. list.Select(v => v.Senders[0])], payload, [.. list.Select(v => v.Signature)]);
+        }
     }
 
     /// <summary>Empty blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>

@@ -31,4 +31,21 @@ public sealed class SharedVerificationSchemeTests
         var other = scheme.CreateKeySet([.. keys.Reverse().Select(k => k.Public)]);
         Assert.IsFalse(scheme.VerifyAggregate(other, SignerBitmap.Of(4, 0, 2), "x"u8, aggregate));
     }
+
+    [TestMethod]
+    public void A_primed_batch_gives_the_same_answers_as_checking_one_by_one()
+    {
+        var bls = new Protocol.Crypto.Bls.BlsSignatureScheme();
+        var scheme = new SharedVerificationScheme(bls);
+        var keys = Enumerable.Range(0, 6).Select(i => scheme.CreateKey([.. BitConverter.GetBytes(i + 100), .. new byte[28]])).ToArray();
+        var message = "block hash"u8.ToArray();
+        var signatures = keys.Select(k => scheme.Sign(k.Secret, message)).ToArray();
+        signatures[2] = scheme.Sign(keys[3].Secret, message); // wrong signer
+        signatures[4] = scheme.Sign(keys[4].Secret, "other"u8); // wrong message
+        scheme.PrimeBatch([.. keys.Select(k => k.Public)], message, signatures);
+        var hitsBefore = scheme.Hits;
+        for (var i = 0; i < keys.Length; i++)
+            Assert.AreEqual(bls.Verify(keys[i].Public, message, signatures[i]), scheme.Verify(keys[i].Public, message, signatures[i]), $"vote {i}");
+        Assert.AreEqual(hitsBefore + keys.Length, scheme.Hits, "every answer came from the primed memo");
+    }
 }
