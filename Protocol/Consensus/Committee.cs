@@ -89,6 +89,9 @@ public sealed class Committee
     public bool IsQuorum(SignerBitmap signers)
     {
         if (signers.Size != Count) return false;
+        if (_quorumCache.TryGetValue(signers, out var known)) return known;
+        // Bounded: the validators of a shard ask about the same few bitmaps, then move on to the next height's.
+        if (_quorumCache.Count > 1024) _quorumCache.Clear();
         return _quorumCache.GetOrAdd(signers, static (bitmap, self) =>
         {
             long power = 0;
@@ -103,7 +106,7 @@ public sealed class Committee
                 }
             }
             return self.IsQuorum(power, bitmap.Count);
-        }, this) && TrimQuorumCache();
+        }, this);
     }
 
     /// <summary>True when every set bit names a voting slot.</summary>
@@ -113,12 +116,6 @@ public sealed class Committee
         var words = signers.Words;
         for (var w = 0; w < words.Length; w++)
             if ((words[w] & ~_votingMask[w]) != 0) return false;
-        return true;
-    }
-
-    private bool TrimQuorumCache()
-    {
-        if (_quorumCache.Count > 1024) _quorumCache.Clear();
         return true;
     }
 
