@@ -194,4 +194,24 @@ public sealed class ViewChangeTests
         leader.Receive(new Vote(MessageType.Commit, 0, 4, 1, block.Hash, [_f.Keys[2].Public], _f.Scheme.Sign(_f.Keys[2].Secret, SigningPayloads.Commit(block.Header))));
         Assert.AreEqual(block.Hash, leader.Of<BlockCommitted>().Single().Committed.Hash);
     }
+
+    [TestMethod]
+    public void A_node_holding_a_later_prepared_certificate_refuses_to_commit_an_older_carried_block()
+    {
+        var head = _f.Genesis with { CommitViewId = 1 };
+        var node = _f.Node(head, 1);
+        Assert.AreEqual(2UL, node.Node.ViewId);
+        var later = _f.BlockOn(head, proposer: 0, view: 2);
+        node.Receive(_f.Announce(later));
+        node.Receive(_f.Prepared(later, [0, 2, 3]));
+        node.Fire(TimerKind.Consensus);
+        Assert.AreEqual(4UL, node.Node.ViewChangingId);
+
+        // A (byzantine) new leader carries an older block that also has a prepared certificate, from view 1.
+        var older = _f.BlockOn(head, proposer: 0, view: 1);
+        var m1 = new PreparedCertificate(older, _f.Aggregate(SigningPayloads.Prepare(older.Hash), 0, 2, 3), _f.Bitmap(0, 2, 3));
+        Assert.AreEqual(Verdict.Locked, node.Receive(_f.NewView(3, 4, m3: [0, 2, 3], m2: [2], m1: m1)));
+        Assert.IsEmpty(node.Sent<Vote>(), "no commit for the older block");
+        Assert.AreEqual(4UL, node.Node.ViewId);
+    }
 }
