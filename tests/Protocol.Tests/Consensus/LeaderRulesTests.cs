@@ -173,4 +173,17 @@ public sealed class LeaderRulesTests
         Assert.AreEqual(Verdict.BadSignature, leader.Receive(forged));
         Assert.IsEmpty(leader.Of<EvidenceObserved>());
     }
+
+    [TestMethod]
+    public void Votes_are_ignored_while_view_changing_and_from_stale_views()
+    {
+        var (leader, announce) = Announced();
+        leader.Fire(TimerKind.Consensus);
+        Assert.AreEqual(NodeMode.ViewChanging, leader.Node.Mode);
+        Assert.AreEqual(Verdict.NotInThisMode, leader.Receive(_f.Prepare(announce.Block, 1)));
+
+        var high = _f.Node(_f.Genesis with { CommitViewId = 20 }, 0);
+        var stale = new Vote(MessageType.Prepare, 0, 3, 1, announce.BlockHash, [_f.Keys[1].Public], _f.Scheme.Sign(_f.Keys[1].Secret, announce.BlockHash.ToArray()));
+        Assert.AreEqual(Verdict.StaleView, high.Receive(stale));
+    }
 }
