@@ -1,6 +1,7 @@
 using System.Numerics;
 using CsCheck;
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Staking;
 
@@ -59,7 +60,13 @@ public sealed class EposElectionPropertyTests
 
             // Shard by key value; bids non-increasing; no key twice; no Harmony key; HIP-16 per validator and shard.
             Assert.IsTrue(winners.All(w => w.Shard == EposBuilder.ShardByBigInteger(w.Key, p.ShardCount)));
-            for (var i = 1; i < winners.Count; i++) Assert.IsTrue(winners[i - 1].RawStake >= winners[i].RawStake);
+            for (var i = 1; i < winners.Count; i++)
+            {
+                Assert.IsTrue(winners[i - 1].RawStake >= winners[i].RawStake);
+                // Equal bids: validators in ascending address order (a validator's own keys stay together).
+                if (winners[i - 1].RawStake == winners[i].RawStake)
+                    Assert.IsTrue(winners[i - 1].Validator.ToArray().AsSpan().SequenceCompareTo(winners[i].Validator.ToArray()) <= 0);
+            }
             var harmonyKeys = harmony.SelectMany(h => h).Select(h => h.Key).ToHashSet();
             Assert.AreEqual(winners.Count, winners.Select(w => w.Key).Distinct().Count());
             Assert.IsFalse(winners.Any(w => harmonyKeys.Contains(w.Key)));
@@ -81,6 +88,13 @@ public sealed class EposElectionPropertyTests
                     committee.Skip(p.HarmonySlotsPerShard).Select(slot => slot.Key).ToArray());
             }
             Assert.AreEqual(winners.Count, result.Summary.ExternalKeysPerShard.Sum());
+
+            // §1.5 on the result: every committee's voting power sums to exactly one.
+            foreach (var committee in result.Committees)
+            {
+                var power = VotingPower.Compute([.. committee.Select(slot => slot.EffectiveStake)], [.. committee.Select(_ => true)], p.HarmonyVoteSharePower);
+                Assert.AreEqual(committee.Count == 0 ? 0 : VotingPower.One, power.Sum());
+            }
         }, iter: 300);
     }
 }
