@@ -109,6 +109,35 @@ public sealed class EposElectionTests
     }
 
     [TestMethod]
+    public void Mainnet_2152_election_caps_a_key_grinder_at_11_keys_on_its_shard()
+    {
+        // 198 validators r = 1…198 with a shard-0 key then a shard-1 key, stake 2 000·r ONE (bid 1 000·r ONE), and a
+        // grinder (address 500) with 30 keys all on shard 1 and 15 000 000 ONE.
+        var honest = Enumerable.Range(1, 198).Select(r => Validator(r, Ones(2_000L * r), Key(r * 10, 0), Key(r * 10 + 1, 1)));
+        var grinder = Validator(500, Ones(15_000_000), [.. Enumerable.Range(0, 30).Select(i => Key(50_000 + i, 1))]);
+        var result = EposElection.Compute([grinder, .. honest], HarmonyKeys(2, 2), EposParameters.Mainnet2152);
+
+        // By hand: HIP-16 keeps 11 grinder keys, bid 15 000 000 / 11 ONE rounded down to the atto, the top 11 bids.
+        // The other 385 seats go to honest keys two by two from r = 198 down: 192 full pairs (r = 198…7) and r = 6's
+        // first (shard-0) key. Shard 0: 193 external keys; shard 1: 192 + 11 = 203.
+        var grinderBid = Ones(15_000_000) / 11;
+        Assert.AreEqual(396, result.Summary.ElectedKeys);
+        CollectionAssert.AreEqual(Enumerable.Repeat(grinderBid, 11).ToArray(), result.Winners.Take(11).Select(w => w.RawStake).ToArray());
+        Assert.AreEqual(11, result.Winners.Count(w => w.Validator == Addr(500)));
+        CollectionAssert.AreEqual(new[] { 193, 203 }, result.Summary.ExternalKeysPerShard.ToArray());
+        CollectionAssert.AreEqual(new[] { 195, 205 }, result.Summary.KeysPerShard.ToArray());
+        Assert.AreEqual(Key(60, 0), result.Winners[^1].Key);
+
+        // Median: 0-based places 197 and 198 of the descending picks are honest places 186 and 187, the pair of
+        // r = 198 − 93 = 105, so the median is 105 000 ONE and the clamp [68 250, 141 750] ONE.
+        Assert.AreEqual(Ones(105_000), result.Summary.Median);
+        Assert.IsTrue(result.Winners.Take(11).All(w => w.EffectiveStake == Ones(141_750) && w.Shard == 1));
+        Assert.AreEqual(Ones(68_250), result.Winners.Single(w => w.Validator == Addr(6)).EffectiveStake);
+        Assert.AreEqual(Ones(141_000), result.Winners.First(w => w.Validator == Addr(141)).EffectiveStake);
+        Assert.AreEqual(Ones(141_750), result.Winners.First(w => w.Validator == Addr(142)).EffectiveStake);
+    }
+
+    [TestMethod]
     public void A_slots_limit_of_zero_keeps_every_key()
     {
         var keys = Enumerable.Range(0, 15).Select(i => Key(100 + i, 1)).ToArray();
