@@ -16,12 +16,15 @@ public static class EposElection
     /// <paramref name="candidates"/> come in Harmony's validator-list order (creation order): that order decides which
     /// validator keeps a key claimed twice. <paramref name="harmonySlots"/>[i] lists shard i's Harmony-operated keys
     /// in committee order, exactly <see cref="EposParameters.HarmonySlotsPerShard"/> each.
+    /// <paramref name="otherHarmonyKeys"/> are the instance's further Harmony accounts that hold no seat: Harmony checks
+    /// validators' keys against all of them.
     /// </summary>
     public static ElectionResult Compute(
         IReadOnlyList<ValidatorCandidate> candidates,
         IReadOnlyList<IReadOnlyList<HarmonySlot>> harmonySlots,
         EposParameters parameters,
-        bool zeroToSignIsBelow = false)
+        bool zeroToSignIsBelow = false,
+        IEnumerable<PublicKey>? otherHarmonyKeys = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(harmonySlots);
@@ -35,7 +38,7 @@ public static class EposElection
                 throw new ArgumentException($"shard {s} has {harmonySlots[s].Count} Harmony keys, expected {parameters.HarmonySlotsPerShard}", nameof(harmonySlots));
 
         // Step 2: keys already claimed — every Harmony key, then each eligible validator's keys in candidate order.
-        var harmonyKeys = harmonySlots.SelectMany(shard => shard.Select(slot => slot.Key)).ToHashSet();
+        var harmonyKeys = harmonySlots.SelectMany(shard => shard.Select(slot => slot.Key)).Concat(otherHarmonyKeys ?? []).ToHashSet();
         var claimed = new HashSet<PublicKey>(harmonyKeys);
 
         var excluded = new List<Exclusion>();

@@ -167,6 +167,25 @@ public sealed class EposElectionTests
     }
 
     [TestMethod]
+    public void Harmony_accounts_without_a_seat_block_validators_too()
+    {
+        var unseated = Key(777_777);
+        var result = EposElection.Compute(
+            [Validator(1, Ones(100), Key(1), unseated), Validator(2, Ones(10), Key(2))], HarmonyKeys(2, 2), EposParameters.Mainnet2152,
+            otherHarmonyKeys: [unseated]);
+        CollectionAssert.AreEqual(new[] { Addr(2) }, result.Winners.Select(w => w.Validator).ToArray());
+        Assert.AreEqual(new Exclusion(Addr(1), ExclusionReason.HarmonyKey), result.Excluded.Single());
+    }
+
+    [TestMethod]
+    public void A_validator_without_keys_does_not_bid()
+    {
+        var result = EposElection.Compute([Validator(1, Ones(100))], HarmonyKeys(2, 2), EposParameters.Mainnet2152);
+        Assert.IsFalse(result.HasWinners);
+        Assert.AreEqual(new Exclusion(Addr(1), ExclusionReason.NoKeys), result.Excluded.Single());
+    }
+
+    [TestMethod]
     public void A_key_claimed_twice_drops_the_later_validator_and_its_other_keys_stay_claimed()
     {
         // Candidate order decides: A (listed first) keeps K; B reuses K and is dropped; C reuses B's own key and is
