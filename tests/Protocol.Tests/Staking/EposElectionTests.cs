@@ -83,9 +83,11 @@ public sealed class EposElectionTests
         var result = EposElection.Compute(candidates, harmony, p);
 
         Assert.IsTrue(result.HasWinners);
-        for (var s = 0; s < 2; s++)
+        var committees = ElectionCommittees.Build(result, 1, scheme, p);
+        Assert.AreEqual(2, committees.Count);
+        foreach (var committee in committees)
         {
-            var committee = new Committee((uint)s, 1, result.Committees[s], scheme, QuorumMode.ByVotingPower, p.HarmonyVoteSharePower);
+            Assert.AreEqual(QuorumMode.ByVotingPower, committee.Mode);
             var powers = Enumerable.Range(0, committee.Count).Select(committee.PowerOf).ToArray();
             Assert.AreEqual(VotingPower.One, powers.Sum());
             Assert.AreEqual(VotingPower.FromDecimal(0.005m), powers[0]);
@@ -287,6 +289,14 @@ public sealed class EposElectionTests
         Assert.IsFalse(result.HasWinners);
         Assert.AreEqual(0, result.Committees.Count);
         Assert.AreEqual(0, result.Summary.ElectedKeys);
+    }
+
+    [TestMethod]
+    public void Committees_cannot_be_built_from_an_election_nobody_won()
+    {
+        var result = EposElection.Compute([], HarmonyKeys(2, 2), EposParameters.Mainnet2152);
+        using var scheme = new SimulatedSignatureScheme(1);
+        Assert.ThrowsExactly<InvalidOperationException>(() => ElectionCommittees.Build(result, 1, scheme, EposParameters.Mainnet2152));
     }
 
     [TestMethod]
