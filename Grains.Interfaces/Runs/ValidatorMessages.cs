@@ -30,9 +30,8 @@ public sealed record ValidatorOutput(
     [property: Id(1)] IReadOnlyList<FbftEffect> Effects,
     [property: Id(2)] bool IsLeader,
     [property: Id(3)] ulong Height,
-    [property: Id(4)] ulong ViewId,
-    [property: Id(5)] OperationCounts Operations,
-    [property: Id(6)] int Replica = 0);
+    [property: Id(4)] OperationCounts Operations,
+    [property: Id(5)] int Replica = 0);
 
 /// <summary>What a node computed in one step: the basis of the CPU cost model and of the report's signature count.</summary>
 [GenerateSerializer, Immutable]

@@ -74,7 +74,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
             if (!Suppressed(effect, node)) effects.Add(effect);
         }
         node.ClearEffects();
-        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, node.ViewId, CountingScheme.Since(before), replica);
+        return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, CountingScheme.Since(before), replica);
     }
 
     /// <summary>
