@@ -28,7 +28,7 @@ public static class SlashCalculator
         var delegatorsTotal = taken * 4 / 5;
 
         var others = target.Delegations.Skip(1).ToList();
-        var debts = ProRata(delegatorsTotal, [.. others.Select(d => d.SnapshotAmount)]);
+        var debts = ProRataSplit.LargestRemainder(delegatorsTotal, [.. others.Select(d => d.SnapshotAmount)]);
         var debits = new List<DelegationDebit>(target.Delegations.Count) { validatorDebit };
         for (var i = 0; i < others.Count; i++) debits.Add(Pay(others[i], debts[i], target.OffenceEpoch));
 
@@ -82,28 +82,5 @@ public static class SlashCalculator
         }
         var fromReward = BigInteger.Min(left, BigInteger.Max(d.UnclaimedReward, 0));
         return new DelegationDebit(d.Delegator, debt, fromStake, fromUndelegations, fromReward);
-    }
-
-    /// <summary>
-    /// Splits <paramref name="total"/> in proportion to <paramref name="weights"/>: floors first, then one unit each to
-    /// the largest remainders (ties to the lower index), so the parts sum to the total exactly. All zero weights: all zero.
-    /// </summary>
-    internal static BigInteger[] ProRata(BigInteger total, IReadOnlyList<BigInteger> weights)
-    {
-        var parts = new BigInteger[weights.Count];
-        var sum = weights.Aggregate(BigInteger.Zero, (a, w) => a + BigInteger.Max(w, 0));
-        if (sum.IsZero || total.IsZero) return parts;
-        var remainders = new BigInteger[weights.Count];
-        var given = BigInteger.Zero;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            var w = BigInteger.Max(weights[i], 0);
-            parts[i] = BigInteger.DivRem(total * w, sum, out remainders[i]);
-            given += parts[i];
-        }
-        var residue = (int)(total - given);
-        foreach (var i in Enumerable.Range(0, weights.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take(residue))
-            parts[i] += 1;
-        return parts;
     }
 }
