@@ -1,0 +1,157 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using CsCheck;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Simulated;
+using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.Rewards;
+using static HarmonySim.Protocol.Tests.Staking.SlashingFixture;
+
+namespace HarmonySim.Protocol.Tests.Staking;
+
+/// <summary>Reference §4.6: the reward schedule, distribution to signing external slots, and the commission split.</summary>
+[TestClass]
+public sealed class RewardsTests
+{
+    private static readonly SlashingFixture F = new();
+    private static readonly SimulatedSignatureScheme Scheme = new(9);
+    private static readonly KeyPair[] Keys = [.. Enumerable.Range(0, 64).Select(i => Scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i + 5000))))];
+
+    [TestMethod]
+    public void Mainnet_schedule_follows_the_eras()
+    {
+        var s = BlockRewardSchedule.Mainnet;
+        Assert.IsTrue(s.At(185).PreStaking);
+        Assert.AreEqual(24 * Atto, s.At(185).ToValidators);
+        Assert.AreEqual(28 * Atto, s.At(186).ToValidators);
+        Assert.AreEqual(28 * Atto, s.At(229).ToValidators);
+        Assert.AreEqual(17_500_000_000_000_000_000, (decimal)s.At(230).ToValidators);
+        Assert.AreEqual(7 * Atto, s.At(366).ToValidators);
+        Assert.AreEqual(7 * Atto, s.At(1672).ToValidators);
+        Assert.AreEqual(14 * Atto, s.At(1673).PerBlock);
+        Assert.AreEqual(10_500_000_000_000_000_000, (decimal)s.At(1673).ToValidators);
+        Assert.AreEqual(3_500_000_000_000_000_000, (decimal)s.At(2000).ToRecovery);
+        var oneSecond = s.With(new RewardEra(3000, 7 * Atto, 7 * Atto));
+        Assert.AreEqual(7 * Atto, oneSecond.At(3000).PerBlock);
+        Assert.AreEqual(14 * Atto, oneSecond.At(2999).PerBlock);
+    }
+
+    [TestMethod]
+    public void Only_signing_external_slots_are_paid_and_the_total_is_exact()
+    {
+        // Slots 0–1 Harmony (signing), V's slots 2–3 (3 M ONE each), W's 4 (2 M, not signing), X's 5 (2 M, signing).
+        // Powers 0.153, 0.153, 0.102 over the signers: 7 ONE × 0.153/0.408 = 2.625 ONE, × 0.102/0.408 = 1.75 ONE.
+        var payout = BlockRewardDistributor.Distribute(F.Committee, SignerBitmap.Of(6, 0, 1, 2, 3, 5), 7 * Atto);
+        CollectionAssert.AreEqual(new[] { 2, 3, 5 }, payout.Slots.Select(p => p.SlotIndex).ToArray());
+        CollectionAssert.AreEqual(new[] { 2_625 * Atto / 1000, 2_625 * Atto / 1000, 1_750 * Atto / 1000 }, payout.Slots.Select(p => p.Amount).ToArray());
+        Assert.AreEqual(7 * Atto, payout.Total);
+        Assert.AreEqual(2, payout.ByValidator.Count);
+        Assert.AreEqual(V, payout.ByValidator[0].Key);
+        Assert.AreEqual(5_250 * Atto / 1000, payout.ByValidator[0].Value);
+    }
+
+    [TestMethod]
+    public void The_rounding_residue_goes_to_the_largest_remainder_then_the_lowest_slot()
+    {
+        // Three equal signing slots share 7 ONE: ⌊7·10¹⁸ / 3⌋ = 2 333 333 333 333 333 333 each, 1 atto left for slot 2 (lowest index).
+        var slots = new[] { new CommitteeSlot(Keys[0].Public, HarmonyOwner) }
+            .Concat(Enumerable.Range(1, 4).Select(i => new CommitteeSlot(Keys[i].Public, EposBuilder.Addr(i), 1_000_000 * Atto))).ToList();
+        var committee = new Committee(0, 900, slots, Scheme, QuorumMode.ByVotingPower, VotingPower.FromDecimal(0.49m));
+        var payout = BlockRewardDistributor.Distribute(committee, SignerBitmap.Of(5, 0, 2, 3, 4), 7 * Atto);
+        CollectionAssert.AreEqual(new BigInteger[] { 2_333_333_333_333_333_334, 2_333_333_333_333_333_333, 2_333_333_333_333_333_333 },
+            payout.Slots.Select(p => p.Amount).ToArray());
+        Assert.AreEqual(7 * Atto, payout.Total);
+    }
+
+    [TestMethod]
+    public void Banned_validators_are_paid_nothing_and_their_share_goes_to_the_other_signers()
+    {
+        var payout = BlockRewardDistributor.Distribute(F.Committee, SignerBitmap.Of(6, 2, 3, 5), 7 * Atto, a => a == V);
+        Assert.AreEqual(1, payout.Slots.Count);
+        Assert.AreEqual(X, payout.Slots[0].Owner);
+        Assert.AreEqual(7 * Atto, payout.Total);
+        Assert.AreEqual(BigInteger.Zero, CommissionSplitter.Split(5 * Atto, 0, [new DelegatorShare(V, Atto)], ValidatorStatus.Banned).Total);
+    }
+
+    [TestMethod]
+    public void No_signing_external_slot_means_nothing_is_paid()
+    {
+        var payout = BlockRewardDistributor.Distribute(F.Committee, SignerBitmap.Of(6, 0, 1), 7 * Atto);
+        Assert.AreEqual(0, payout.Slots.Count);
+        Assert.AreEqual(BigInteger.Zero, payout.Total);
+    }
+
+    [TestMethod]
+    public void Commission_then_delegators_pro_rata_by_snapshot_stake()
+    {
+        // Due 10.5 ONE at 10 % commission: 1.05 ONE commission; 9.45 ONE over 1 M (self) and 2 M (A): 3.15 and 6.3 ONE.
+        var split = CommissionSplitter.Split(10_500 * Atto / 1000, VotingPower.FromDecimal(0.1m),
+            [new DelegatorShare(V, 1_000_000 * Atto), new DelegatorShare(EposBuilder.Addr(11), 2_000_000 * Atto)]);
+        Assert.AreEqual(1_050 * Atto / 1000, split.Commission);
+        CollectionAssert.AreEqual(new[] { 4_200 * Atto / 1000, 6_300 * Atto / 1000 }, split.Rewards.ToArray());
+    }
+
+    [TestMethod]
+    public void Commission_rounds_half_up_and_the_delegator_residue_goes_to_the_self_delegation()
+    {
+        // Due 10 atto at 5 %: commission 0.5 → 1; 9 atto over weights 1, 2, 4: ⌊9/7⌋ = 1, ⌊18/7⌋ = 2, ⌊36/7⌋ = 5, residue 1 to self.
+        var split = CommissionSplitter.Split(10, VotingPower.FromDecimal(0.05m),
+            [new DelegatorShare(V, 1), new DelegatorShare(EposBuilder.Addr(11), 2), new DelegatorShare(EposBuilder.Addr(12), 4)]);
+        Assert.AreEqual(BigInteger.One, split.Commission);
+        CollectionAssert.AreEqual(new BigInteger[] { 3, 2, 5 }, split.Rewards.ToArray());
+        Assert.AreEqual(new BigInteger(10), split.Total);
+    }
+
+    // ---- properties ----
+
+    private static readonly Gen<(Committee, SignerBitmap, BigInteger)> Block =
+        from harmony in Gen.Int[0, 8]
+        from stakes in Gen.Long[0, long.MaxValue / 2].Array[1, 40]
+        from owners in Gen.Int[0, 5].Array[stakes.Length]
+        from share in Gen.Int[0, 100]
+        from bits in Gen.Bool.Array[harmony + stakes.Length]
+        from reward in Gen.Long[0, long.MaxValue]
+        from scale in Gen.Int[1, 1000]
+        select (new Committee(0, 900,
+                [.. Enumerable.Range(0, harmony).Select(i => new CommitteeSlot(Keys[i].Public, HarmonyOwner))
+                    .Concat(stakes.Select((s, j) => new CommitteeSlot(Keys[harmony + j].Public, EposBuilder.Addr(owners[j]), (BigInteger)s * scale)))],
+                Scheme, QuorumMode.ByVotingPower, VotingPower.One / 100 * share),
+            SignerBitmap.Of(bits.Length, [.. Enumerable.Range(0, bits.Length).Where(i => bits[i])]),
+            (BigInteger)reward * scale);
+
+    [TestMethod]
+    public void Payouts_sum_to_the_reward_and_go_only_to_signing_external_slots()
+    {
+        Block.Sample(x =>
+        {
+            var (committee, signers, reward) = x;
+            var payout = BlockRewardDistributor.Distribute(committee, signers, reward);
+            var payable = Enumerable.Range(0, committee.Count).Where(i => signers[i] && !committee.Slots[i].IsHarmonyOperated).ToList();
+            var power = payable.Aggregate(BigInteger.Zero, (a, i) => a + committee.PowerOf(i));
+            Assert.AreEqual(power.IsZero ? BigInteger.Zero : reward, payout.Total);
+            foreach (var p in payout.Slots)
+            {
+                Assert.IsTrue(signers[p.SlotIndex] && !committee.Slots[p.SlotIndex].IsHarmonyOperated);
+                // Each payout is its exact share rounded down or up by at most one atto.
+                var exact = reward * committee.PowerOf(p.SlotIndex);
+                Assert.IsTrue(p.Amount * power <= exact + power && p.Amount * power >= exact - power);
+            }
+            Assert.AreEqual(payout.Total, payout.ByValidator.Aggregate(BigInteger.Zero, (a, v) => a + v.Value));
+        });
+    }
+
+    [TestMethod]
+    public void Commission_split_sums_to_the_due()
+    {
+        Gen.Select(Gen.Long[0, long.MaxValue], Gen.Long[0, VotingPower.One], Gen.Long[0, long.MaxValue].Array[1, 20]).Sample((due, rate, stakes) =>
+        {
+            var split = CommissionSplitter.Split(due, rate, [.. stakes.Select((s, i) => new DelegatorShare(EposBuilder.Addr(i), s))]);
+            Assert.AreEqual(new BigInteger(due), split.Total);
+            Assert.IsTrue(split.Rewards.All(r => r.Sign >= 0));
+            Assert.IsTrue(split.Commission <= due);
+        });
+    }
+}
