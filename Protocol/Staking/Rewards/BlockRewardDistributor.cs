@@ -27,6 +27,32 @@ public static class BlockRewardDistributor
             paid.Add(i);
         }
         var amounts = ProRataSplit.LargestRemainder(reward, [.. paid.Select(i => (BigInteger)committee.PowerOf(i))]);
+        return Collect(committee, paid, amounts);
+    }
+
+    /// <summary>One block's validator reward under <paramref name="schedule"/> at <paramref name="epoch"/>: equal split in the pre-staking era, by voting power after.</summary>
+    public static BlockRewardPayout ForBlock(BlockRewardSchedule schedule, ulong epoch, Committee committee, SignerBitmap signers, Func<Address, bool>? isBanned = null)
+    {
+        var era = schedule.At(epoch);
+        return era.PreStaking ? DistributeEqually(committee, signers, era.ToValidators) : Distribute(committee, signers, era.ToValidators, isBanned);
+    }
+
+    /// <summary>
+    /// Pre-staking era (reference §4.6): the reward split equally among all signers of the block, Harmony-operated
+    /// slots included (inert duplicate slots excluded); ⌊R / n⌋ each and the residue one atto each to the lowest slot indices.
+    /// </summary>
+    public static BlockRewardPayout DistributeEqually(Committee committee, SignerBitmap signers, BigInteger reward)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(reward);
+        if (signers.Size != committee.Count)
+            throw new ArgumentException($"bitmap of {signers.Size} bits for a committee of {committee.Count} slots", nameof(signers));
+        var paid = signers.Members().Where(committee.IsVotingSlot).ToList();
+        var amounts = ProRataSplit.LargestRemainder(reward, [.. paid.Select(_ => BigInteger.One)]);
+        return Collect(committee, paid, amounts);
+    }
+
+    private static BlockRewardPayout Collect(Committee committee, List<int> paid, BigInteger[] amounts)
+    {
         var slots = new List<SlotPayout>(paid.Count);
         var byValidator = new Dictionary<Address, BigInteger>();
         var order = new List<Address>();

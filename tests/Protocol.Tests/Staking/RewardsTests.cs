@@ -85,6 +85,21 @@ public sealed class RewardsTests
     }
 
     [TestMethod]
+    public void Pre_staking_blocks_split_equally_among_all_signers_and_staking_blocks_by_power()
+    {
+        // Epoch 100: 24 ONE over 5 signers (Harmony included) = 4.8 ONE each. Epoch 1673: 10.5 ONE to the external signers.
+        var early = BlockRewardDistributor.ForBlock(BlockRewardSchedule.Mainnet, 100, F.Committee, SignerBitmap.Of(6, 0, 1, 2, 3, 5));
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 3, 5 }, early.Slots.Select(p => p.SlotIndex).ToArray());
+        Assert.IsTrue(early.Slots.All(p => p.Amount == 4_800 * Atto / 1000));
+        var late = BlockRewardDistributor.ForBlock(BlockRewardSchedule.Mainnet, 1673, F.Committee, SignerBitmap.Of(6, 0, 1, 2, 3, 5));
+        CollectionAssert.AreEqual(new[] { 2, 3, 5 }, late.Slots.Select(p => p.SlotIndex).ToArray());
+        Assert.AreEqual(10_500 * Atto / 1000, late.Total);
+        // 7 atto over 3 signers: 3, 2, 2.
+        var odd = BlockRewardDistributor.DistributeEqually(F.Committee, SignerBitmap.Of(6, 1, 4, 5), 7);
+        CollectionAssert.AreEqual(new System.Numerics.BigInteger[] { 3, 2, 2 }, odd.Slots.Select(p => p.Amount).ToArray());
+    }
+
+    [TestMethod]
     public void Commission_then_delegators_pro_rata_by_snapshot_stake()
     {
         // Due 10.5 ONE at 10 % commission: 1.05 ONE commission; 9.45 ONE over 1 M (self) and 2 M (A): 3.15 and 6.3 ONE.
