@@ -5,7 +5,8 @@ public static class AvailabilityThreshold
 {
     /// <summary>
     /// True iff signed / toSign ≤ 2/3, i.e. 3 × signed ≤ 2 × toSign. A validator with nothing to sign is not below (HIP-32).
+    /// The same rule the election's <see cref="Eligibility"/> applies, so a validator made Inactive here is also excluded there.
     /// </summary>
     public static bool IsBelowThreshold(SigningCounters epoch) =>
-        epoch.ToSign != 0 && 3 * (System.Numerics.BigInteger)epoch.Signed <= 2 * (System.Numerics.BigInteger)epoch.ToSign;
+        Eligibility.IsBelowSigningThreshold(epoch.Signed, epoch.ToSign);
 }
