@@ -18,7 +18,7 @@ public sealed class RewardsTests
 {
     private static readonly SlashingFixture F = new();
     private static readonly SimulatedSignatureScheme Scheme = new(9);
-    private static readonly KeyPair[] Keys = [.. Enumerable.Range(0, 64).Select(i => Scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i + 5000))))];
+    private static readonly KeyPair[] Keys = [.. Enumerable.Range(0, 250).Select(i => Scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i + 5000))))];
 
     [TestMethod]
     public void Mainnet_schedule_follows_the_eras()
@@ -64,6 +64,26 @@ public sealed class RewardsTests
         CollectionAssert.AreEqual(new BigInteger[] { 2_333_333_333_333_333_334, 2_333_333_333_333_333_333, 2_333_333_333_333_333_333 },
             payout.Slots.Select(p => p.Amount).ToArray());
         Assert.AreEqual(7 * Atto, payout.Total);
+    }
+
+    /// <summary>
+    /// A mainnet-sized shard: 250 slots, 50 Harmony-operated (vote share 0.49), 200 external with 1 000 000 + j ONE
+    /// (j = 0…199); the external slots with odd j and the Harmony slots sign. 7 ONE goes, to the atto, to the 100 odd slots.
+    /// </summary>
+    [TestMethod]
+    public void A_mainnet_sized_shard_pays_exactly_the_block_reward_to_its_signing_external_slots()
+    {
+        var slots = Enumerable.Range(0, 50).Select(i => new CommitteeSlot(Keys[i].Public, HarmonyOwner))
+            .Concat(Enumerable.Range(0, 200).Select(j => new CommitteeSlot(Keys[50 + j].Public, EposBuilder.Addr(j / 2), (1_000_000 + j) * Atto))).ToList();
+        var committee = new Committee(0, 1673, slots, Scheme, QuorumMode.ByVotingPower, VotingPower.FromDecimal(0.49m));
+        var signers = SignerBitmap.Of(250, [.. Enumerable.Range(0, 50), .. Enumerable.Range(0, 200).Where(j => j % 2 == 1).Select(j => 50 + j)]);
+        var payout = BlockRewardDistributor.ForBlock(BlockRewardSchedule.Mainnet, 1673, committee, signers);
+        Assert.AreEqual(10_500 * Atto / 1000, payout.Total);
+        Assert.AreEqual(100, payout.Slots.Count);
+        Assert.IsTrue(payout.Slots.All(p => p.SlotIndex >= 50 && (p.SlotIndex - 50) % 2 == 1));
+        Assert.AreEqual(100, payout.ByValidator.Count);
+        // Larger stake, larger payout: the payouts increase with j (the slot powers do, by 0.51/Σ stake per ONE).
+        for (var k = 1; k < payout.Slots.Count; k++) Assert.IsTrue(payout.Slots[k].Amount > payout.Slots[k - 1].Amount);
     }
 
     [TestMethod]

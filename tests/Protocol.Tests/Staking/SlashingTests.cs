@@ -222,6 +222,19 @@ public sealed class SlashingTests
         Assert.AreEqual(100_000 * Atto + 4, outcome.Burned);
     }
 
+    [TestMethod]
+    public void An_accepted_verdict_feeds_the_2020_rule_with_the_keys_vote_shares()
+    {
+        var verdict = DoubleSignVerifier.Verify(F.Evidence(F.Commit(HashOf(1), [2, 3]), F.Commit(HashOf(2), [3, 2])), F.Committee, Leader, Epoch, ActiveStatus);
+        Assert.IsTrue(verdict.IsAccepted, verdict.Reason);
+        var shares = DoubleSignedShares.Of(F.Committee, verdict.DoubleSignedKeys);
+        Assert.AreEqual(VotingPower.FromDecimal(0.306m), SlashCalculator.RateOf2020(shares));
+        var target = new SlashTarget(verdict.Offender, Epoch, [new SlashableDelegation(verdict.Offender, 1_000_000 * Atto, 1_000_000 * Atto)]);
+        var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, shares, Leader);
+        Assert.AreEqual(153_000 * Atto, outcome.BeneficiaryCredit);
+        Assert.AreEqual(153_000 * Atto, outcome.Burned);
+    }
+
     // ---- properties ----
 
     private static readonly Gen<SlashableDelegation> Delegation =
