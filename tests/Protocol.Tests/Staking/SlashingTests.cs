@@ -270,6 +270,21 @@ public sealed class SlashingTests
     }
 
     [TestMethod]
+    public void Any_tampered_signature_byte_is_rejected()
+    {
+        var first = F.Commit(HashOf(1), [2, 3]);
+        var second = F.Commit(HashOf(2), [2, 3]);
+        Gen.Select(Gen.Int[0, Protocol.Crypto.Signature.Size - 1], Gen.Byte[1, 255]).Sample((index, mask) =>
+        {
+            var bytes = second.Signature.ToArray();
+            bytes[index] ^= mask;
+            var tampered = new Protocol.Consensus.Messages.Vote(second.Type, second.ShardId, second.ViewId, second.BlockNumber, second.BlockHash,
+                second.Senders, new Protocol.Crypto.Signature(bytes));
+            Assert.IsFalse(DoubleSignVerifier.Verify(F.Evidence(first, tampered), F.Committee, Leader, Epoch, ActiveStatus).IsAccepted);
+        }, iter: 300);
+    }
+
+    [TestMethod]
     public void Current_rule_conserves_value_exactly()
     {
         Target.Sample(target =>
