@@ -53,14 +53,14 @@ public sealed record EditValidator(
 }
 
 /// <summary>Directive 2: stakes <paramref name="Amount"/> from the delegator's balance with a validator.</summary>
-public sealed record Delegate(Address DelegatorAddress, Address ValidatorAddress, BigInteger Amount) : StakingTransaction
+public sealed record DelegateStake(Address DelegatorAddress, Address ValidatorAddress, BigInteger Amount) : StakingTransaction
 {
     public override Address Sender => DelegatorAddress;
     public override int Directive => 2;
 }
 
 /// <summary>Directive 3: moves <paramref name="Amount"/> of a delegation into a locked undelegation.</summary>
-public sealed record Undelegate(Address DelegatorAddress, Address ValidatorAddress, BigInteger Amount) : StakingTransaction
+public sealed record UndelegateStake(Address DelegatorAddress, Address ValidatorAddress, BigInteger Amount) : StakingTransaction
 {
     public override Address Sender => DelegatorAddress;
     public override int Directive => 3;

@@ -18,8 +18,8 @@ public static class StakingTransactionProcessor
         {
             CreateValidator tx => CreateValidatorRules.Apply(state, tx, epoch, p),
             EditValidator tx => EditValidatorRules.Apply(state, tx, epoch, p),
-            Delegate tx => DelegationRules.Delegate(state, tx, epoch, p),
-            Undelegate tx => DelegationRules.Undelegate(state, tx, epoch),
+            DelegateStake tx => DelegationRules.Delegate(state, tx, epoch, p),
+            UndelegateStake tx => DelegationRules.Undelegate(state, tx, epoch),
             CollectRewards tx => DelegationRules.Collect(state, tx),
             _ => StakingResult.Reject("Directive", $"unknown staking transaction {transaction.GetType().Name}"),
         };
