@@ -6,7 +6,7 @@ namespace HarmonySim.Protocol.Staking.Transactions;
 /// <summary>Delegate, Undelegate and CollectRewards (directives 2–4) under reference §4.2 and §4.5.</summary>
 internal static class DelegationRules
 {
-    public static StakingResult Delegate(StakingState state, Delegate tx, ulong epoch, StakingParameters p)
+    public static StakingResult Delegate(StakingState state, DelegateStake tx, ulong epoch, StakingParameters p)
     {
         if (state.ValidatorAt(tx.ValidatorAddress) is not { } v)
             return StakingResult.Reject(nameof(tx.ValidatorAddress), $"{tx.ValidatorAddress} is not a validator");
@@ -28,7 +28,7 @@ internal static class DelegationRules
             .WithValidator(v.WithDelegation(tx.DelegatorAddress, d with { Amount = d.Amount + tx.Amount })));
     }
 
-    public static StakingResult Undelegate(StakingState state, Undelegate tx, ulong epoch)
+    public static StakingResult Undelegate(StakingState state, UndelegateStake tx, ulong epoch)
     {
         if (state.ValidatorAt(tx.ValidatorAddress) is not { } v)
             return StakingResult.Reject(nameof(tx.ValidatorAddress), $"{tx.ValidatorAddress} is not a validator");
