@@ -23,6 +23,9 @@ public sealed record StakingParameters
 
     public int MaxSlotKeys { get; init; } = 106;
 
+    /// <summary>The chain id staking signatures commit to (mainnet 1, testnet 2; reference §8.2).</summary>
+    public ulong ChainId { get; init; } = 1;
+
     /// <summary>Epochs an undelegation stays locked (<c>LockPeriodInEpoch</c>).</summary>
     public ulong LockEpochs { get; init; } = 7;
 

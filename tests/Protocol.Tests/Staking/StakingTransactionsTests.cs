@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Security.Cryptography;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Crypto.Accounts;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.State;
 using HarmonySim.Protocol.Staking.Transactions;
@@ -294,5 +297,60 @@ public sealed class StakingTransactionsTests
         var d = Accepted(Apply(s, new DelegateStake(Addr(2), Addr(1), One(1_000))));
         Assert.AreEqual(1UL, d.AccountOf(Addr(2)).Nonce);
         Assert.AreEqual(0UL, s.AccountOf(Addr(2)).Nonce);
+    }
+
+    // ---- Signatures and nonces ----
+
+    private static readonly AccountKey Alice = AccountKey.FromSecret(SHA256.HashData("alice"u8));
+    private static readonly AccountKey Bob = AccountKey.FromSecret(SHA256.HashData("bob"u8));
+
+    [TestMethod]
+    public void A_signed_transaction_needs_the_sender_signature_for_the_chain_and_the_next_nonce()
+    {
+        var alice = new Address(Alice.Address);
+        var s = Funded(1, 1_000_000).Fund(alice, One(1_000_000));
+        var create = Create(alice, One(50_000), MarkerKey(1));
+        var signed = SignedStakingTransaction.Sign(create, 0, Alice, 1);
+
+        var t = Accepted(StakingTransactionProcessor.ApplySigned(s, signed, 700, Marker));
+        Assert.AreEqual(1UL, t.AccountOf(alice).Nonce);
+        // Replay: the nonce is used.
+        Rejected(StakingTransactionProcessor.ApplySigned(t, signed, 700, Marker), "Nonce");
+        Rejected(StakingTransactionProcessor.ApplySigned(s, SignedStakingTransaction.Sign(create, 1, Alice, 1), 700, Marker), "Nonce");
+        // Another key, another chain, or a changed message.
+        Rejected(StakingTransactionProcessor.ApplySigned(s, SignedStakingTransaction.Sign(create, 0, Bob, 1), 700, Marker), "Signature");
+        Rejected(StakingTransactionProcessor.ApplySigned(s, SignedStakingTransaction.Sign(create, 0, Alice, 2), 700, Marker), "Signature");
+        Rejected(StakingTransactionProcessor.ApplySigned(s, signed with { Message = create with { Amount = One(60_000) } }, 700, Marker), "Signature");
+        // The next transaction with nonce 1 goes through; rule rejections still apply after the signature.
+        var edit = SignedStakingTransaction.Sign(new EditValidator(alice, CommissionRate: 0.12m), 1, Alice, 1);
+        Accepted(StakingTransactionProcessor.ApplySigned(t, edit, 700, Marker));
+        var tooFar = SignedStakingTransaction.Sign(new EditValidator(alice, CommissionRate: 0.16m), 1, Alice, 1);
+        Rejected(StakingTransactionProcessor.ApplySigned(t, tooFar, 700, Marker), "CommissionRate");
+    }
+
+    [TestMethod]
+    public void The_signing_encoding_separates_every_field()
+    {
+        var a = Addr(1);
+        StakingTransaction[] distinct =
+        [
+            new DelegateStake(a, Addr(2), One(100)),
+            new UndelegateStake(a, Addr(2), One(100)),
+            new DelegateStake(a, Addr(2), One(100) + 1),
+            new DelegateStake(a, Addr(3), One(100)),
+            new CollectRewards(a),
+            new EditValidator(a),
+            new EditValidator(a, CommissionRate: 0m),
+            new EditValidator(a, MinSelfDelegation: BigInteger.Zero),
+            new EditValidator(a, Status: ValidatorStatus.Active),
+            new EditValidator(a, Status: ValidatorStatus.Inactive),
+            Create(a, One(50_000), MarkerKey(1)),
+            Create(a, One(50_000), MarkerKey(2)),
+            Create(a, One(50_000), BadMarkerKey(1)),
+        ];
+        var hashes = distinct.Select(tx => Convert.ToHexString(StakingTransactionEncoding.SigningHash(tx, 0, 1))).ToList();
+        Assert.AreEqual(hashes.Count, hashes.Distinct().Count());
+        Assert.AreNotEqual(hashes[0], Convert.ToHexString(StakingTransactionEncoding.SigningHash(distinct[0], 1, 1)));
+        CollectionAssert.AreEqual(StakingTransactionEncoding.SigningHash(distinct[10], 3, 1), StakingTransactionEncoding.SigningHash(Create(a, One(50_000), MarkerKey(1)), 3, 1));
     }
 }
