@@ -28,7 +28,7 @@ internal static class DelegationRules
             .WithValidator(v.WithDelegation(tx.DelegatorAddress, d with { Amount = d.Amount + tx.Amount })));
     }
 
-    public static StakingResult Undelegate(StakingState state, UndelegateStake tx, ulong epoch)
+    public static StakingResult Undelegate(StakingState state, UndelegateStake tx, ulong epoch, StakingParameters p)
     {
         if (state.ValidatorAt(tx.ValidatorAddress) is not { } v)
             return StakingResult.Reject(nameof(tx.ValidatorAddress), $"{tx.ValidatorAddress} is not a validator");
@@ -38,6 +38,9 @@ internal static class DelegationRules
             return StakingResult.Reject(nameof(tx.DelegatorAddress), $"{tx.DelegatorAddress} has no delegation with {tx.ValidatorAddress}");
         if (tx.Amount > d.Amount)
             return StakingResult.Reject(nameof(tx.Amount), $"{tx.Amount} atto exceeds the {d.Amount} atto delegated");
+        var remaining = d.Amount - tx.Amount;
+        if (p.MinRemainingDelegation is { } minRemaining && !remaining.IsZero && remaining < minRemaining)
+            return StakingResult.Reject(nameof(tx.Amount), $"would leave {remaining} atto delegated; the remainder must be 0 or at least {minRemaining} atto");
 
         // Undelegations of one epoch merge into one entry, as Harmony's Undelegations list does.
         var undelegations = d.Undelegations.Count > 0 && d.Undelegations[^1].Epoch == epoch

@@ -23,6 +23,13 @@ public sealed record StakingParameters
 
     public int MaxSlotKeys { get; init; } = 106;
 
+    /// <summary>
+    /// When set, an undelegation must leave 0 or at least this much delegated. Later Harmony code has this rule
+    /// (<c>ErrUndelegationRemaining</c>, "remaining delegation must be 0 or >= 100 ONE"); reference §4.2 does not list
+    /// it and its activation epoch was not checked, so it is off (null) by default.
+    /// </summary>
+    public BigInteger? MinRemainingDelegation { get; init; }
+
     /// <summary>The chain id staking signatures commit to (mainnet 1, testnet 2; reference §8.2).</summary>
     public ulong ChainId { get; init; } = 1;
 

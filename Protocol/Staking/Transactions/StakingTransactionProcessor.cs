@@ -39,7 +39,7 @@ public static class StakingTransactionProcessor
             CreateValidator tx => CreateValidatorRules.Apply(state, tx, epoch, p),
             EditValidator tx => EditValidatorRules.Apply(state, tx, epoch, p),
             DelegateStake tx => DelegationRules.Delegate(state, tx, epoch, p),
-            UndelegateStake tx => DelegationRules.Undelegate(state, tx, epoch),
+            UndelegateStake tx => DelegationRules.Undelegate(state, tx, epoch, p),
             CollectRewards tx => DelegationRules.Collect(state, tx),
             _ => StakingResult.Reject("Directive", $"unknown staking transaction {transaction.GetType().Name}"),
         };

@@ -270,6 +270,17 @@ public sealed class StakingTransactionsTests
         Assert.AreEqual(ValidatorStatus.Inactive, low.Validators[Addr(1)].Status);
     }
 
+    [TestMethod]
+    public void The_optional_remaining_delegation_floor_allows_zero_or_at_least_the_floor()
+    {
+        var s = Accepted(Apply(WithValidator(), new DelegateStake(Addr(2), Addr(1), One(1_000))));
+        var floor = Marker with { MinRemainingDelegation = One(100) };
+        Accepted(Apply(s, new UndelegateStake(Addr(2), Addr(1), One(900)), 701, floor));
+        Accepted(Apply(s, new UndelegateStake(Addr(2), Addr(1), One(1_000)), 701, floor));
+        Rejected(Apply(s, new UndelegateStake(Addr(2), Addr(1), One(900) + 1), 701, floor), "Amount");
+        Accepted(Apply(s, new UndelegateStake(Addr(2), Addr(1), One(900) + 1), 701));
+    }
+
     // ---- CollectRewards ----
 
     [TestMethod]
