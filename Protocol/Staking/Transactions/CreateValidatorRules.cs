@@ -14,6 +14,7 @@ internal static class CreateValidatorRules
             return StakingResult.Reject(nameof(tx.ValidatorAddress), $"{tx.ValidatorAddress} is already a validator");
         if (tx.Description?.FirstViolation() is { } d) return StakingResult.Reject(d.Field, d.Reason);
         if (tx.Description is null) return StakingResult.Reject(nameof(tx.Description), "is missing");
+        if (DescriptionRules.IdentityTaken(state, tx.ValidatorAddress, tx.Description) is { } id) return new StakingResult(null, id);
         if (tx.CommissionRates is null) return StakingResult.Reject(nameof(tx.CommissionRates), "is missing");
         if (tx.CommissionRates.FirstViolation() is { } c) return StakingResult.Reject(c.Field, c.Reason);
         if (tx.MinSelfDelegation < p.MinSelfDelegation)

@@ -14,6 +14,7 @@ internal static class EditValidatorRules
         if (tx.Description is { } description)
         {
             if (description.FirstViolation() is { } d) return StakingResult.Reject(d.Field, d.Reason);
+            if (DescriptionRules.IdentityTaken(state, v.Address, description) is { } id) return new StakingResult(null, id);
             v = v with { Description = description };
         }
 

@@ -113,6 +113,17 @@ public sealed class StakingTransactionsTests
     }
 
     [TestMethod]
+    public void A_non_empty_identity_belongs_to_one_validator()
+    {
+        var s = Accepted(Apply(Funded(3, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)) with { Description = new("a", Identity: "keybase-a") }));
+        Rejected(Apply(s, Create(Addr(2), One(50_000), MarkerKey(2)) with { Description = new("b", Identity: "keybase-a") }), "Description.Identity");
+        s = Accepted(Apply(s, Create(Addr(2), One(50_000), MarkerKey(2)) with { Description = new("b", Identity: "keybase-b") }));
+        Accepted(Apply(s, Create(Addr(3), One(50_000), MarkerKey(3))));
+        Rejected(Apply(s, new EditValidator(Addr(2), Description: new("b", Identity: "keybase-a"))), "Description.Identity");
+        Accepted(Apply(s, new EditValidator(Addr(1), Description: new("a2", Identity: "keybase-a"))));
+    }
+
+    [TestMethod]
     public void An_address_registers_only_one_validator()
     {
         Rejected(Apply(WithValidator(), Create(Addr(1), One(50_000), MarkerKey(2))), "ValidatorAddress");
