@@ -9,7 +9,7 @@ namespace HarmonySim.Protocol.Staking.Transactions;
 
 /// <summary>
 /// The RLP bytes a staking transaction's sender signs: [directive, message, nonce, chain id]. The message is an RLP
-/// list of its fields in §4.1 order; amounts are minimal big-endian integers, commission rates the 16 bytes of
+/// list of its fields in §4.1 order; amounts are minimal big-endian two's complement integers, commission rates the 16 bytes of
 /// <see cref="decimal.GetBits(decimal)"/>, an optional field a list of zero or one item. Deterministic and injective
 /// over messages, but not byte-compatible with Harmony's encoding (no gas price or limit; Harmony encodes rates as 18-digit fixed point).
 /// </summary>
@@ -63,11 +63,8 @@ public static class StakingTransactionEncoding
 
     private static byte[] Addr(Address a) => a.ToArray();
 
-    private static byte[] Int(BigInteger v)
-    {
-        if (v.Sign < 0) throw new ArgumentOutOfRangeException(nameof(v), "amounts are not negative");
-        return v.IsZero ? [] : v.ToByteArray(isUnsigned: true, isBigEndian: true);
-    }
+    // Minimal big-endian two's complement, so a (refused) negative amount still encodes, distinctly.
+    private static byte[] Int(BigInteger v) => v.IsZero ? [] : v.ToByteArray(isUnsigned: false, isBigEndian: true);
 
     private static byte[] Dec(decimal d)
     {

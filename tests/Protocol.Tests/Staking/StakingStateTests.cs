@@ -55,6 +55,20 @@ public sealed class StakingStateTests
     }
 
     [TestMethod]
+    public void The_election_runs_on_the_state_candidates()
+    {
+        var s = Funded(4, 10_000_000);
+        s = Apply(s, Create(Addr(1), One(3_000_000), MarkerKey(1), MarkerKey(2)), 700);
+        s = Apply(s, Create(Addr(2), One(1_000_000), MarkerKey(3)), 700);
+        s = Apply(s, Create(Addr(3), One(500_000), MarkerKey(4)), 700);
+        s = Apply(s, new EditValidator(Addr(3), Status: ValidatorStatus.Inactive), 700);
+        var result = EposElection.Compute(ElectionInput.Candidates(s), [[]], new EposParameters(1, 3, 0));
+        // Addr(1) bids 1.5M per key, Addr(2) 1M; the inactive validator does not bid.
+        CollectionAssert.AreEqual(new[] { One(1_500_000), One(1_500_000), One(1_000_000) }, result.Winners.Select(w => w.RawStake).ToArray());
+        Assert.AreEqual(Addr(3), result.Excluded.Single().Validator);
+    }
+
+    [TestMethod]
     public void Total_supply_counts_balances_stakes_undelegations_and_unclaimed_rewards()
     {
         var s = Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)), 700);

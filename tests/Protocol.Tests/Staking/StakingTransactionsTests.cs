@@ -372,6 +372,9 @@ public sealed class StakingTransactionsTests
         ];
         var hashes = distinct.Select(tx => Convert.ToHexString(StakingTransactionEncoding.SigningHash(tx, 0, 1))).ToList();
         Assert.AreEqual(hashes.Count, hashes.Distinct().Count());
+        Assert.AreNotEqual(
+            Convert.ToHexString(StakingTransactionEncoding.SigningHash(new DelegateStake(a, Addr(2), 128), 0, 1)),
+            Convert.ToHexString(StakingTransactionEncoding.SigningHash(new DelegateStake(a, Addr(2), -128), 0, 1)));
         Assert.AreNotEqual(hashes[0], Convert.ToHexString(StakingTransactionEncoding.SigningHash(distinct[0], 1, 1)));
         CollectionAssert.AreEqual(StakingTransactionEncoding.SigningHash(distinct[10], 3, 1), StakingTransactionEncoding.SigningHash(Create(a, One(50_000), MarkerKey(1)), 3, 1));
     }
