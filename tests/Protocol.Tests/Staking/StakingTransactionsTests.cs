@@ -41,6 +41,16 @@ public sealed class StakingTransactionsTests
     }
 
     [TestMethod]
+    public void Edit_validator_adds_a_real_key_only_with_its_own_proof()
+    {
+        var p = StakingParameters.Mainnet;
+        var s = Accepted(StakingTransactionProcessor.Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), RealKey(0)), 700, p));
+        Rejected(StakingTransactionProcessor.Apply(s, new EditValidator(Addr(1), SlotKeyToAdd: new SlotKeyWithProof(RealKey(2).Key, RealKey(3).Proof)), 700, p), "SlotKeyToAdd");
+        var added = Accepted(StakingTransactionProcessor.Apply(s, new EditValidator(Addr(1), SlotKeyToAdd: RealKey(2)), 700, p));
+        Assert.HasCount(2, added.Validators[Addr(1)].SlotKeys);
+    }
+
+    [TestMethod]
     public void Min_self_delegation_of_10000_one_is_accepted_and_one_atto_less_is_refused()
     {
         var s = Funded(2, 1_000_000);
