@@ -9,7 +9,8 @@ namespace HarmonySim.Protocol.Staking.Rewards;
 /// Splits one block's reward among its signers (reference §4.6, staking era): only external (staked) voting slots whose
 /// bit is set are paid, <c>payout_i = R × power_i / Σ power_signing_external</c>, floors first and the residue one
 /// atto each to the largest remainders (ties to the lower slot index), so the payouts sum to R exactly.
-/// Slots of banned validators are left out of the signing set (their share goes to the other signers).
+/// A banned validator's slots keep their place in the split but are not paid, so that share is never minted (as
+/// Harmony does).
 /// </summary>
 public static class BlockRewardDistributor
 {
@@ -18,16 +19,23 @@ public static class BlockRewardDistributor
         ArgumentOutOfRangeException.ThrowIfNegative(reward);
         if (signers.Size != committee.Count)
             throw new ArgumentException($"bitmap of {signers.Size} bits for a committee of {committee.Count} slots", nameof(signers));
-        var paid = new List<int>();
+        var signing = new List<int>();
         foreach (var i in signers.Members())
         {
             var slot = committee.Slots[i];
             if (slot.IsHarmonyOperated || !committee.IsVotingSlot(i)) continue;
-            if (isBanned?.Invoke(slot.Owner) == true) continue;
-            paid.Add(i);
+            signing.Add(i);
         }
-        var amounts = ProRataSplit.LargestRemainder(reward, [.. paid.Select(i => (BigInteger)committee.PowerOf(i))]);
-        return Collect(committee, paid, amounts);
+        var amounts = ProRataSplit.LargestRemainder(reward, [.. signing.Select(i => (BigInteger)committee.PowerOf(i))]);
+        var paid = new List<int>(signing.Count);
+        var paidAmounts = new List<BigInteger>(signing.Count);
+        for (var k = 0; k < signing.Count; k++)
+        {
+            if (isBanned?.Invoke(committee.Slots[signing[k]].Owner) == true) continue;
+            paid.Add(signing[k]);
+            paidAmounts.Add(amounts[k]);
+        }
+        return Collect(committee, paid, [.. paidAmounts]);
     }
 
     /// <summary>One block's validator reward under <paramref name="schedule"/> at <paramref name="epoch"/>: equal split in the pre-staking era, by voting power after.</summary>

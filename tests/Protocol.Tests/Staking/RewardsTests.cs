@@ -87,12 +87,15 @@ public sealed class RewardsTests
     }
 
     [TestMethod]
-    public void Banned_validators_are_paid_nothing_and_their_share_goes_to_the_other_signers()
+    public void Banned_validators_are_paid_nothing_and_their_share_is_not_minted()
     {
+        var everyone = BlockRewardDistributor.Distribute(F.Committee, SignerBitmap.Of(6, 2, 3, 5), 7 * Atto);
         var payout = BlockRewardDistributor.Distribute(F.Committee, SignerBitmap.Of(6, 2, 3, 5), 7 * Atto, a => a == V);
         Assert.AreEqual(1, payout.Slots.Count);
         Assert.AreEqual(X, payout.Slots[0].Owner);
-        Assert.AreEqual(7 * Atto, payout.Total);
+        // The other signer gets exactly what it would have got; the banned validator's share is simply not paid.
+        Assert.AreEqual(everyone.Slots.Single(s => s.Owner == X).Amount, payout.Total);
+        Assert.IsLessThan(7 * Atto, payout.Total);
         Assert.AreEqual(BigInteger.Zero, CommissionSplitter.Split(5 * Atto, 0, [new DelegatorShare(V, Atto)], ValidatorStatus.Banned).Total);
     }
 
