@@ -99,17 +99,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     /// <summary>Empty blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(byte side) : IBlockBuilder
     {
-        public Protocol.Chain.Block Build(ProposalContext context)
-        {
-            var h = EmptyBlockBuilder.Instance.Build(context).Header;
-            return new Protocol.Chain.Block(new Protocol.Chain.BlockHeader
-            {
-                ParentHash = h.ParentHash, Coinbase = h.Coinbase, TxHash = h.TxHash, Number = h.Number, Epoch = h.Epoch,
-                ViewId = h.ViewId, ShardId = h.ShardId, Time = h.Time, GasLimit = h.GasLimit,
-                LastCommitSignature = h.LastCommitSignature, LastCommitBitmap = h.LastCommitBitmap, ShardState = h.ShardState,
-                Extra = [side],
-            });
-        }
+        public Protocol.Chain.Block Build(ProposalContext context) => new Protocol.Chain.Block(EmptyBlockBuilder.Instance.Build(context).Header.WithExtra([side]));
     }
 
     /// <summary>The protocol's own body check, counted for the cost model.</summary>

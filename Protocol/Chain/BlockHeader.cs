@@ -77,6 +77,16 @@ public sealed class BlockHeader
         return w.EndList().ToArray();
     }
 
+    /// <summary>The same header with other extra data (a different block: its hash changes).</summary>
+    public BlockHeader WithExtra(byte[] extra) => new()
+    {
+        ParentHash = ParentHash, Coinbase = Coinbase, Root = Root, TxHash = TxHash, ReceiptHash = ReceiptHash,
+        OutgoingReceiptHash = OutgoingReceiptHash, IncomingReceiptHash = IncomingReceiptHash, Bloom = Bloom, Number = Number,
+        GasLimit = GasLimit, GasUsed = GasUsed, Time = Time, Extra = extra, MixDigest = MixDigest, ViewId = ViewId, Epoch = Epoch,
+        ShardId = ShardId, LastCommitSignature = LastCommitSignature, LastCommitBitmap = LastCommitBitmap, Vrf = Vrf, Vdf = Vdf,
+        ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
+    };
+
     /// <summary>Whether this is its epoch's last block (Harmony: it carries the next shard state).</summary>
     public bool CarriesShardState => ShardState.Length != 0;
 

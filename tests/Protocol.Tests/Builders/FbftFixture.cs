@@ -50,12 +50,7 @@ public sealed class FbftFixture
     {
         var h = EmptyBlockBuilder.Instance.Build(new ProposalContext(0, parent.Number + 1, Config.EpochOf(parent.Number + 1), view ?? parent.CommitViewId + 1,
             parent.Hash, parent.Header.Time + 2, Address.OfBlsKey(Keys[proposer].Public.Bytes), parent.CommitSignature, parent.CommitBitmap, null)).Header;
-        if (extra is null) return new Block(h);
-        return new Block(new BlockHeader
-        {
-            ParentHash = h.ParentHash, Coinbase = h.Coinbase, TxHash = h.TxHash, Number = h.Number, Epoch = h.Epoch, ViewId = h.ViewId,
-            Time = h.Time, LastCommitSignature = h.LastCommitSignature, LastCommitBitmap = h.LastCommitBitmap, GasLimit = h.GasLimit, Extra = extra,
-        });
+        return new Block(extra is null ? h : h.WithExtra(extra));
     }
 
     public Block FirstBlock(int proposer = 0, byte[]? extra = null) => BlockOn(Genesis, proposer, extra: extra);

@@ -59,4 +59,14 @@ public sealed class BlockHeaderTests
         Assert.IsTrue(new Block(header, txs).BodyMatchesHeader());
         Assert.IsFalse(new Block(header, [new byte[] { 1, 2 }]).BodyMatchesHeader());
     }
+
+    [TestMethod]
+    public void A_header_with_other_extra_data_keeps_every_other_field()
+    {
+        var h = new BlockHeader { Number = 9, ViewId = 4, Epoch = 2, ShardId = 1, Time = 77, LastCommitBitmap = [0x07], ShardState = [5], Vrf = [1, 2], ParentHash = Keccak256.Hash("p"u8) };
+        var other = h.WithExtra([1]);
+        CollectionAssert.AreEqual(new byte[] { 1 }, other.Extra);
+        Assert.AreNotEqual(h.Hash, other.Hash);
+        Assert.AreEqual(h.Hash, other.WithExtra([]).Hash, "only the extra data differed");
+    }
 }

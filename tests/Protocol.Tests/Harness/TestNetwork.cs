@@ -326,16 +326,6 @@ public sealed class TestNetwork
     /// <summary>Builds empty blocks marked with a side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(byte side) : IBlockBuilder
     {
-        public Block Build(ProposalContext context)
-        {
-            var h = EmptyBlockBuilder.Instance.Build(context).Header;
-            return new Block(new BlockHeader
-            {
-                ParentHash = h.ParentHash, Coinbase = h.Coinbase, TxHash = h.TxHash, Number = h.Number, Epoch = h.Epoch,
-                ViewId = h.ViewId, ShardId = h.ShardId, Time = h.Time, GasLimit = h.GasLimit,
-                LastCommitSignature = h.LastCommitSignature, LastCommitBitmap = h.LastCommitBitmap, ShardState = h.ShardState,
-                Extra = [side],
-            });
-        }
+        public Block Build(ProposalContext context) => new Block(EmptyBlockBuilder.Instance.Build(context).Header.WithExtra([side]));
     }
 }
