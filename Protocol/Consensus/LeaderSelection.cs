@@ -37,8 +37,8 @@ public static class LeaderSelection
         var othersExist = false;
         for (var i = 0; i < n && !othersExist; i++)
             othersExist = committee.IsVotingSlot(i) && committee.Slots[i].Owner != owner;
-        var steps = gap % (ulong)Math.Max(1, CountEligible(committee, owner, othersExist));
-        if (steps == 0) steps = (ulong)Math.Max(1, CountEligible(committee, owner, othersExist));
+        var eligible = (ulong)Math.Max(1, CountEligible(committee, owner, othersExist));
+        var steps = gap % eligible == 0 ? eligible : gap % eligible;
         var index = baseIndex;
         for (ulong s = 0; s < steps; s++)
         {
