@@ -99,7 +99,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     /// <summary>Empty blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(byte side) : IBlockBuilder
     {
-        public Protocol.Chain.Block Build(ProposalContext context) => new Protocol.Chain.Block(EmptyBlockBuilder.Instance.Build(context).Header.WithExtra([side]));
+        public Protocol.Chain.Block? Build(ProposalContext context) => new Protocol.Chain.Block(EmptyBlockBuilder.Create(context).Header.WithExtra([side]));
     }
 
     /// <summary>The protocol's own body check, counted for the cost model.</summary>

@@ -19,7 +19,8 @@ public sealed record ProposalContext(
 /// <summary>Builds the leader's proposal (the host fills the body from its mempool).</summary>
 public interface IBlockBuilder
 {
-    Block Build(ProposalContext context);
+    /// <summary>The proposal, or null when the host cannot build it yet (an epoch's last block waiting for the next shard state); the node retries.</summary>
+    Block? Build(ProposalContext context);
 }
 
 /// <summary>The host's full validation of a proposed block (state transition and the like), run before COMMIT.</summary>
@@ -33,6 +34,17 @@ public interface IBlockValidator
 public interface ICommitteeProvider
 {
     Committee CommitteeFor(uint shardId, ulong epoch);
+
+    /// <summary>The committee when it is already known (an election may not have happened yet).</summary>
+    Committee? KnownCommittee(uint shardId, ulong epoch) => CommitteeFor(shardId, epoch);
+
+    /// <summary>
+    /// Called with every block the node commits, before it moves to the next height: a provider that learns
+    /// the next epoch's committees from the shard state in an epoch's last block reads it here.
+    /// </summary>
+    void Observe(CommittedBlock committed)
+    {
+    }
 }
 
 /// <summary>One committee for every epoch, for networks without elections.</summary>
@@ -48,7 +60,9 @@ public sealed class EmptyBlockBuilder : IBlockBuilder
     public static readonly EmptyBlockBuilder Instance = new();
     private static readonly Hash32 EmptyRoot = Block.TransactionsRoot([]);
 
-    public Block Build(ProposalContext context) => new(new BlockHeader
+    public Block? Build(ProposalContext context) => Create(context);
+
+    public static Block Create(ProposalContext context) => new(new BlockHeader
     {
         ParentHash = context.ParentHash,
         Coinbase = context.Coinbase,

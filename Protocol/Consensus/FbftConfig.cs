@@ -46,6 +46,9 @@ public sealed record FbftConfig
     /// <summary>Messages whose view is this far behind the local view are dropped (the p2p filter).</summary>
     public ulong StaleViewWindow { get; init; } = 5;
 
+    /// <summary>How soon a leader tries again when its host could not build the proposal yet.</summary>
+    public TimeSpan ProposalRetry { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Blocks per epoch (mainnet 32,768 since epoch 366).</summary>
     public ulong BlocksPerEpoch { get; init; } = 32_768;
 

@@ -45,8 +45,13 @@ public sealed partial class FbftNode
             Math.Max(UnixTime(now), Head.Header.Time),
             Address.OfBlsKey(leaderKey.Public.Bytes),
             Head.CommitSignature, Head.CommitBitmap,
-            epochEnds ? _committees.CommitteeFor(ShardId, _config.EpochOf(Height) + 1) : null);
+            epochEnds ? _committees.KnownCommittee(ShardId, _config.EpochOf(Height) + 1) : null);
         var block = _builder.Build(context);
+        if (block is null)
+        {
+            SetTimer(TimerKind.Propose, now + _config.ProposalRetry);
+            return;
+        }
         AnnounceBlock(block, leaderKey, now);
     }
 

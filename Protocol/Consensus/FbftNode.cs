@@ -71,6 +71,7 @@ public sealed partial class FbftNode
         ShardId = head.Header.ShardId;
         ViewId = head.CommitViewId + 1;
         ViewChangingId = ViewId;
+        _committees.Observe(head);
         EnterHeight();
         Leader = ComputeLeaderForNextHeight(head.Header);
     }
@@ -243,6 +244,7 @@ public sealed partial class FbftNode
         var epochEnds = _config.IsLastBlockInEpoch(committed.Number);
         TrackRotation(committed.Header);
         Head = committed;
+        _committees.Observe(committed);
         Emit(new BlockCommitted(committed));
         ViewId = committed.CommitViewId + 1;
         ViewChangingId = ViewId;

@@ -40,7 +40,7 @@ internal sealed class BenchCommittee
         return acc.ToSignature();
     }
 
-    public Block BlockOn(CommittedBlock parent) => EmptyBlockBuilder.Instance.Build(new ProposalContext(0, parent.Number + 1, 0, parent.CommitViewId + 1,
+    public Block BlockOn(CommittedBlock parent) => EmptyBlockBuilder.Create(new ProposalContext(0, parent.Number + 1, 0, parent.CommitViewId + 1,
         parent.Hash, parent.Header.Time + 2, Address.OfBlsKey(Keys[0].Public.Bytes), parent.CommitSignature, parent.CommitBitmap, null));
 
     public T Signed<T>(Func<Signature, T> build) where T : FbftMessage

@@ -48,7 +48,7 @@ public sealed class FbftFixture
     /// <summary>The block <paramref name="proposer"/> would propose on <paramref name="parent"/> in <paramref name="view"/>.</summary>
     public Block BlockOn(CommittedBlock parent, int proposer = 0, ulong? view = null, byte[]? extra = null)
     {
-        var h = EmptyBlockBuilder.Instance.Build(new ProposalContext(0, parent.Number + 1, Config.EpochOf(parent.Number + 1), view ?? parent.CommitViewId + 1,
+        var h = EmptyBlockBuilder.Create(new ProposalContext(0, parent.Number + 1, Config.EpochOf(parent.Number + 1), view ?? parent.CommitViewId + 1,
             parent.Hash, parent.Header.Time + 2, Address.OfBlsKey(Keys[proposer].Public.Bytes), parent.CommitSignature, parent.CommitBitmap, null)).Header;
         return new Block(extra is null ? h : h.WithExtra(extra));
     }

@@ -326,6 +326,6 @@ public sealed class TestNetwork
     /// <summary>Builds empty blocks marked with a side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(byte side) : IBlockBuilder
     {
-        public Block Build(ProposalContext context) => new Block(EmptyBlockBuilder.Instance.Build(context).Header.WithExtra([side]));
+        public Block? Build(ProposalContext context) => new Block(EmptyBlockBuilder.Create(context).Header.WithExtra([side]));
     }
 }

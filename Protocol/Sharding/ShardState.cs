@@ -1,0 +1,58 @@
+using System.Numerics;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Protocol.Sharding;
+
+/// <summary>
+/// Every shard's committee slots for one epoch, as an epoch's last block carries them (reference §3.1: the header's
+/// <c>ShardState</c>): per shard, the slots in bitmap order with their owner and, for staked slots, the effective stake.
+/// </summary>
+public sealed record ShardState(ulong Epoch, IReadOnlyList<IReadOnlyList<CommitteeSlot>> Shards)
+{
+    public byte[] Encode()
+    {
+        var w = new RlpWriter().StartList().UInt(Epoch).StartList();
+        Span<byte> owner = stackalloc byte[Address.Size];
+        foreach (var shard in Shards)
+        {
+            w.StartList();
+            foreach (var slot in shard)
+            {
+                slot.Owner.WriteTo(owner);
+                w.StartList().Bytes(slot.Key.Bytes).Bytes(owner);
+                if (slot.EffectiveStake is { } stake) w.Bytes(stake.ToByteArray(isUnsigned: true, isBigEndian: true));
+                w.EndList();
+            }
+            w.EndList();
+        }
+        return w.EndList().EndList().ToArray();
+    }
+
+    /// <summary>Decodes <see cref="Encode"/>'s output; throws <see cref="FormatException"/> on anything else.</summary>
+    public static ShardState Decode(ReadOnlySpan<byte> bytes)
+    {
+        var outer = new RlpReader(bytes).List();
+        var epoch = outer.UInt();
+        var shardsReader = outer.List();
+        var shards = new List<IReadOnlyList<CommitteeSlot>>();
+        while (!shardsReader.AtEnd)
+        {
+            var slotsReader = shardsReader.List();
+            var slots = new List<CommitteeSlot>();
+            while (!slotsReader.AtEnd)
+            {
+                var slot = slotsReader.List();
+                var key = new PublicKey(slot.Bytes());
+                var owner = new Address(slot.Bytes());
+                BigInteger? stake = slot.AtEnd ? null : new BigInteger(slot.Bytes(), isUnsigned: true, isBigEndian: true);
+                if (!slot.AtEnd) throw new FormatException("RLP: a committee slot has more than three fields");
+                slots.Add(new CommitteeSlot(key, owner, stake));
+            }
+            shards.Add(slots);
+        }
+        if (!outer.AtEnd) throw new FormatException("RLP: trailing fields after the shard state");
+        return new ShardState(epoch, shards);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Staking.Availability;
+using HarmonySim.Protocol.Staking.State;
+
+namespace HarmonySim.Protocol.Staking.Beacon;
+
+/// <summary>
+/// The beacon chain's state after a block: staking state, the epoch, this epoch's signing counters per validator,
+/// the last crosslinked block of each shard, the current committees, and the running totals the accounting check
+/// reads (minted rewards, burned slashes, rewards paid per validator). Immutable.
+/// </summary>
+public sealed record BeaconState(
+    StakingState Staking,
+    ulong Epoch,
+    ImmutableSortedDictionary<Address, SigningCounters> Counters,
+    ImmutableSortedDictionary<uint, ulong> LastCrosslink,
+    ShardState Committees,
+    BigInteger Minted,
+    BigInteger Burned,
+    ImmutableSortedDictionary<Address, BigInteger> RewardsPaid)
+{
+    public static BeaconState Genesis(StakingState staking, ShardState committees) => new(
+        staking, 0, ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
+        ImmutableSortedDictionary<uint, ulong>.Empty, committees, BigInteger.Zero, BigInteger.Zero,
+        ImmutableSortedDictionary.Create<Address, BigInteger>(AddressOrder.Instance));
+
+    /// <summary>The validators holding a staked slot in any shard this epoch.</summary>
+    public ImmutableHashSet<Address> InCommittee() =>
+        [.. Committees.Shards.SelectMany(s => s).Where(slot => !slot.IsHarmonyOperated).Select(slot => slot.Owner)];
+}

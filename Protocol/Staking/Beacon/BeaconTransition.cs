@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Staking.Availability;
+using HarmonySim.Protocol.Staking.Rewards;
+using HarmonySim.Protocol.Staking.Slashing;
+using HarmonySim.Protocol.Staking.State;
+using HarmonySim.Protocol.Staking.Transactions;
+
+namespace HarmonySim.Protocol.Staking.Beacon;
+
+/// <summary>
+/// The beacon chain's state transition for one block, in Harmony's order (reference §4.4, §4.6, §5): pay and count
+/// the signers of the parent beacon block, apply staking transactions, process crosslinks (pay and count the
+/// shard's signers), carry out slashes; at an epoch's last block release matured undelegations, make validators
+/// below the signing threshold Inactive, and run the EPoS election for the next epoch. Pure: the same parent, block
+/// and committees give the same outcome on every node.
+/// </summary>
+public static class BeaconTransition
+{
+    public static BeaconOutcome Apply(BeaconState parent, BlockHeader header, BeaconBody body, BeaconRules rules, ICommitteeProvider committees)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(committees);
+        var epoch = rules.EpochOf(header.Number);
+        var state = parent with { Epoch = epoch };
+
+        if (header.Number >= 2 && header.LastCommitSignature is not null)
+        {
+            var parentCommittee = committees.CommitteeFor(0, rules.EpochOf(header.Number - 1));
+            if (!SignerBitmap.TryFromBytes(header.LastCommitBitmap, parentCommittee.Count, out var signers, out var error))
+                return BeaconOutcome.Invalid("last commit bitmap: " + error);
+            state = PaySigners(state, parentCommittee, signers!, epoch, rules);
+        }
+
+        var staking = state.Staking;
+        foreach (var tx in body.Staking)
+        {
+            var result = StakingTransactionProcessor.ApplySigned(staking, tx, epoch, rules.Staking);
+            if (!result.Accepted) return BeaconOutcome.Invalid($"staking transaction {tx.Message.GetType().Name} from {tx.Message.Sender}: {result.Rejection}");
+            staking = result.State!;
+        }
+        state = state with { Staking = staking };
+
+        if (body.Crosslinks.Count > BeaconBody.MaxCrosslinks)
+            return BeaconOutcome.Invalid($"{body.Crosslinks.Count} crosslinks, at most {BeaconBody.MaxCrosslinks} per block");
+        foreach (var link in body.Crosslinks)
+        {
+            if (link.Epoch != rules.EpochOf(link.BlockNumber)) return BeaconOutcome.Invalid($"{link}: epoch does not match the block number");
+            var next = state.LastCrosslink.GetValueOrDefault(link.ShardId) + 1;
+            if (link.BlockNumber != next) return BeaconOutcome.Invalid($"{link}: the next crosslink of shard {link.ShardId} is block {next}");
+            if (CrosslinkVerifier.Verify(link, committees) is { } error) return BeaconOutcome.Invalid($"{link}: {error}");
+            var committee = committees.CommitteeFor(link.ShardId, link.Epoch);
+            SignerBitmap.TryFromBytes(link.Bitmap, committee.Count, out var signers, out _);
+            state = PaySigners(state, committee, signers!, epoch, rules);
+            state = state with { LastCrosslink = state.LastCrosslink.SetItem(link.ShardId, link.BlockNumber) };
+        }
+
+        var slashes = new List<SlashEvent>();
+        foreach (var record in body.Slashes)
+        {
+            var (next, slash, error) = Slash(state, record, header.Coinbase, epoch, rules, committees);
+            if (error is not null) return BeaconOutcome.Invalid($"slash of {record.Evidence.Offender.ShortName}: {error}");
+            state = next!;
+            slashes.Add(slash!);
+        }
+
+        if (!rules.IsLastBlockInEpoch(header.Number)) return new BeaconOutcome(state, null, slashes, [], null, null);
+        return EndEpoch(state, epoch, rules, slashes);
+    }
+
+    /// <summary>Pays one block's reward to its signing staked slots (split by commission) and counts every staked slot's signing.</summary>
+    private static BeaconState PaySigners(BeaconState state, Committee committee, SignerBitmap signers, ulong epoch, BeaconRules rules)
+    {
+        var counters = new Dictionary<Address, SigningCounters>(state.Counters);
+        SigningCounter.Increment(counters, committee, signers);
+        var staking = state.Staking;
+        var payout = BlockRewardDistributor.ForBlock(rules.Rewards, epoch, committee, signers,
+            owner => staking.ValidatorAt(owner)?.Status == ValidatorStatus.Banned);
+        var minted = state.Minted;
+        var paid = state.RewardsPaid;
+        foreach (var (owner, due) in payout.ByValidator)
+        {
+            // A slot whose owner is not a registered validator (none in a well-formed committee) is not paid: nothing is minted for it.
+            if (staking.ValidatorAt(owner) is not { } validator) continue;
+            var delegations = DelegationsSelfFirst(validator);
+            var split = CommissionSplitter.Split(due, VotingPower.FromDecimal(validator.Commission.Rate),
+                [.. delegations.Select(d => new DelegatorShare(d.Delegator, d.Delegation.Amount))], validator.Status);
+            for (var i = 0; i < delegations.Count; i++)
+                if (split.Rewards[i].Sign > 0) staking = staking.CreditReward(owner, delegations[i].Delegator, split.Rewards[i]);
+            minted += split.Total;
+            paid = paid.SetItem(owner, paid.GetValueOrDefault(owner) + split.Total);
+        }
+        return state with { Staking = staking, Counters = counters.ToImmutableSortedDictionary(AddressOrder.Instance), Minted = minted, RewardsPaid = paid };
+    }
+
+    /// <summary>Harmony lists the self-delegation first, then the others in address order.</summary>
+    private static List<(Address Delegator, Delegation Delegation)> DelegationsSelfFirst(Validator validator) =>
+        [(validator.Address, validator.DelegationOf(validator.Address)),
+            .. validator.Delegations.Where(d => d.Key != validator.Address).Select(d => (d.Key, d.Value))];
+
+    private static (BeaconState? State, SlashEvent? Slash, string? Error) Slash(
+        BeaconState state, SlashRecord record, Address leader, ulong epoch, BeaconRules rules, ICommitteeProvider committees)
+    {
+        var evidence = record.Evidence;
+        var offenceEpoch = rules.EpochOf(evidence.BlockNumber);
+        var committee = committees.KnownCommittee(evidence.First.ShardId, offenceEpoch);
+        if (committee is null) return (null, null, $"no committee known for shard {evidence.First.ShardId} epoch {offenceEpoch}");
+        var staking = state.Staking;
+        var verdict = DoubleSignVerifier.Verify(evidence, committee, record.Reporter, epoch,
+            owner => staking.ValidatorAt(owner)?.Status ?? ValidatorStatus.Inactive);
+        if (!verdict.IsAccepted) return (null, null, verdict.Reason);
+        var validator = staking.ValidatorAt(verdict.Offender);
+        if (validator is null) return (null, null, $"{verdict.Offender} is not a registered validator");
+
+        var delegations = DelegationsSelfFirst(validator);
+        var target = new SlashTarget(validator.Address, offenceEpoch, [.. delegations.Select(d => new SlashableDelegation(
+            d.Delegator, d.Delegation.Amount, d.Delegation.Amount,
+            [.. d.Delegation.Undelegations.Select(u => new PendingUndelegation(u.Amount, u.Epoch))], d.Delegation.Reward))]);
+        var shares = verdict.DoubleSignedKeys.Select(k => committee.PowerOf(committee.IndexOf(k)));
+        var outcome = SlashCalculator.Compute(rules.SlashRule, target, shares, leader);
+
+        var slashed = validator;
+        for (var i = 0; i < delegations.Count; i++)
+        {
+            var (delegator, d) = delegations[i];
+            var debit = outcome.Debits[i];
+            var undelegations = d.Undelegations.Select((u, j) => u with { Amount = u.Amount - debit.FromUndelegations[j] }).Where(u => u.Amount.Sign > 0);
+            slashed = slashed.WithDelegation(delegator, new Delegation(d.Amount - debit.FromStake, d.Reward - debit.FromReward, [.. undelegations]));
+        }
+        staking = staking.WithValidator(slashed with { Status = outcome.NewStatus });
+        var account = staking.AccountOf(leader);
+        staking = staking.WithAccount(leader, account with { Balance = account.Balance + outcome.BeneficiaryCredit });
+        var slash = new SlashEvent(validator.Address, offenceEpoch, outcome.TotalSlashed, outcome.Burned, outcome.BeneficiaryCredit, leader);
+        return (state with { Staking = staking, Burned = state.Burned + outcome.Burned }, slash, null);
+    }
+
+    private static BeaconOutcome EndEpoch(BeaconState state, ulong epoch, BeaconRules rules, List<SlashEvent> slashes)
+    {
+        var staking = UndelegationRelease.ReleaseMatured(state.Staking, epoch, rules.Staking);
+        var inCommittee = state.InCommittee();
+        var jailed = EpochAvailability.EndOfEpoch(staking.Validators.Values.Select(v =>
+            new ValidatorAvailability(v.Address, v.Status, inCommittee.Contains(v.Address), state.Counters.GetValueOrDefault(v.Address), default)));
+        foreach (var change in jailed)
+            staking = staking.WithValidator(staking.Validators[change.Validator] with { Status = change.To });
+
+        var candidates = staking.CreationOrder.Select(address =>
+        {
+            var v = staking.Validators[address];
+            var counters = state.Counters.GetValueOrDefault(address);
+            return new ValidatorCandidate(v.Address, v.Status, [.. v.SlotKeys], v.TotalDelegation, inCommittee.Contains(address), counters.Signed, counters.ToSign);
+        }).ToList();
+        var result = EposElection.Compute(candidates, rules.HarmonySlots, rules.Election);
+        var next = result.HasWinners
+            ? new ShardState(epoch + 1, result.Committees)
+            : state.Committees with { Epoch = epoch + 1 };
+        return new BeaconOutcome(
+            state with { Staking = staking, Committees = next, Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance) },
+            null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded), next);
+    }
+}
