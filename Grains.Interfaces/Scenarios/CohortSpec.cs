@@ -18,6 +18,12 @@ public enum CohortBehaviour
 
     /// <summary>Honest until <see cref="CohortSpec.DarkFrom"/>, then neither sends nor receives anything for good (file value <c>dark-from</c>).</summary>
     DarkFrom,
+
+    /// <summary>
+    /// Honest until <see cref="CohortSpec.DoubleSignFrom"/>, then each COMMIT vote goes with a second one, signed with
+    /// the same keys, for a conflicting block (file value <c>double-sign-from</c>).
+    /// </summary>
+    DoubleSignFrom,
 }
 
 /// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>
@@ -61,6 +67,9 @@ public sealed record CohortSpec
 
     /// <summary>When the cohort goes dark; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DarkFrom"/>.</summary>
     [Id(7)] public TimeSpan? DarkFrom { get; init; }
+
+    /// <summary>When the cohort starts double signing; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DoubleSignFrom"/>.</summary>
+    [Id(8)] public TimeSpan? DoubleSignFrom { get; init; }
 
     public int Keys => Validators * KeysPerNode;
 }

@@ -35,6 +35,9 @@ public sealed record Scenario
 
     [Id(9)] public CostModelSpec Cost { get; init; } = new();
 
+    /// <summary>Epochs with elections, rewards and slashing; null keeps every committee fixed for the whole run.</summary>
+    [Id(10)] public StakingSpec? Staking { get; init; }
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 
