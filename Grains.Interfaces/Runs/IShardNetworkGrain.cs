@@ -11,6 +11,9 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// <summary>Processes every event up to and including <paramref name="until"/> (one synchronisation window).</summary>
     Task<ShardProgress> AdvanceTo(TimeSpan until);
 
+    /// <summary>Queues messages from other shards (each arrives at its own time, after the shard's current time).</summary>
+    Task Deliver(IReadOnlyList<CrossShardMessage> messages);
+
     /// <summary>The shard's record of the run: metrics, checks' evidence and its part of the event log.</summary>
     Task<ShardResult> Result();
 }

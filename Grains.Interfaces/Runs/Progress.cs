@@ -7,7 +7,9 @@ public sealed record ShardProgress(
     [property: Id(2)] ulong Height,
     [property: Id(3)] int ViewChanges,
     [property: Id(4)] long Deliveries,
-    [property: Id(5)] TimeSpan NextEventAt);
+    [property: Id(5)] TimeSpan NextEventAt,
+    [property: Id(6)] IReadOnlyList<CrossShardMessage>? Outbox = null,
+    [property: Id(7)] ulong EpochsCompleted = 0);
 
 [GenerateSerializer, Immutable]
 public sealed record RunProgress(

@@ -33,7 +33,8 @@ public sealed record ShardResult(
     [property: Id(8)] IReadOnlyList<LoggedEvent> Events,
     [property: Id(9)] string DeliveryTraceHash,
     [property: Id(10)] int Validators,
-    [property: Id(11)] int Keys);
+    [property: Id(11)] int Keys,
+    [property: Id(12)] StakingRunResult? Staking = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RunResult(

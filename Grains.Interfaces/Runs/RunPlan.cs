@@ -21,7 +21,9 @@ public sealed record RunPlan(
     [property: Id(12)] TimeSpan LivenessMaxGap,
     [property: Id(13)] IReadOnlyList<OutageWindow> ExpectedOutages,
     [property: Id(14)] ulong? StopAtHeight = null,
-    [property: Id(15)] CostPlan? Cost = null)
+    [property: Id(15)] CostPlan? Cost = null,
+    [property: Id(16)] StakingPlan? Staking = null,
+    [property: Id(17)] ulong? StopAtEpoch = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }
@@ -49,7 +51,12 @@ public sealed record NodePlan(
     [property: Id(3)] int Keys,
     [property: Id(4)] decimal? StakePerKey,
     [property: Id(5)] int Region,
-    [property: Id(6)] NodeBehaviour Behaviour);
+    [property: Id(6)] NodeBehaviour Behaviour,
+    [property: Id(7)] TimeSpan? BehaviourFrom = null)
+{
+    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/> (from the start unless it has a start time).</summary>
+    public bool Misbehaves(TimeSpan now) => Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from);
+}
 
 public enum NodeBehaviour
 {
@@ -59,6 +66,9 @@ public enum NodeBehaviour
 
     /// <summary>Split brain: two honest replicas with the node's keys, each talking to one side of the shard.</summary>
     Equivocate,
+
+    /// <summary>From <see cref="NodePlan.BehaviourFrom"/>, every COMMIT vote goes with a second one for a conflicting block.</summary>
+    DoubleSign,
 }
 
 /// <summary>One-way latency between regions in milliseconds, plus jitter, loss and optional bandwidth.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using HarmonySim.Grains.Runs;
+using HarmonySim.Grains.Staking;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
 
@@ -13,7 +14,7 @@ namespace HarmonySim.Grains.Network;
 /// isolation, and queued; timers are queued. The queue orders by (time, sequence), and every random draw comes from
 /// the shard's own generator in that fixed order, so the run does not depend on how calls interleave.
 /// </summary>
-public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGrain
+public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGrain
 {
     private static readonly TimeSpan SyncDelay = TimeSpan.FromMilliseconds(500);
 
@@ -55,6 +56,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         _members = [.. plan.NodesOf(shard).Select(n => n.Id).Order()];
         _faults = new Queue<FaultPlan>(plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _side = _members.ToDictionary(id => id, id => SideOf(plan.Seed, id));
+        if (_context.Staking is { } world) _epochCommittees = new EpochCommittees(world.Cache, world.GenesisCommittees);
         var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false)));
         foreach (var output in outputs.SelectMany(o => o)) Apply(output);
     }
@@ -77,13 +79,15 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     public Task<ShardResult> Result() => Task.FromResult(new ShardResult(_shard, _commits, _newViews.Count, _viewChangeTimes,
         MessagesByType(), _deliveries, _signatureChecks, _safetyViolations, _events,
-        Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys)));
+        Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys),
+        _shard == 0 && _context.Staking is not null ? _ledger.Result(_context) : null));
 
     private ShardProgress Progress()
     {
         var nextEvent = _queue.TryPeek(out _, out var p) ? TimeSpan.FromTicks(p.Time) : TimeSpan.MaxValue;
         var nextFault = _faults.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
-        return new(_shard, _now, _commits.Count == 0 ? 0 : _commits[^1].Height, _newViews.Count, _deliveries, nextEvent < nextFault ? nextEvent : nextFault);
+        return new(_shard, _now, _commits.Count == 0 ? 0 : _commits[^1].Height, _newViews.Count, _deliveries, nextEvent < nextFault ? nextEvent : nextFault,
+            TakeOutbox(), (ulong)_ledger.EpochsCompleted);
     }
 
     /// <summary>Delivers everything due at the current instant: one call per validator, all in parallel, outputs applied in node order.</summary>
@@ -94,6 +98,11 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         while (_queue.TryPeek(out _, out var p) && p.Time == _now.Ticks)
         {
             var pending = _queue.Dequeue();
+            if (pending.Node == ShardLevel)
+            {
+                Receive(((Incoming)pending.Event).Payload);
+                continue;
+            }
             if (_crashed.Contains(pending.Node)) continue;
             // A node still busy computing (CPU cost model) takes its inputs when it is free, in the same order.
             if (_busyUntil.TryGetValue(pending.Node, out var busy) && busy > _now)
@@ -154,6 +163,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
                     Log("new_view", ("height", output.Height.ToString()), ("view", v.ViewId.ToString()), ("leader", NodeOf(v.Leader)), ("carried_prepared_block", v.CarriedPreparedBlock ? "true" : "false"));
                     break;
                 case EvidenceObserved ev when honest:
+                    if (ev.Evidence is DoubleSignEvidence doubleSign) EvidenceToBeacon(doubleSign, from);
                     Log(ev.Evidence is DoubleSignEvidence ? "double_sign" : "leader_equivocation", ("height", ev.Evidence.BlockNumber.ToString()),
                         ("view", ev.Evidence.ViewId.ToString()), ("observer", from.ToString()));
                     break;
@@ -174,7 +184,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             return;
         }
         _canonical[committed.Number] = committed;
-        var committee = _context.CommitteeOf(_shard);
+        var committee = CommitteeAt(committed.Number);
         var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature && committee.IsQuorum(bitmap)
             && committee.Scheme.VerifyAggregate(committee.KeySet, bitmap, SigningPayloads.Commit(committed.Header), signature);
         var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : _now;
@@ -184,6 +194,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             committed.CommitBitmap?.Count ?? 0, verified, leader));
         Log("commit", ("height", committed.Number.ToString()), ("hash", committed.Hash.ToString()), ("view", committed.CommitViewId.ToString()),
             ("signers", (committed.CommitBitmap?.Count ?? 0).ToString()), ("leader", leader.ToString()));
+        StakingCommitted(committed);
     }
 
     /// <summary>
@@ -219,6 +230,7 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
             case FaultKind.Restart:
                 var restarted = targets.Where(_crashed.Remove).ToList();
                 foreach (var output in (await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true)))).SelectMany(o => o)) Apply(output);
+                foreach (var n in restarted) Reannounce(n);
                 break;
             case FaultKind.Partition:
                 _partitionGroup = [];

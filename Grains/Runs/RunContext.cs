@@ -7,6 +7,8 @@ using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Bls;
 using HarmonySim.Protocol.Crypto.Simulated;
+using HarmonySim.Grains.Staking;
+using HarmonySim.Protocol.Staking;
 
 namespace HarmonySim.Grains.Runs;
 
@@ -43,11 +45,45 @@ public sealed class RunContext
             ViewChangeLeaders = plan.Timing.AllValidatorsLeadViewChanges ? ViewChangeLeaderPolicy.AllValidators : ViewChangeLeaderPolicy.HarmonyKeysOnly,
             Rotation = plan.Timing.RotateAfterBlocks is { } k ? LeaderRotation.After(k) : plan.Timing.MainnetRotation ? LeaderRotation.Mainnet : LeaderRotation.None,
         };
-        _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => Scheme.CreateKey(KeyMaterial(plan.Seed, n.Id, k))).ToArray())];
-        _committees = [.. Enumerable.Range(0, plan.Shards).Select(BuildCommittee)];
+        _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => CreateKey(n, k)).ToArray())];
+        if (plan.Staking is not null)
+        {
+            Staking = new StakingWorld(plan, Scheme, node => _keys[node]);
+            _committees = [.. Enumerable.Range(0, plan.Shards).Select(s => Staking.Cache.Get(Staking.GenesisCommittees, s))];
+        }
+        else _committees = [.. Enumerable.Range(0, plan.Shards).Select(BuildCommittee)];
         Committees = new ShardCommittees(_committees);
         Genesis = [.. _committees.Select(c => CommittedBlock.Genesis(Block.Genesis(c.ShardId, Config.GenesisUnixTime, Address.OfBlsKey(c.KeyAt(0).Bytes))))];
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
+        NodeOfOwner = plan.Nodes.ToDictionary(n => OwnerOf(n.Id), n => n.Id);
+        Staking?.SetGenesis(Genesis[0].Hash);
+    }
+
+    /// <summary>The staking world of a run with a staking section (elections, beacon state), else null.</summary>
+    public StakingWorld? Staking { get; }
+
+    /// <summary>Which node an earning address belongs to.</summary>
+    public IReadOnlyDictionary<Address, int> NodeOfOwner { get; }
+
+    /// <summary>
+    /// The committees a node consults: in a staking run its own view, which learns each epoch's committees from its
+    /// chain; otherwise the run's fixed committees, shared.
+    /// </summary>
+    public ICommitteeProvider CommitteesForNode() =>
+        Staking is { } world ? new EpochCommittees(world.Cache, world.GenesisCommittees) : Committees;
+
+    /// <summary>
+    /// A node's key. In a staking run an external node grinds its keys (tries further key material) until each
+    /// maps to the node's shard by Harmony's key-mod rule, as operators do to choose their shard.
+    /// </summary>
+    private KeyPair CreateKey(NodePlan node, int key)
+    {
+        var grind = Plan.Staking is not null && node.StakePerKey is not null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var pair = Scheme.CreateKey(KeyMaterial(Plan.Seed, node.Id, key, attempt));
+            if (!grind || ShardAssignment.ShardOf(pair.Public, Plan.Shards) == node.Shard) return pair;
+        }
     }
 
     public RunPlan Plan { get; }
@@ -65,13 +101,14 @@ public sealed class RunContext
     public Committee CommitteeOf(int shard) => _committees[shard];
 
     /// <summary>Key material for key <paramref name="key"/> of node <paramref name="node"/>: SHA-256 of (seed, node, key).</summary>
-    public static byte[] KeyMaterial(ulong seed, int node, int key)
+    public static byte[] KeyMaterial(ulong seed, int node, int key, int attempt = 0)
     {
-        var input = new byte[8 + 4 + 4 + 16];
+        var input = new byte[8 + 4 + 4 + 16 + (attempt > 0 ? 4 : 0)];
         BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
         BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(8), node);
         BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(12), key);
         "HarmonySim keys\0"u8.CopyTo(input.AsSpan(16));
+        if (attempt > 0) BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(32), attempt);
         return SHA256.HashData(input);
     }
 

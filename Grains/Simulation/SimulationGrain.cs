@@ -37,6 +37,16 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
             progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(next)));
             _now = next;
             _nextEvent = progress.Min(p => p.NextEventAt);
+            // Messages between shards leave with the window that sent them and arrive in a later one; each shard
+            // queues them in a fixed order, whatever order the shards finished in.
+            var sent = progress.SelectMany(p => p.Outbox ?? []).ToList();
+            if (sent.Count > 0)
+            {
+                await Task.WhenAll(sent.GroupBy(m => m.ToShard).Select(g =>
+                    _shards[g.Key].Deliver([.. g.OrderBy(m => m.At).ThenBy(m => m.FromShard).ThenBy(m => m.Seq)])));
+                var earliest = sent.Min(m => m.At);
+                if (earliest < _nextEvent) _nextEvent = earliest;
+            }
         }
         while (_now < until);
         if (progress.Length == 0) progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(_now)));

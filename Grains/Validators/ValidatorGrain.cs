@@ -1,4 +1,5 @@
 using HarmonySim.Grains.Runs;
+using HarmonySim.Grains.Staking;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
 using HarmonySim.Protocol.Crypto;
@@ -17,23 +18,31 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     private SharedVerificationScheme? _memo;
     private NodePlan? _plan;
     private CommittedBlock? _head;
+    private RunContext? _context;
+
+    // Kept across a restart, like the node's disk: what it learned of committees and what the beacon announced.
+    private ICommitteeProvider? _committees;
+    private readonly BeaconMempool _pool = new();
 
     public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
         var context = runs.For(plan);
+        _context = context;
         _memo = context.Memo;
         _plan = plan.Nodes[node];
         // A restarted node keeps what it had committed (its disk) and loses everything else.
         var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
+        _committees ??= context.CommitteesForNode();
+        var (builder, validator) = BlockProduction(context);
         var replicas = _plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
-        _nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), context.Committees, head,
-            replicas > 1 ? new SideBlockBuilder((byte)r) : null, CountedValidation.Instance))];
+        _nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), _committees, head,
+            replicas > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator))];
         var outputs = new List<ValidatorOutput>(replicas);
         for (var r = 0; r < replicas; r++)
         {
             var before = CountingScheme.Snapshot;
             _nodes[r].Start(now);
-            outputs.Add(Output(r, before));
+            outputs.Add(Output(r, before, now));
         }
         return Task.FromResult<IReadOnlyList<ValidatorOutput>>(outputs);
     }
@@ -58,12 +67,27 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                     foreach (var block in s.Blocks)
                         if (node.CatchUp(block, input.Now) != Verdict.Accepted) break;
                     break;
+                case BeaconPool p:
+                    _pool.Replace(p.Crosslinks, p.Slashes);
+                    break;
+                case ShardStateAnnounced a when _committees is EpochCommittees epochs:
+                    epochs.Announce(a.Epoch, a.ShardState);
+                    break;
             }
         }
-        return Task.FromResult(Output(input.Replica, before));
+        return Task.FromResult(Output(input.Replica, before, input.Now));
     }
 
-    private ValidatorOutput Output(int replica, OperationCounts before)
+    /// <summary>The node's block builder and validator: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
+    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context)
+    {
+        if (context.Staking is not { } world || _committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
+        return _plan!.Shard == 0
+            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime), new BeaconBlockValidator(world))
+            : (new ShardBlockBuilder(epochs, world.Rules), new ShardBlockValidator(epochs, world.Rules));
+    }
+
+    private ValidatorOutput Output(int replica, OperationCounts before, TimeSpan now)
     {
         var node = _nodes[replica];
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
@@ -71,7 +95,10 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         {
             if (replica == 0 && effect is BlockCommitted c) _head = c.Committed;
             if (replica == 0 && effect is CommitSignatureImproved i) _head = i.Committed;
-            if (!Suppressed(effect, node)) effects.Add(effect);
+            if (Suppressed(effect, node)) continue;
+            effects.Add(effect);
+            if (effect is SendTo { Message: Vote { Type: MessageType.Commit } vote } send && _plan!.Behaviour == NodeBehaviour.DoubleSign && _plan.Misbehaves(now))
+                effects.Add(new SendTo(send.Recipient, ConflictingVote(vote)));
         }
         node.ClearEffects();
         return new ValidatorOutput(_plan!.Id, effects, node.IsLeader, node.Height, CountingScheme.Since(before), replica);
@@ -96,10 +123,29 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         }
     }
 
-    /// <summary>Empty blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
-    private sealed class SideBlockBuilder(byte side) : IBlockBuilder
+    /// <summary>
+    /// A COMMIT vote for a block that does not exist, at the same height and view, signed with the same keys: what a
+    /// double-signing node sends beside its real vote. The leader's node sees both and reports the evidence.
+    /// </summary>
+    private Vote ConflictingVote(Vote vote)
     {
-        public Protocol.Chain.Block? Build(ProposalContext context) => new Protocol.Chain.Block(EmptyBlockBuilder.Create(context).Header.WithExtra([side]));
+        var fake = Keccak256.Hash([.. vote.BlockHash.ToArray(), .. "double-sign"u8]);
+        var payload = SigningPayloads.Commit(vote.BlockNumber, fake, vote.ViewId);
+        var scheme = _context!.Scheme;
+        var mine = _context.KeysOf(_plan!.Id).Where(k => vote.Senders.Contains(k.Public)).ToList();
+        var acc = scheme.CreateAccumulator();
+        foreach (var key in mine) acc.Add(scheme.Sign(key.Secret, payload));
+        return new Vote(MessageType.Commit, vote.ShardId, vote.ViewId, vote.BlockNumber, fake, vote.Senders, acc.ToSignature());
+    }
+
+    /// <summary>The inner builder's blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
+    private sealed class SideBlockBuilder(IBlockBuilder? inner, byte side) : IBlockBuilder
+    {
+        public Protocol.Chain.Block? Build(ProposalContext context)
+        {
+            var block = inner is null ? EmptyBlockBuilder.Create(context) : inner.Build(context);
+            return block is null ? null : new Protocol.Chain.Block(block.Header.WithExtra([side]), block.Transactions, block.Body);
+        }
     }
 
     /// <summary>The protocol's own body check, counted for the cost model.</summary>

@@ -2,17 +2,25 @@ using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Chain;
 
-/// <summary>A header and its body. The body is a list of encoded transactions whose root is the header's TxHash.</summary>
+/// <summary>What a block carries besides plain transactions (the beacon chain's staking transactions, crosslinks and slashes).</summary>
+public interface IBlockBody;
+
+/// <summary>
+/// A header and its body. The body is a list of encoded transactions whose root is the header's TxHash, plus an
+/// optional typed part (<see cref="Body"/>) whose parts the header also commits to.
+/// </summary>
 public sealed class Block
 {
-    public Block(BlockHeader header, IReadOnlyList<byte[]>? transactions = null)
+    public Block(BlockHeader header, IReadOnlyList<byte[]>? transactions = null, IBlockBody? body = null)
     {
         Header = header;
         Transactions = transactions ?? [];
+        Body = body;
     }
 
     public BlockHeader Header { get; }
     public IReadOnlyList<byte[]> Transactions { get; }
+    public IBlockBody? Body { get; }
 
     public Hash32 Hash => Header.Hash;
     public ulong Number => Header.Number;

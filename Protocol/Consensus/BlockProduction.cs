@@ -62,21 +62,31 @@ public sealed class EmptyBlockBuilder : IBlockBuilder
 
     public Block? Build(ProposalContext context) => Create(context);
 
-    public static Block Create(ProposalContext context) => new(new BlockHeader
+    public static Block Create(ProposalContext context) => new(Header(context, EmptyRoot, [], [],
+        context.NextEpochCommittee is null ? [] : EncodeShardState(context.NextEpochCommittee)));
+
+    /// <summary>The proposal's header with the given body commitments and shard state.</summary>
+    public static BlockHeader Header(ProposalContext context, Hash32 txHash, byte[] crossLinks, byte[] slashes, byte[] shardState)
     {
-        ParentHash = context.ParentHash,
-        Coinbase = context.Coinbase,
-        TxHash = EmptyRoot,
-        Number = context.Number,
-        Epoch = context.Epoch,
-        ViewId = context.ViewId,
-        ShardId = context.ShardId,
-        Time = context.Time,
-        GasLimit = 80_000_000,
-        LastCommitSignature = context.LastCommitSignature,
-        LastCommitBitmap = context.LastCommitBitmap?.ToBytes() ?? [],
-        ShardState = context.NextEpochCommittee is null ? [] : EncodeShardState(context.NextEpochCommittee),
-    });
+        ArgumentNullException.ThrowIfNull(context);
+        return new BlockHeader
+        {
+            ParentHash = context.ParentHash,
+            Coinbase = context.Coinbase,
+            TxHash = txHash,
+            Number = context.Number,
+            Epoch = context.Epoch,
+            ViewId = context.ViewId,
+            ShardId = context.ShardId,
+            Time = context.Time,
+            GasLimit = 80_000_000,
+            LastCommitSignature = context.LastCommitSignature,
+            LastCommitBitmap = context.LastCommitBitmap?.ToBytes() ?? [],
+            CrossLinks = crossLinks,
+            Slashes = slashes,
+            ShardState = shardState,
+        };
+    }
 
     /// <summary>RLP of (epoch, shard, [key...]): the next committee as the header records it.</summary>
     public static byte[] EncodeShardState(Committee next)

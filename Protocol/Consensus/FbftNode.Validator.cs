@@ -29,7 +29,8 @@ public sealed partial class FbftNode
         _blocks[message.BlockHash] = message.Block;
         _lastAnnounceAt = now;
         // Prepare right away; full validation happens before COMMIT (reference §1.4 step 2).
-        if (_preparedVotedView != ViewId)
+        // A node without a seat this epoch (not elected) follows the chain but has no vote.
+        if (_preparedVotedView != ViewId && _myKeys.Length > 0)
         {
             _preparedVotedView = ViewId;
             Phase = Phase.Prepare;
@@ -94,6 +95,7 @@ public sealed partial class FbftNode
     {
         _commitVotedView = ViewId;
         Phase = Phase.Commit;
+        if (_myKeys.Length == 0) return;
         Emit(new SendTo(Leader, new Vote(MessageType.Commit, ShardId, ViewId, Height, block.Hash, MyPublicKeys(),
             SignWithAllKeys(SigningPayloads.Commit(block.Header)))));
     }

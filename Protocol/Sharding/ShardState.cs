@@ -9,9 +9,23 @@ namespace HarmonySim.Protocol.Sharding;
 /// Every shard's committee slots for one epoch, as an epoch's last block carries them (reference §3.1: the header's
 /// <c>ShardState</c>): per shard, the slots in bitmap order with their owner and, for staked slots, the effective stake.
 /// </summary>
-public sealed record ShardState(ulong Epoch, IReadOnlyList<IReadOnlyList<CommitteeSlot>> Shards)
+public sealed class ShardState(ulong epoch, IReadOnlyList<IReadOnlyList<CommitteeSlot>> shards)
 {
-    public byte[] Encode()
+    private byte[]? _encoded;
+    private Hash32? _hash;
+
+    public ulong Epoch { get; } = epoch;
+    public IReadOnlyList<IReadOnlyList<CommitteeSlot>> Shards { get; } = shards;
+
+    /// <summary>Keccak-256 of the encoding: two shard states with the same hash are the same committees.</summary>
+    public Hash32 Hash => _hash ??= Keccak256.Hash(Encode());
+
+    /// <summary>The same committees for another epoch (Harmony keeps the committees when nobody wins an election).</summary>
+    public ShardState ForEpoch(ulong next) => new(next, Shards);
+
+    public byte[] Encode() => _encoded ??= EncodeFresh();
+
+    private byte[] EncodeFresh()
     {
         var w = new RlpWriter().StartList().UInt(Epoch).StartList();
         Span<byte> owner = stackalloc byte[Address.Size];

@@ -13,7 +13,8 @@ public sealed class Runner(int silos = 1)
 {
     /// <summary>A run measured in blocks ends once every shard has committed that many.</summary>
     private static bool ReachedHeight(RunPlan plan, RunProgress progress) =>
-        plan.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height);
+        (plan.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height))
+        || (plan.StopAtEpoch is { } epochs && progress.Shards.Count > 0 && progress.Shards[0].EpochsCompleted >= epochs);
 
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -13,7 +13,7 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 public sealed record BeaconBody(
     IReadOnlyList<SignedStakingTransaction> Staking,
     IReadOnlyList<Crosslink> Crosslinks,
-    IReadOnlyList<SlashRecord> Slashes)
+    IReadOnlyList<SlashRecord> Slashes) : IBlockBody
 {
     public const int MaxCrosslinks = 16;
 

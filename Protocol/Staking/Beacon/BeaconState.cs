@@ -20,7 +20,8 @@ public sealed record BeaconState(
     ShardState Committees,
     BigInteger Minted,
     BigInteger Burned,
-    ImmutableSortedDictionary<Address, BigInteger> RewardsPaid)
+    ImmutableSortedDictionary<Address, BigInteger> RewardsPaid,
+    ShardState? PreviousCommittees = null)
 {
     public static BeaconState Genesis(StakingState staking, ShardState committees) => new(
         staking, 0, ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),

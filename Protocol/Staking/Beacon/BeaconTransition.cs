@@ -55,8 +55,9 @@ public static class BeaconTransition
         foreach (var link in body.Crosslinks)
         {
             if (link.Epoch != rules.EpochOf(link.BlockNumber)) return BeaconOutcome.Invalid($"{link}: epoch does not match the block number");
-            var next = state.LastCrosslink.GetValueOrDefault(link.ShardId) + 1;
-            if (link.BlockNumber != next) return BeaconOutcome.Invalid($"{link}: the next crosslink of shard {link.ShardId} is block {next}");
+            // Newer than the shard's last crosslink, as Harmony requires; a block whose crosslink never made it is skipped (and unpaid).
+            var last = state.LastCrosslink.GetValueOrDefault(link.ShardId);
+            if (link.BlockNumber <= last) return BeaconOutcome.Invalid($"{link}: not newer than shard {link.ShardId}'s last crosslink {last}");
             if (CrosslinkVerifier.Verify(link, committees) is { } error) return BeaconOutcome.Invalid($"{link}: {error}");
             var committee = committees.CommitteeFor(link.ShardId, link.Epoch);
             SignerBitmap.TryFromBytes(link.Bitmap, committee.Count, out var signers, out _);
@@ -161,9 +162,9 @@ public static class BeaconTransition
         var result = EposElection.Compute(candidates, rules.HarmonySlots, rules.Election);
         var next = result.HasWinners
             ? new ShardState(epoch + 1, result.Committees)
-            : state.Committees with { Epoch = epoch + 1 };
+            : state.Committees.ForEpoch(epoch + 1);
         return new BeaconOutcome(
-            state with { Staking = staking, Committees = next, Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance) },
+            state with { Staking = staking, Committees = next, PreviousCommittees = state.Committees, Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance) },
             null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded), next);
     }
 }

@@ -1,0 +1,41 @@
+using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Staking.Beacon;
+
+namespace HarmonySim.Grains.Interfaces.Runs;
+
+/// <summary>
+/// A message from one shard's network to another's, arriving at <paramref name="At"/>: at least one synchronisation
+/// window after it was sent, so the receiver has not passed that time yet. Ordered at the receiver by (At, FromShard, Seq).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CrossShardMessage(
+    [property: Id(0)] TimeSpan At,
+    [property: Id(1)] int FromShard,
+    [property: Id(2)] int ToShard,
+    [property: Id(3)] long Seq,
+    [property: Id(4)] CrossShardPayload Payload);
+
+[GenerateSerializer, Immutable]
+public abstract record CrossShardPayload;
+
+/// <summary>A shard block's crosslink for the beacon chain.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CrosslinkSent([property: Id(0)] Crosslink Link) : CrossShardPayload;
+
+/// <summary>Double-sign evidence a shard's node observed, for the beacon chain to include.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EvidenceSent([property: Id(0)] SlashRecord Record) : CrossShardPayload;
+
+/// <summary>The beacon's epoch block: the next epoch's shard state, which the shard's last block of the epoch must carry.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardStateSent([property: Id(0)] ulong Epoch, [property: Id(1)] byte[] ShardState) : CrossShardPayload;
+
+/// <summary>The beacon's pending crosslinks and evidence, handed to its validators whenever it changes (their leader builds from it).</summary>
+[GenerateSerializer, Immutable]
+public sealed record BeaconPool(
+    [property: Id(0)] IReadOnlyList<Crosslink> Crosslinks,
+    [property: Id(1)] IReadOnlyList<SlashRecord> Slashes) : ValidatorEvent;
+
+/// <summary>The beacon's shard state for an epoch, as the shard received it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardStateAnnounced([property: Id(0)] ulong Epoch, [property: Id(1)] byte[] ShardState) : ValidatorEvent;

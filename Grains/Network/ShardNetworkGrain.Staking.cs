@@ -1,0 +1,139 @@
+using System.Numerics;
+using HarmonySim.Grains.Staking;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Staking.Beacon;
+
+namespace HarmonySim.Grains.Network;
+
+/// <summary>
+/// A staking run's traffic between shards and the beacon's bookkeeping. Shards send the beacon a crosslink for
+/// every block they commit and any double-sign evidence their nodes observe; the beacon sends every shard the
+/// shard state of each epoch-end block. Each message arrives one synchronisation window plus a gossip hop later,
+/// at the whole receiving shard at once. The beacon network follows its canonical chain's state for the report
+/// and the accounting check.
+/// </summary>
+public sealed partial class ShardNetworkGrain
+{
+    /// <summary>Time for a message to cross between shards' networks, on top of one synchronisation window.</summary>
+    private static readonly TimeSpan CrossShardHop = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<CrossShardMessage> _outbox = [];
+    private readonly List<Crosslink> _crosslinkPool = [];
+    private readonly List<SlashRecord> _slashPool = [];
+    private readonly SortedDictionary<ulong, byte[]> _announced = [];
+    private readonly StakingLedger _ledger = new();
+    private EpochCommittees? _epochCommittees;
+    private BeaconState? _beaconState;
+    private long _outSeq;
+
+    public Task Deliver(IReadOnlyList<CrossShardMessage> messages)
+    {
+        foreach (var m in messages) Enqueue(m.At, ShardLevel, new Incoming(m.Payload));
+        return Task.CompletedTask;
+    }
+
+    private TimeSpan CrossShardArrival => _now + _latency.MinimumLatency + CrossShardHop;
+
+    private void Send(int toShard, CrossShardPayload payload) => _outbox.Add(new CrossShardMessage(CrossShardArrival, _shard, toShard, ++_outSeq, payload));
+
+    /// <summary>The committee that signed a block of this shard: the epoch's, in a staking run.</summary>
+    private Committee CommitteeAt(ulong number) =>
+        _epochCommittees?.CommitteeFor((uint)_shard, _context.Config.EpochOf(number)) ?? _context.CommitteeOf(_shard);
+
+    /// <summary>After a canonical commit: crosslink it (shards) or apply it to the beacon state (beacon).</summary>
+    private void StakingCommitted(CommittedBlock committed)
+    {
+        if (_context.Staking is not { } world) return;
+        _epochCommittees!.Observe(committed);
+        if (_shard != 0)
+        {
+            if (Crosslink.From(committed) is { } link) Send(0, new CrosslinkSent(link));
+            return;
+        }
+        var outcome = world.Apply(committed.Block);
+        if (outcome.State is null)
+        {
+            Log("beacon_state_error", ("height", committed.Number.ToString()), ("error", outcome.Error ?? "?"));
+            return;
+        }
+        _beaconState = outcome.State;
+        _ledger.Record(committed.Number, outcome, world, _context, _plan);
+        foreach (var slash in outcome.Slashes)
+            Log("slashed", ("validator", NodeOfOwner(slash.Validator)), ("epoch", slash.Epoch.ToString()), ("amount", slash.Amount.ToString()));
+        foreach (var jail in outcome.Jailed)
+            Log("jailed", ("validator", NodeOfOwner(jail.Validator)), ("epoch", outcome.State.Epoch.ToString()));
+        if (outcome.NextCommittees is { } next && committed.Header.CarriesShardState)
+        {
+            Log("election", ("epoch", next.Epoch.ToString()), ("elected", outcome.Election?.Summary.ElectedKeys.ToString() ?? "0"),
+                ("accounting", _ledger.Accounting[^1].Passed ? "ok" : "failed"));
+            for (var shard = 1; shard < _plan.Shards; shard++) Send(shard, new ShardStateSent(next.Epoch, committed.Header.ShardState));
+        }
+        // Drop what the chain has included or made moot, and hand the beacon's nodes the rest.
+        var removed = _crosslinkPool.RemoveAll(l => l.BlockNumber <= _beaconState.LastCrosslink.GetValueOrDefault(l.ShardId))
+            + _slashPool.RemoveAll(r => outcome.Slashes.Any(s => _context.NodeOfKey.TryGetValue(r.Evidence.Offender, out var n) && n == _context.NodeOfOwner[s.Validator])
+                || IsBanned(r));
+        if (removed > 0) ShareBeaconPool();
+    }
+
+    private bool IsBanned(SlashRecord record) =>
+        _context.NodeOfKey.TryGetValue(record.Evidence.Offender, out var node)
+        && _beaconState?.Staking.ValidatorAt(Runs.RunContext.OwnerOf(node))?.Status == Protocol.Staking.ValidatorStatus.Banned;
+
+    /// <summary>Double-sign evidence an honest node observed goes to the beacon chain (reported by that node's owner).</summary>
+    private void EvidenceToBeacon(DoubleSignEvidence evidence, int observer)
+    {
+        if (_context.Staking is null) return;
+        var record = new SlashRecord(evidence, Runs.RunContext.OwnerOf(observer));
+        if (_shard == 0) Enqueue(CrossShardArrival, ShardLevel, new Incoming(new EvidenceSent(record)));
+        else Send(0, new EvidenceSent(record));
+    }
+
+    /// <summary>A message from another shard (or the beacon's own evidence) arriving now.</summary>
+    private void Receive(CrossShardPayload payload)
+    {
+        switch (payload)
+        {
+            case CrosslinkSent c:
+                _crosslinkPool.Add(c.Link);
+                ShareBeaconPool();
+                break;
+            case EvidenceSent e when !IsBanned(e.Record) && !_slashPool.Any(r => r.Evidence.Offender == e.Record.Evidence.Offender):
+                _slashPool.Add(e.Record);
+                ShareBeaconPool();
+                break;
+            case ShardStateSent s:
+                _announced[s.Epoch] = s.ShardState;
+                _epochCommittees!.Announce(s.Epoch, s.ShardState);
+                foreach (var member in _members) Enqueue(_now, member, new ShardStateAnnounced(s.Epoch, s.ShardState));
+                break;
+        }
+    }
+
+    private void ShareBeaconPool()
+    {
+        var pool = new BeaconPool([.. _crosslinkPool], [.. _slashPool]);
+        foreach (var member in _members) Enqueue(_now, member, pool);
+    }
+
+    /// <summary>A restarted node hears again what the beacon announced and what the beacon's pool holds.</summary>
+    private void Reannounce(int node)
+    {
+        foreach (var (epoch, state) in _announced) Enqueue(_now, node, new ShardStateAnnounced(epoch, state));
+        if (_shard == 0 && _context.Staking is not null) Enqueue(_now, node, new BeaconPool([.. _crosslinkPool], [.. _slashPool]));
+    }
+
+    private List<CrossShardMessage> TakeOutbox()
+    {
+        var sent = _outbox.ToList();
+        _outbox.Clear();
+        return sent;
+    }
+
+    private string NodeOfOwner(Protocol.Chain.Address owner) => _context.NodeOfOwner.TryGetValue(owner, out var n) ? n.ToString() : owner.ToString();
+
+    private const int ShardLevel = -1;
+
+    /// <summary>A shard-level input: a message from another shard.</summary>
+    private sealed record Incoming(CrossShardPayload Payload) : ValidatorEvent;
+}

@@ -1,0 +1,26 @@
+using HarmonySim.Grains.Runs;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Staking.Beacon;
+
+namespace HarmonySim.Grains.Staking;
+
+/// <summary>
+/// A beacon validator's check of a proposal: the header commits to the body, the state transition applies on
+/// the parent's state, and an epoch's last block carries exactly the shard state the election gives.
+/// </summary>
+public sealed class BeaconBlockValidator(StakingWorld world) : IBlockValidator
+{
+    public string? Validate(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        CountingScheme.CountBlockValidation();
+        var body = block.Body as BeaconBody ?? BeaconBody.Empty;
+        if (body.CheckAgainst(block.Header, block.Transactions, world.Rules.Staking.ChainId) is { } mismatch) return mismatch;
+        var outcome = world.Apply(block);
+        if (outcome.Error is not null) return outcome.Error;
+        var expected = outcome.NextCommittees?.Encode() ?? [];
+        if (!block.Header.ShardState.AsSpan().SequenceEqual(expected)) return "shard state differs from the election's result";
+        return null;
+    }
+}

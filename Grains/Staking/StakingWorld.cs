@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using HarmonySim.Grains.Runs;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Accounts;
+using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.Beacon;
+using HarmonySim.Protocol.Staking.Rewards;
+using HarmonySim.Protocol.Staking.Slashing;
+using HarmonySim.Protocol.Staking.State;
+using HarmonySim.Protocol.Staking.Transactions;
+
+namespace HarmonySim.Grains.Staking;
+
+/// <summary>
+/// A staking run's shared, deterministic setup and memo, rebuilt identically by every silo from the plan: the
+/// genesis staking state (every external node a validator with its self-stake, delegators funded), the beacon's
+/// rules, the genesis election, the scripted staking transactions signed by their delegators, and the beacon
+/// state after each block (by block hash: every node that validates a block reuses it).
+/// </summary>
+public sealed class StakingWorld
+{
+    private static readonly BigInteger Atto = Units.AttoPerOne;
+    private readonly ConcurrentDictionary<Hash32, BeaconOutcome> _outcomes = new();
+
+    public StakingWorld(RunPlan plan, ISignatureScheme scheme, Func<int, IReadOnlyList<KeyPair>> keysOf)
+    {
+        var s = plan.Staking ?? throw new ArgumentException("the plan has no staking section", nameof(plan));
+        Cache = new CommitteeCache(scheme, VotingPower.FromDecimal(plan.HarmonyVoteShare));
+        HarmonySlots = [.. Enumerable.Range(0, plan.Shards).Select(shard => (IReadOnlyList<HarmonySlot>)[.. plan.NodesOf(shard)
+            .Where(n => n.StakePerKey is null).OrderBy(n => n.Id)
+            .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(n.Id))))])];
+        var election = new EposParameters(plan.Shards, s.SlotsPerShard, s.HarmonySlotsPerShard, s.EffectiveStakeBound, s.SlotsLimit, plan.HarmonyVoteShare);
+        var parameters = StakingParameters.Mainnet with { HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))] };
+        var reward = ToAtto(s.BlockReward);
+        Rules = new BeaconRules(plan.Timing.BlocksPerEpoch, election, HarmonySlots, parameters,
+            new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current);
+
+        Delegators = s.Delegators.ToDictionary(d => d.Name, d => AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{plan.Seed}/delegator/{d.Name}"))));
+        var state = StakingState.Empty;
+        foreach (var node in plan.Nodes.Where(n => n.StakePerKey is not null))
+        {
+            var owner = RunContext.OwnerOf(node.Id);
+            var self = ToAtto(node.StakePerKey!.Value) * node.Keys;
+            var rates = new CommissionRates(s.CommissionRate, Math.Max(s.CommissionRate, 0.9m), 0.05m);
+            state = state.WithValidator(new Validator(owner, [.. keysOf(node.Id).Select(k => k.Public)], rates, parameters.MinSelfDelegation,
+                ToAtto(1_000_000_000m), ValidatorStatus.Active, new ValidatorDescription($"{node.Cohort}-{node.Id}", $"node-{node.Id}"), 0,
+                s.CommissionRate, 0, ImmutableSortedDictionary.Create<Address, Delegation>(AddressOrder.Instance).Add(owner, new Delegation(self, 0, []))));
+        }
+        foreach (var d in s.Delegators) state = state.Fund(AddressOf(d.Name), ToAtto(d.Balance));
+        GenesisSupply = state.TotalSupply();
+
+        var genesisElection = EposElection.Compute(ElectionInput.Candidates(state), HarmonySlots, election);
+        if (!genesisElection.HasWinners) throw new ArgumentException("the genesis election elected nobody: the scenario needs staked validators", nameof(plan));
+        GenesisCommittees = new ShardState(0, genesisElection.Committees);
+        GenesisBeacon = BeaconState.Genesis(state, GenesisCommittees);
+        GenesisElection = genesisElection.Summary;
+        Transactions = SignActions(plan, s);
+    }
+
+    public CommitteeCache Cache { get; }
+    public BeaconRules Rules { get; }
+    public IReadOnlyList<IReadOnlyList<HarmonySlot>> HarmonySlots { get; }
+    public IReadOnlyDictionary<string, AccountKey> Delegators { get; }
+    public ShardState GenesisCommittees { get; }
+    public ElectionSummary GenesisElection { get; }
+    public BeaconState GenesisBeacon { get; }
+    public BigInteger GenesisSupply { get; }
+
+    /// <summary>The scripted staking transactions, signed, in submission order, each with the virtual time it is submitted.</summary>
+    public IReadOnlyList<(TimeSpan At, SignedStakingTransaction Transaction)> Transactions { get; }
+
+    public Address AddressOf(string delegator) => new(Delegators[delegator].Address);
+
+    /// <summary>Registers the beacon's genesis block, whose state is the genesis staking state.</summary>
+    public void SetGenesis(Hash32 beaconGenesis) =>
+        _outcomes.TryAdd(beaconGenesis, new BeaconOutcome(GenesisBeacon, null, [], [], null, GenesisCommittees));
+
+    /// <summary>The beacon state after a block this silo has applied, or null.</summary>
+    public BeaconOutcome? After(Hash32 block) => _outcomes.GetValueOrDefault(block);
+
+    /// <summary>Applies a beacon block on top of its parent's state (once per silo); invalid when the parent's state is unknown.</summary>
+    public BeaconOutcome Apply(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (_outcomes.TryGetValue(block.Hash, out var known)) return known;
+        if (After(block.Header.ParentHash)?.State is not { } parent) return BeaconOutcome.Invalid("the parent block's state is unknown");
+        var outcome = BeaconTransition.Apply(parent, block.Header, block.Body as BeaconBody ?? BeaconBody.Empty, Rules, CommitteesOf(parent));
+        return _outcomes.GetOrAdd(block.Hash, outcome);
+    }
+
+    /// <summary>Remembers an outcome computed by a builder for the block it built.</summary>
+    public void Remember(Hash32 block, BeaconOutcome outcome) => _outcomes.TryAdd(block, outcome);
+
+    /// <summary>The committees a beacon state knows: its epoch's and the previous epoch's.</summary>
+    public ICommitteeProvider CommitteesOf(BeaconState state) => new StateCommittees(state, Cache);
+
+    public static BigInteger ToAtto(decimal ones) => new BigInteger(ones * 1_000_000_000m) * (Atto / 1_000_000_000);
+
+    private List<(TimeSpan, SignedStakingTransaction)> SignActions(RunPlan plan, StakingPlan s)
+    {
+        var nonces = new Dictionary<string, ulong>();
+        var signed = new List<(TimeSpan, SignedStakingTransaction)>();
+        foreach (var action in s.Actions.OrderBy(a => a.At))
+        {
+            var from = AddressOf(action.Delegator);
+            StakingTransaction message = action.Type switch
+            {
+                StakingActionType.Delegate => new DelegateStake(from, RunContext.OwnerOf(action.Node!.Value), ToAtto(action.Amount)),
+                StakingActionType.Undelegate => new UndelegateStake(from, RunContext.OwnerOf(action.Node!.Value), ToAtto(action.Amount)),
+                _ => new CollectRewards(from),
+            };
+            var nonce = nonces.GetValueOrDefault(action.Delegator);
+            nonces[action.Delegator] = nonce + 1;
+            signed.Add((action.At, SignedStakingTransaction.Sign(message, nonce, Delegators[action.Delegator], Rules.Staking.ChainId)));
+        }
+        return signed;
+    }
+
+    private sealed class StateCommittees(BeaconState state, CommitteeCache cache) : ICommitteeProvider
+    {
+        public Committee CommitteeFor(uint shardId, ulong epoch) =>
+            KnownCommittee(shardId, epoch) ?? throw new InvalidOperationException($"no committee for shard {shardId} epoch {epoch} in the beacon state");
+
+        public Committee? KnownCommittee(uint shardId, ulong epoch)
+        {
+            var source = state.Committees.Epoch == epoch ? state.Committees : state.PreviousCommittees?.Epoch == epoch ? state.PreviousCommittees : null;
+            return source is not null && shardId < source.Shards.Count ? cache.Get(source, (int)shardId) : null;
+        }
+    }
+}
