@@ -69,4 +69,55 @@ public sealed class StakingRunTests
         Assert.IsGreaterThanOrEqualTo(5, staking.EpochsCompleted, string.Join("\n", o.Events.TakeLast(20)));
         CollectionAssert.AreEqual(Enumerable.Range(0, staking.Elections.Count).Select(e => (ulong)e).ToList(), staking.Elections.Select(e => e.Epoch).ToList());
     }
+
+    private static IEnumerable<int> NodesOf(RunOutcome o, string cohort) => o.Result.Plan.Nodes.Where(n => n.Cohort == cohort).Select(n => n.Id);
+
+    [TestMethod]
+    public async Task The_dark_cohort_is_made_inactive_at_the_end_of_epoch_2_and_not_elected_for_epoch_3()
+    {
+        var o = await Outcome();
+        var staking = o.Result.Shards[0].Staking!;
+        var dark = NodesOf(o, "dark").ToList();
+        foreach (var node in dark)
+        {
+            Assert.IsTrue(staking.Jailed.Any(j => j.Node == node && j.Epoch == 2), $"node {node} jailed: {string.Join(", ", staking.Jailed)}");
+            Assert.IsTrue(staking.Elections.Single(e => e.Epoch == 2).ElectedNodes.Contains(node));
+            Assert.IsFalse(staking.Elections.Single(e => e.Epoch == 3).ElectedNodes.Contains(node));
+        }
+    }
+
+    [TestMethod]
+    public async Task Double_signers_are_slashed_and_banned()
+    {
+        var o = await Outcome();
+        var staking = o.Result.Shards[0].Staking!;
+        foreach (var node in NodesOf(o, "cheaters"))
+        {
+            var slash = staking.Slashed.SingleOrDefault(s => s.Node == node);
+            Assert.IsNotNull(slash, $"node {node} not slashed: {string.Join(", ", staking.Slashed)}");
+            Assert.AreEqual(10_000m, slash.Amount, "half of the 20,000 ONE self-stake; it has no delegators");
+            Assert.AreEqual(5_000m, slash.Burned);
+            CollectionAssert.Contains(staking.Banned.ToList(), node);
+            Assert.IsFalse(staking.Elections[^1].ElectedNodes.Contains(node));
+        }
+    }
+
+    [TestMethod]
+    public async Task Accounting_holds_at_every_epoch()
+    {
+        var staking = (await Outcome()).Result.Shards[0].Staking!;
+        Assert.IsNotEmpty(staking.Accounting);
+        foreach (var a in staking.Accounting) Assert.IsTrue(a.Passed, $"epoch {a.Epoch}: expected {a.Expected}, found {a.Actual}");
+    }
+
+    [TestMethod]
+    public async Task Rewards_go_to_signing_staked_validators_only()
+    {
+        var o = await Outcome();
+        var staking = o.Result.Shards[0].Staking!;
+        foreach (var node in NodesOf(o, "harmony")) Assert.IsFalse(staking.RewardsByNode.ContainsKey(node), "Harmony-operated slots are not paid");
+        foreach (var node in NodesOf(o, "honest")) Assert.IsGreaterThan(0m, staking.RewardsByNode.GetValueOrDefault(node));
+        var honest = NodesOf(o, "honest").Min(n => staking.RewardsByNode[n]);
+        foreach (var node in NodesOf(o, "dark")) Assert.IsLessThan(honest, staking.RewardsByNode.GetValueOrDefault(node), "a dark node stops earning");
+    }
 }
