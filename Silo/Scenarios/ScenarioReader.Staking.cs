@@ -118,7 +118,7 @@ internal sealed partial class ScenarioReader
             Error(m.Value("to")!, m.PathOf("to"), $"cohort '{to}' is Harmony-operated; its keys have no validator to delegate to, so name an external cohort");
 
         var amount = Amount(m, "amount");
-        if (amount == 0) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
+        if (amount == 0 && kind != StakingActionKind.CollectRewards) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
 
         if (kind is { } k)
         {

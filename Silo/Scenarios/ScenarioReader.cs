@@ -266,7 +266,8 @@ internal sealed partial class ScenarioReader(string file)
         }
         if (behaviour == takes && !m.Has(key))
             Error(m.Value("behaviour")!, m.PathOf(key), $"is required with behaviour: {behaviourName} ({meaning})");
-        if (behaviour != takes && m.Value(key) is { } node)
+        // A misspelt behaviour has its own error; the time is then not refused as well.
+        if (behaviour != takes && !(m.Has("behaviour") && behaviour is null) && m.Value(key) is { } node)
             Error(node, m.PathOf(key), $"is only used with behaviour: {behaviourName}");
         return start;
     }
