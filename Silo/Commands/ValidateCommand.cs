@@ -38,9 +38,13 @@ public static class ValidateCommand
             ? "count quorum"
             : n.HarmonyVoteShare is { } share ? string.Create(CultureInfo.InvariantCulture, $"stake quorum (Harmony {share * 100:0.##}%)") : "stake quorum";
         var faults = s.Faults.Length == 1 ? "1 fault" : $"{s.Faults.Length} faults";
+        var staking = s.Staking is { } st
+            ? $", staking ({st.Resharding.ToString().ToLowerInvariant()} resharding, {st.Delegators.Length} delegator{(st.Delegators.Length == 1 ? "" : "s")}, " +
+              $"{st.Transactions.Length} staking transaction{(st.Transactions.Length == 1 ? "" : "s")})"
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{path}: valid: '{s.Name}': {n.Shards} shard{(n.Shards == 1 ? "" : "s")} × {n.SlotsPerShard} slots ({n.HarmonySlotsPerShard} Harmony-operated), " +
             $"{s.KeyCount} keys on {s.ValidatorCount} validators in {s.Cohorts.Length} cohort{(s.Cohorts.Length == 1 ? "" : "s")}, " +
-            $"{quorum}, {n.SignatureScheme.ToString().ToLowerInvariant()} signatures, {n.BlockTime.TotalSeconds:0.###} s blocks, {faults}, runs {s.Duration}, seed {s.Seed}");
+            $"{quorum}, {n.SignatureScheme.ToString().ToLowerInvariant()} signatures, {n.BlockTime.TotalSeconds:0.###} s blocks, {faults}{staking}, runs {s.Duration}, seed {s.Seed}");
     }
 }

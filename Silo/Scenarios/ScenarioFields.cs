@@ -12,11 +12,11 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
-        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from"],
+        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "double_sign_from"],
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay"],
@@ -24,6 +24,10 @@ public static class ScenarioFields
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails"],
         ["checks.expected_outages[]"] = ["from", "to"],
         ["cost"] = ["sign", "verify", "aggregate_verify", "block_validation"],
+        ["staking"] = ["resharding", "effective_stake_bound", "slots_limit", "block_reward", "slash_rule", "commission_rate", "vdf_difficulty",
+            "delegators", "transactions"],
+        ["staking.delegators[]"] = ["name", "balance"],
+        ["staking.transactions[]"] = ["at", "kind", "from", "to", "amount"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every accepted field as a full path, e.g. <c>network.timing.phase_timeout</c>, <c>cohorts[].stake.min</c>.</summary>

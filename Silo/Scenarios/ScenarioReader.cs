@@ -42,8 +42,10 @@ internal sealed partial class ScenarioReader(string file)
         var faults = ReadFaults(top, network, cohorts, duration);
         var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
+        var staking = Section(top, "staking", required: false, m => ReadStaking(m, network, cohorts, duration));
 
-        if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null)
+        if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
+            || top.Has("staking") && staking is null)
             return null;
         return new Scenario
         {
@@ -57,6 +59,7 @@ internal sealed partial class ScenarioReader(string file)
             Duration = duration,
             Checks = checks,
             Cost = cost,
+            Staking = staking,
         };
     }
 
@@ -194,21 +197,21 @@ internal sealed partial class ScenarioReader(string file)
             }
             var behaviour = Enum(m, "behaviour", [
                 ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
-                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom)]);
-            var darkFrom = Time(m, "dark_from", TimeSpan.Zero, ScenarioValues.MaxDuration);
-            if (darkFrom is { } dark && duration is { Kind: DurationKind.Time, Time: { } end } && dark >= end)
+                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom)]);
+            var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
+            var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
+                "double sign", "the time the cohort starts signing conflicting blocks", duration);
+            var slashable = true;
+            if (behaviour == CohortBehaviour.DoubleSignFrom && harmonyOperated == true)
             {
-                Error(m.Value("dark_from")!, m.PathOf("dark_from"), $"is at or after the end of the run (duration.time is {Seconds(end)}), so the cohort would never go dark");
-                darkFrom = null;
+                Error(m.Value("behaviour")!, m.PathOf("behaviour"),
+                    "double-sign-from needs stake to slash, and a Harmony-operated cohort has none; give the behaviour to an external cohort");
+                slashable = false;
             }
-            if (behaviour == CohortBehaviour.DarkFrom && !m.Has("dark_from"))
-                Error(m.Value("behaviour")!, m.PathOf("dark_from"), "is required with behaviour: dark-from (the time the cohort goes dark)");
-            if (behaviour != CohortBehaviour.DarkFrom && m.Value("dark_from") is { } darkNode)
-                Error(darkNode, m.PathOf("dark_from"), "is only used with behaviour: dark-from");
 
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
-                || behaviour == CohortBehaviour.DarkFrom && darkFrom is null)
+                || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable)
             {
                 ok = false;
                 continue;
@@ -223,6 +226,7 @@ internal sealed partial class ScenarioReader(string file)
                 Region = region ?? latency.Regions[0],
                 Behaviour = behaviour ?? CohortBehaviour.Honest,
                 DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
+                DoubleSignFrom = behaviour == CohortBehaviour.DoubleSignFrom ? doubleSignFrom : null,
             }, node));
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.
@@ -245,6 +249,27 @@ internal sealed partial class ScenarioReader(string file)
                     $"({network.Shards} shards × {network.ExternalSlotsPerShard}); cohorts must fill the slots exactly");
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Reads the start time of a timed behaviour (<c>dark_from</c>, <c>double_sign_from</c>): required with the
+    /// behaviour <paramref name="takes"/>, refused with any other, before the end of a time-bounded run.
+    /// </summary>
+    private TimeSpan? BehaviourStart(Fields m, string key, CohortBehaviour? behaviour, CohortBehaviour takes, string behaviourName,
+        string never, string meaning, DurationSpec? duration)
+    {
+        var start = Time(m, key, TimeSpan.Zero, ScenarioValues.MaxDuration);
+        if (start is { } t && duration is { Kind: DurationKind.Time, Time: { } end } && t >= end)
+        {
+            Error(m.Value(key)!, m.PathOf(key), $"is at or after the end of the run (duration.time is {Seconds(end)}), so the cohort would never {never}");
+            start = null;
+        }
+        if (behaviour == takes && !m.Has(key))
+            Error(m.Value("behaviour")!, m.PathOf(key), $"is required with behaviour: {behaviourName} ({meaning})");
+        // A misspelt behaviour has its own error; the time is then not refused as well.
+        if (behaviour != takes && !(m.Has("behaviour") && behaviour is null) && m.Value(key) is { } node)
+            Error(node, m.PathOf(key), $"is only used with behaviour: {behaviourName}");
+        return start;
     }
 
     private static bool IsCohortName(string s) =>

@@ -64,7 +64,8 @@ public sealed class ScenarioSchemaTests
     public void The_schema_and_the_loader_require_the_same_fields()
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
-        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}]}\n";
+        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}]}\n"
+            + "staking: {delegators: [{}], transactions: [{}]}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
@@ -128,6 +129,12 @@ public sealed class ScenarioSchemaTests
             ["latency.jitter"] = LatencySpec.Default.Jitter,
             ["latency.loss"] = LatencySpec.Default.Loss,
             ["checks.liveness_max_gap"] = new ChecksSpec().LivenessMaxGap,
+            ["staking.resharding"] = "harmony",
+            ["staking.effective_stake_bound"] = new StakingSpec().EffectiveStakeBound,
+            ["staking.block_reward"] = new StakingSpec().BlockReward,
+            ["staking.slash_rule"] = "current",
+            ["staking.commission_rate"] = new StakingSpec().CommissionRate,
+            ["staking.vdf_difficulty"] = new StakingSpec().VdfDifficulty,
         };
         using var schema = LoadSchema();
         var fields = SchemaFields(schema.RootElement);
