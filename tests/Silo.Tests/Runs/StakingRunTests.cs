@@ -35,11 +35,15 @@ public sealed class StakingRunTests
           - name: cheaters
             validators: 2
             stake: 20000
+            behaviour: double-sign-from
+            double_sign_from: 65s
+        staking:
+          block_reward: 7
         latency:
           regions: [us-east]
           jitter: 2ms
         duration:
-          time: 140s
+          epochs: 5
         checks:
           liveness_max_gap: 30s
         """;
@@ -51,12 +55,6 @@ public sealed class StakingRunTests
         if (_outcome is not null) return _outcome;
         var loaded = ScenarioLoader.Parse(Yaml, "staking-small.yaml");
         var scenario = loaded.Scenario ?? throw new AssertFailedException(string.Join("; ", loaded.Errors));
-        scenario = scenario with
-        {
-            Cohorts = [.. scenario.Cohorts.Select(c => c.Name == "cheaters" ? c with { Behaviour = CohortBehaviour.DoubleSignFrom, DoubleSignFrom = TimeSpan.FromSeconds(65) } : c)],
-            Duration = DurationSpec.ForEpochs(5),
-            Staking = new StakingSpec(),
-        };
         var plan = RunPlanBuilder.Build(scenario, "staking-" + Guid.NewGuid().ToString("N"));
         return _outcome = await new Runner().RunAsync(plan);
     }
@@ -78,6 +76,7 @@ public sealed class StakingRunTests
         var o = await Outcome();
         var staking = o.Result.Shards[0].Staking!;
         var dark = NodesOf(o, "dark").ToList();
+        Console.WriteLine(string.Join("\n", o.Events.Where(e => !e.Contains("\"commit\"") )));
         foreach (var node in dark)
         {
             Assert.IsTrue(staking.Jailed.Any(j => j.Node == node && j.Epoch == 2), $"node {node} jailed: {string.Join(", ", staking.Jailed)}");
