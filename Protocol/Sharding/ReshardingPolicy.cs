@@ -26,7 +26,7 @@ public sealed record ReshardingPolicy(
     bool Cuckoo = false,
     int CuckooEvictionsPerJoin = ReshardingPolicy.DefaultCuckooEvictionsPerJoin)
 {
-    /// <summary>Harmony's testnet setting for its (never enabled) class-group VDF; about 0.3 s + 0.15 s for the proof over RSA-2048 here.</summary>
+    /// <summary>Harmony's testnet setting for its (never enabled) class-group VDF; about 0.27 s with the proof over RSA-2048 here (bench/VdfBenchmarks.cs).</summary>
     public const int DefaultVdfDifficulty = 10_000;
 
     public const int DefaultCuckooEvictionsPerJoin = 2;
