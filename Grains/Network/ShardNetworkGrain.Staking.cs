@@ -48,7 +48,11 @@ public sealed partial class ShardNetworkGrain
         _epochCommittees!.Observe(committed);
         if (_shard != 0)
         {
-            if (Crosslink.From(committed) is { } link) Send(0, new CrosslinkSent(link));
+            // As Harmony does, block N's crosslink takes the commit aggregate from header N+1, which the leader
+            // completed during the grace period (the first commit may carry only a bare quorum).
+            if (committed.Number >= 2 && _canonical.TryGetValue(committed.Number - 1, out var parent)
+                && Crosslink.FromChild(parent.Header, committed.Header) is { } link)
+                Send(0, new CrosslinkSent(link));
             return;
         }
         var outcome = world.Apply(committed.Block);

@@ -1,5 +1,4 @@
 using HarmonySim.Protocol.Chain;
-using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Protocol.Sharding.Crosslinks;
@@ -7,18 +6,22 @@ namespace HarmonySim.Protocol.Sharding.Crosslinks;
 /// <summary>
 /// A shard block as the beacon chain records it (reference §3.3): which block, in which epoch and view, and the
 /// commit aggregate with its signer bitmap that finalised it. The beacon pays the signers and counts availability
-/// from the bitmap. Harmony takes the aggregate from the child header's LastCommit fields; we take the block's own
-/// commit certificate, which signs the same payload.
+/// from the bitmap.
 /// </summary>
 public sealed record Crosslink(uint ShardId, ulong BlockNumber, ulong ViewId, ulong Epoch, Hash32 BlockHash, Signature Signature, byte[] Bitmap)
 {
-    /// <summary>The crosslink for a committed shard block, or null for a block without a certificate (genesis).</summary>
-    public static Crosslink? From(CommittedBlock committed)
+    /// <summary>
+    /// The crosslink for <paramref name="block"/> taken from its child's header, as Harmony builds it: the child
+    /// carries the commit aggregate the leader completed during the grace period. Null when the child carries none.
+    /// </summary>
+    public static Crosslink? FromChild(BlockHeader block, BlockHeader child)
     {
-        ArgumentNullException.ThrowIfNull(committed);
-        if (committed.CommitSignature is null || committed.CommitBitmap is null) return null;
-        var h = committed.Header;
-        return new Crosslink(h.ShardId, h.Number, h.ViewId, h.Epoch, h.Hash, committed.CommitSignature, committed.CommitBitmap.ToBytes());
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.ParentHash != block.Hash) throw new ArgumentException("the child header does not extend the block", nameof(child));
+        return child.LastCommitSignature is { } signature
+            ? new Crosslink(block.ShardId, block.Number, block.ViewId, block.Epoch, block.Hash, signature, child.LastCommitBitmap)
+            : null;
     }
 
     public void WriteTo(RlpWriter w)

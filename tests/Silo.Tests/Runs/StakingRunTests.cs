@@ -76,7 +76,6 @@ public sealed class StakingRunTests
         var o = await Outcome();
         var staking = o.Result.Shards[0].Staking!;
         var dark = NodesOf(o, "dark").ToList();
-        Console.WriteLine(string.Join("\n", o.Events.Where(e => !e.Contains("\"commit\"") )));
         foreach (var node in dark)
         {
             Assert.IsTrue(staking.Jailed.Any(j => j.Node == node && j.Epoch == 2), $"node {node} jailed: {string.Join(", ", staking.Jailed)}");
