@@ -1,79 +1,125 @@
-using System.Buffers.Binary;
-
 namespace HarmonySim.Protocol.Chain;
 
 /// <summary>
-/// Reads what <see cref="RlpWriter"/> writes: byte strings and lists, one item at a time. Malformed input (a length
-/// running past the end, non-minimal lengths) throws <see cref="FormatException"/> naming the offset, never anything else.
+/// Strict RLP decoding. Bytes from the network are untrusted, so this never throws: it returns the item or a
+/// sentence saying what is wrong. Only canonical encodings are accepted (minimal lengths, a byte below 0x80 never
+/// wrapped in a string prefix, no trailing bytes), so every decoded value has exactly one encoding and hashes
+/// taken over encodings cannot be varied by re-encoding.
 /// </summary>
-public ref struct RlpReader(ReadOnlySpan<byte> input)
+public static class RlpReader
 {
-    private readonly ReadOnlySpan<byte> _input = input;
-    private int _position;
+    /// <summary>Nesting deeper than this is refused (our structures nest at most a few levels).</summary>
+    public const int MaxDepth = 16;
 
-    public readonly bool AtEnd => _position >= _input.Length;
-
-    /// <summary>The next item as a byte string.</summary>
-    public ReadOnlySpan<byte> Bytes()
+    public static bool TryDecode(ReadOnlyMemory<byte> input, out RlpItem? item, out string? error)
     {
-        var (isList, start, length) = Header();
-        if (isList) throw new FormatException($"RLP: expected a byte string at offset {start}, found a list");
-        return Take(start, length);
-    }
-
-    /// <summary>The next item as an unsigned integer (minimal big-endian bytes, at most 8).</summary>
-    public ulong UInt()
-    {
-        var bytes = Bytes();
-        if (bytes.Length > 8) throw new FormatException($"RLP: integer of {bytes.Length} bytes at offset {_position}");
-        if (bytes.Length > 0 && bytes[0] == 0) throw new FormatException($"RLP: integer with a leading zero at offset {_position}");
-        Span<byte> padded = stackalloc byte[8];
-        bytes.CopyTo(padded[(8 - bytes.Length)..]);
-        return BinaryPrimitives.ReadUInt64BigEndian(padded);
-    }
-
-    /// <summary>The next item as a list: a reader over its contents.</summary>
-    public RlpReader List()
-    {
-        var (isList, start, length) = Header();
-        if (!isList) throw new FormatException($"RLP: expected a list at offset {start}");
-        return new RlpReader(Take(start, length));
-    }
-
-    private ReadOnlySpan<byte> Take(int start, int length)
-    {
-        _position = start + length;
-        return _input.Slice(start, length);
-    }
-
-    private (bool IsList, int Start, int Length) Header()
-    {
-        if (AtEnd) throw new FormatException($"RLP: unexpected end at offset {_position}");
-        var prefix = _input[_position];
-        var at = _position + 1;
-        var total = _input.Length;
-        var offset = _position;
-        (bool, int, int) Checked(bool list, int start, long length) =>
-            length > total - start ? throw new FormatException($"RLP: item at offset {offset} runs past the end") : (list, start, (int)length);
-        if (prefix < 0x80) return (false, _position, 1);
-        if (prefix <= 0xb7)
+        var position = 0;
+        if (!TryRead(input, ref position, 0, out item, out error)) return false;
+        if (position != input.Length)
         {
-            var length = prefix - 0x80;
-            if (length == 1 && at < _input.Length && _input[at] < 0x80) throw new FormatException($"RLP: single byte below 0x80 wrapped at offset {_position}");
-            return Checked(false, at, length);
+            item = null;
+            error = $"{input.Length - position} trailing bytes after the RLP item";
+            return false;
         }
-        if (prefix <= 0xbf) return Checked(false, at + (prefix - 0xb7), LongLength(at, prefix - 0xb7));
-        if (prefix <= 0xf7) return Checked(true, at, prefix - 0xc0);
-        return Checked(true, at + (prefix - 0xf7), LongLength(at, prefix - 0xf7));
+        return true;
     }
 
-    private readonly long LongLength(int at, int bytes)
+    private static bool TryRead(ReadOnlyMemory<byte> input, ref int position, int depth, out RlpItem? item, out string? error)
     {
-        if (bytes > 4 || at + bytes > _input.Length) throw new FormatException($"RLP: bad length of length at offset {at - 1}");
-        if (_input[at] == 0) throw new FormatException($"RLP: length with a leading zero at offset {at - 1}");
-        long length = 0;
-        for (var i = 0; i < bytes; i++) length = (length << 8) | _input[at + i];
-        if (length < 56) throw new FormatException($"RLP: long form for a short length at offset {at - 1}");
-        return length;
+        item = null;
+        var span = input.Span;
+        if (position >= span.Length)
+        {
+            error = "input ends where an RLP item should start";
+            return false;
+        }
+        var prefix = span[position];
+        if (prefix < 0x80)
+        {
+            item = RlpItem.String(input.Slice(position, 1));
+            position++;
+            error = null;
+            return true;
+        }
+        var isList = prefix >= 0xc0;
+        var offset = isList ? 0xc0 : 0x80;
+        if (!TryReadLength(span, ref position, prefix, offset, out var length, out error)) return false;
+        if (length > span.Length - position)
+        {
+            error = $"RLP {(isList ? "list" : "string")} of {length} bytes runs past the end of the input";
+            return false;
+        }
+        var payloadStart = position;
+        var payloadEnd = position + length;
+        if (!isList)
+        {
+            if (length == 1 && span[payloadStart] < 0x80)
+            {
+                error = "non-canonical RLP: a single byte below 0x80 must be encoded as itself";
+                return false;
+            }
+            item = RlpItem.String(input.Slice(payloadStart, length));
+            position = payloadEnd;
+            return true;
+        }
+        if (depth >= MaxDepth)
+        {
+            error = $"RLP lists nested deeper than {MaxDepth}";
+            return false;
+        }
+        var items = new List<RlpItem>();
+        var inner = input[..payloadEnd];
+        while (position < payloadEnd)
+        {
+            if (!TryRead(inner, ref position, depth + 1, out var child, out error)) return false;
+            items.Add(child!);
+        }
+        item = RlpItem.List(items);
+        return true;
+    }
+
+    // Reads the prefix at `position` and any length bytes after it, leaving `position` at the payload.
+    private static bool TryReadLength(ReadOnlySpan<byte> span, ref int position, byte prefix, int offset, out int length, out string? error)
+    {
+        length = 0;
+        error = null;
+        var shortForm = prefix - offset;
+        position++;
+        if (shortForm <= 55)
+        {
+            length = shortForm;
+            return true;
+        }
+        var lengthOfLength = shortForm - 55;
+        if (lengthOfLength > span.Length - position)
+        {
+            error = "RLP length bytes run past the end of the input";
+            return false;
+        }
+        if (span[position] == 0)
+        {
+            error = "non-canonical RLP: length has leading zero bytes";
+            return false;
+        }
+        if (lengthOfLength > 4)
+        {
+            error = $"RLP length of {lengthOfLength} bytes is too large";
+            return false;
+        }
+        long value = 0;
+        for (var i = 0; i < lengthOfLength; i++) value = (value << 8) | span[position + i];
+        position += lengthOfLength;
+        if (value < 56)
+        {
+            error = "non-canonical RLP: a length below 56 must use the short form";
+            return false;
+        }
+        if (value > int.MaxValue)
+        {
+            error = $"RLP length {value} is too large";
+            return false;
+        }
+        length = (int)value;
+        return true;
     }
 }

@@ -44,29 +44,31 @@ public sealed class ShardState(ulong epoch, IReadOnlyList<IReadOnlyList<Committe
         return w.EndList().EndList().ToArray();
     }
 
-    /// <summary>Decodes <see cref="Encode"/>'s output; throws <see cref="FormatException"/> on anything else.</summary>
-    public static ShardState Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>Decodes <see cref="Encode"/>'s output; throws <see cref="FormatException"/> naming what is wrong on anything else.</summary>
+    public static ShardState Decode(byte[] bytes)
     {
-        var outer = new RlpReader(bytes).List();
-        var epoch = outer.UInt();
-        var shardsReader = outer.List();
+        if (!RlpReader.TryDecode(bytes, out var item, out var error)) throw new FormatException("shard state: " + error);
+        var outer = new RlpFieldReader(item!, "shard state");
+        var epoch = outer.UInt64("epoch");
+        var shardList = outer.List("shards");
+        if (outer.Finish() is { } outerError) throw new FormatException(outerError);
         var shards = new List<IReadOnlyList<CommitteeSlot>>();
-        while (!shardsReader.AtEnd)
+        foreach (var shard in shardList!.Items)
         {
-            var slotsReader = shardsReader.List();
+            if (!shard.IsList) throw new FormatException($"shard state: shard {shards.Count} is not a list of slots");
             var slots = new List<CommitteeSlot>();
-            while (!slotsReader.AtEnd)
+            foreach (var slot in shard.Items)
             {
-                var slot = slotsReader.List();
-                var key = new PublicKey(slot.Bytes());
-                var owner = new Address(slot.Bytes());
-                BigInteger? stake = slot.AtEnd ? null : new BigInteger(slot.Bytes(), isUnsigned: true, isBigEndian: true);
-                if (!slot.AtEnd) throw new FormatException("RLP: a committee slot has more than three fields");
-                slots.Add(new CommitteeSlot(key, owner, stake));
+                var where = $"shard state: shard {shards.Count} slot {slots.Count}";
+                if (!slot.IsList || slot.Items.Count is < 2 or > 3 || slot.Items.Any(i => i.IsList))
+                    throw new FormatException($"{where}: expected [key, owner] or [key, owner, stake]");
+                if (slot.Items[0].Bytes.Length != PublicKey.Size) throw new FormatException($"{where}: key of {slot.Items[0].Bytes.Length} bytes");
+                if (slot.Items[1].Bytes.Length != Address.Size) throw new FormatException($"{where}: owner of {slot.Items[1].Bytes.Length} bytes");
+                BigInteger? stake = slot.Items.Count == 3 ? new BigInteger(slot.Items[2].Bytes, isUnsigned: true, isBigEndian: true) : null;
+                slots.Add(new CommitteeSlot(new PublicKey(slot.Items[0].Bytes), new Address(slot.Items[1].Bytes), stake));
             }
             shards.Add(slots);
         }
-        if (!outer.AtEnd) throw new FormatException("RLP: trailing fields after the shard state");
         return new ShardState(epoch, shards);
     }
 }

@@ -1,0 +1,70 @@
+using System.Text;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Accounts;
+
+namespace HarmonySim.Protocol.Chain.Transactions;
+
+/// <summary>
+/// Canonical RLP of transfers. The signer signs Keccak-256 of [tag, nonce, from, to, shard, toShard, amount, chainId]
+/// (EIP-155 style: the chain id is signed, so a signature is valid on one chain only). The signed form is
+/// [tag, nonce, from, to, shard, toShard, amount, v, r, s] with v = recovery id + 2·chainId + 35, r and s 32 bytes each;
+/// its Keccak-256 is the transaction hash. Integers are minimal big-endian, the amount minimal two's complement
+/// (<see cref="RlpValues.SignedInteger"/>). Deterministic and injective, not byte-compatible with Harmony's
+/// transaction encoding (no gas fields, explicit sender, a tag).
+/// </summary>
+public static class TransferEncoding
+{
+    /// <summary>First item of both encodings, so a transfer's bytes can never be read as another structure.</summary>
+    public const string Tag = "HarmonySim.Transfer.v1";
+
+    private static readonly byte[] TagBytes = Encoding.ASCII.GetBytes(Tag);
+
+    // Half the secp256k1 group order: signatures are normalised to s ≤ n/2, so each transfer has one valid encoding.
+    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
+
+    /// <summary>The bytes the sender's key signs (through <see cref="SigningHash"/>).</summary>
+    public static byte[] SigningPayload(Transfer transfer, ulong chainId) =>
+        Fields(new RlpWriter(), transfer).UInt(chainId).EndList().ToArray();
+
+    public static Hash32 SigningHash(Transfer transfer, ulong chainId) => Keccak256.Hash(SigningPayload(transfer, chainId));
+
+    public static byte[] Encode(SignedTransfer signed)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        return Fields(new RlpWriter(), signed.Message)
+            .UInt(signed.Signature.Eip155V(signed.ChainId)).Bytes(signed.Signature.R).Bytes(signed.Signature.S)
+            .EndList().ToArray();
+    }
+
+    /// <summary>Decodes a signed transfer; never throws, and names the field at fault when the bytes are refused.</summary>
+    public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes)
+    {
+        if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transfer: {error}");
+        var f = new RlpFieldReader(item!, "transfer");
+        var tag = f.Bytes("tag");
+        var nonce = f.UInt64("nonce");
+        var from = f.Address("from");
+        var to = f.Address("to");
+        var shard = f.UInt32("shardId");
+        var toShard = f.UInt32("toShardId");
+        var amount = f.SignedInteger("amount");
+        var v = f.UInt64("v");
+        var r = f.Bytes("r", 32);
+        var s = f.Bytes("s", 32);
+        if (f.Finish() is { } bad) return Decoded.Failure<SignedTransfer>(bad);
+        if (!tag.AsSpan().SequenceEqual(TagBytes)) return Decoded.Failure<SignedTransfer>($"transfer.tag: not '{Tag}'");
+        if (v < 35) return Decoded.Failure<SignedTransfer>($"transfer.v: {v} is not an EIP-155 value (a chain id must be signed)");
+        if (s.AsSpan().SequenceCompareTo(HalfOrder) > 0) return Decoded.Failure<SignedTransfer>("transfer.s: high s (signatures must use s ≤ n/2)");
+        var chainId = (v - 35) / 2;
+        var signature = new RecoverableSignature(r, s, (int)((v - 35) % 2));
+        return Decoded.Success(new SignedTransfer(new Transfer(from, to, shard, toShard, amount, nonce), chainId, signature));
+    }
+
+    // Opens the list and writes the tag and the transfer's fields; the caller adds the rest and closes it.
+    private static RlpWriter Fields(RlpWriter w, Transfer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return w.StartList().Bytes(TagBytes).UInt(t.Nonce).Bytes(t.From.ToArray()).Bytes(t.To.ToArray())
+            .UInt(t.ShardId).UInt(t.ToShardId).Bytes(RlpValues.SignedInteger(t.Amount));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Chain.Receipts;
+using HarmonySim.Protocol.Chain.Transactions;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Sharding.CrossShard;
+using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.State;
+
+namespace HarmonySim.Protocol.State;
+
+/// <summary>
+/// One shard's account state for value transfers (reference §3.5): balances and nonces in address order, the
+/// incoming proofs already credited, and running totals of what left the shard as receipts and what arrived. All
+/// amounts are exact atto-ONE. Immutable: every change returns a new ledger.
+/// </summary>
+/// <remarks>
+/// Conservation: across all shards, Σ balances + Σ <see cref="OutgoingTotal"/> − Σ <see cref="IncomingTotal"/> equals
+/// what <see cref="Fund"/> minted, at every step; once every receipt is credited the totals cancel. Fees are out of
+/// scope (gas price 0), so no transfer burns anything.
+/// </remarks>
+public sealed class ShardLedger
+{
+    private ShardLedger(uint shardId, uint shardCount, ulong chainId, ImmutableSortedDictionary<Address, Account> accounts,
+        ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming)
+    {
+        ShardId = shardId;
+        ShardCount = shardCount;
+        ChainId = chainId;
+        Accounts = accounts;
+        SpentProofs = spent;
+        TotalBalance = total;
+        OutgoingTotal = outgoing;
+        IncomingTotal = incoming;
+    }
+
+    /// <summary>An empty ledger for shard <paramref name="shardId"/> of <paramref name="shardCount"/>, accepting transfers signed for <paramref name="chainId"/>.</summary>
+    public static ShardLedger Genesis(uint shardId, uint shardCount, ulong chainId)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, shardCount);
+        return new(shardId, shardCount, chainId, ImmutableSortedDictionary.Create<Address, Account>(AddressOrder.Instance),
+            [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
+    }
+
+    public uint ShardId { get; }
+    public uint ShardCount { get; }
+    public ulong ChainId { get; }
+
+    /// <summary>Accounts by address, in address order (Harmony's byte order).</summary>
+    public ImmutableSortedDictionary<Address, Account> Accounts { get; }
+
+    /// <summary>Incoming proofs already credited, by (source shard, source block hash).</summary>
+    public ImmutableSortedSet<SpentProof> SpentProofs { get; }
+
+    /// <summary>Σ balances on this shard.</summary>
+    public BigInteger TotalBalance { get; }
+
+    /// <summary>Σ amounts of the cross-shard receipts this shard emitted (debited here, owed elsewhere).</summary>
+    public BigInteger OutgoingTotal { get; }
+
+    /// <summary>Σ amounts of the incoming receipts this shard credited.</summary>
+    public BigInteger IncomingTotal { get; }
+
+    public Account AccountOf(Address address) => Accounts.TryGetValue(address, out var a) ? a : Account.Empty;
+
+    public bool IsSpent(uint sourceShard, Crypto.Hash32 blockHash) => SpentProofs.Contains(new SpentProof(sourceShard, blockHash));
+
+    /// <summary>Genesis funding: adds to a balance, changing total supply.</summary>
+    public ShardLedger Fund(Address address, BigInteger amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        return With(Credit(Accounts, address, amount), SpentProofs, TotalBalance + amount, OutgoingTotal, IncomingTotal);
+    }
+
+    /// <summary>
+    /// Applies a signed transfer. Refused unless it was signed for this chain, is sent on this shard to an existing
+    /// shard, moves a positive amount, is signed by its <c>From</c>, carries the sender's next nonce and is covered by
+    /// the sender's balance. A same-shard transfer credits the recipient here; a cross-shard one only debits and
+    /// returns the receipt the destination will credit.
+    /// </summary>
+    public TransferResult ApplyTransfer(SignedTransfer signed)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        var t = signed.Message;
+        if (signed.ChainId != ChainId) return TransferResult.Reject($"ChainId: signed for chain {signed.ChainId}, this is chain {ChainId}");
+        if (t.ShardId != ShardId) return TransferResult.Reject($"ShardId: sent on shard {t.ShardId}, this is shard {ShardId}");
+        if (t.ToShardId >= ShardCount) return TransferResult.Reject($"ToShardId: no shard {t.ToShardId} (there are {ShardCount})");
+        if (t.Amount.Sign <= 0) return TransferResult.Reject($"Amount: must be positive, got {t.Amount}");
+        if (signed.RecoverSender() != t.From) return TransferResult.Reject($"Signature: is not a signature by the sender {t.From} for chain {ChainId}");
+        var sender = AccountOf(t.From);
+        if (t.Nonce != sender.Nonce) return TransferResult.Reject($"Nonce: expected {sender.Nonce}, got {t.Nonce}");
+        if (sender.Balance < t.Amount) return TransferResult.Reject($"Amount: {t.Amount} exceeds the balance {sender.Balance}");
+
+        var accounts = Accounts.SetItem(t.From, new Account(sender.Balance - t.Amount, sender.Nonce + 1));
+        if (!t.IsCrossShard)
+            return new(With(Credit(accounts, t.To, t.Amount), SpentProofs, TotalBalance, OutgoingTotal, IncomingTotal), null, null);
+        var receipt = new CXReceipt(signed.Hash, t.From, t.To, t.ShardId, t.ToShardId, t.Amount);
+        return new(With(accounts, SpentProofs, TotalBalance - t.Amount, OutgoingTotal + t.Amount, IncomingTotal), receipt, null);
+    }
+
+    /// <summary>
+    /// Credits the receipts of an incoming proof, once. A proof already credited is refused as "already spent" (checked
+    /// first: a replay costs no signature check); otherwise the proof must pass <see cref="ReceiptProofVerifier"/>
+    /// against the source committee <paramref name="committees"/> names.
+    /// </summary>
+    public IncomingResult ApplyIncoming(CXReceiptsProof proof, ICommitteeProvider committees, int maxReceipts = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        if (proof.MerkleProof is { } m && IsSpent(m.ShardId, m.BlockHash))
+            return IncomingResult.Reject($"already spent: the receipts of shard {m.ShardId} block {m.BlockHash} were credited before");
+        if (ReceiptProofVerifier.Verify(proof, ShardId, committees, maxReceipts) is { } reason) return IncomingResult.Reject(reason);
+
+        var accounts = Accounts;
+        var credited = BigInteger.Zero;
+        foreach (var r in proof.Receipts)
+        {
+            accounts = Credit(accounts, r.To, r.Amount);
+            credited += r.Amount;
+        }
+        var spent = SpentProofs.Add(new SpentProof(proof.MerkleProof.ShardId, proof.MerkleProof.BlockHash));
+        return new(With(accounts, spent, TotalBalance + credited, OutgoingTotal, IncomingTotal + credited), null);
+    }
+
+    private static ImmutableSortedDictionary<Address, Account> Credit(ImmutableSortedDictionary<Address, Account> accounts, Address to, BigInteger amount)
+    {
+        var a = accounts.TryGetValue(to, out var existing) ? existing : Account.Empty;
+        return accounts.SetItem(to, a with { Balance = a.Balance + amount });
+    }
+
+    private ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, ImmutableSortedSet<SpentProof> spent,
+        BigInteger total, BigInteger outgoing, BigInteger incoming) =>
+        new(ShardId, ShardCount, ChainId, accounts, spent, total, outgoing, incoming);
+
+    public override string ToString() =>
+        $"shard {ShardId}: {Accounts.Count} accounts, balance {TotalBalance}, out {OutgoingTotal}, in {IncomingTotal}, {SpentProofs.Count} proofs spent";
+}
