@@ -23,7 +23,10 @@ public sealed record RunPlan(
     [property: Id(14)] ulong? StopAtHeight = null,
     [property: Id(15)] CostPlan? Cost = null,
     [property: Id(16)] StakingPlan? Staking = null,
-    [property: Id(17)] ulong? StopAtEpoch = null)
+    [property: Id(17)] ulong? StopAtEpoch = null,
+    [property: Id(18)] IReadOnlyList<string>? ExpectedSlashedCohorts = null,
+    [property: Id(19)] IReadOnlyList<string>? ExpectedJailedCohorts = null,
+    [property: Id(20)] IReadOnlyList<VotingPowerBound>? VotingPowerBounds = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }
@@ -122,3 +125,7 @@ public sealed record CostPlan(
     public TimeSpan Of(OperationCounts ops) =>
         Sign * ops.Signs + Verify * ops.Verifies + AggregateVerify * ops.AggregateVerifies + BlockValidation * ops.BlockValidations;
 }
+
+/// <summary>A bound the scenario sets on the largest share of one shard's voting power a cohort may hold in any epoch.</summary>
+[GenerateSerializer, Immutable]
+public sealed record VotingPowerBound([property: Id(0)] string Cohort, [property: Id(1)] decimal? Above, [property: Id(2)] decimal? Below);

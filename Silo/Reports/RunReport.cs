@@ -23,9 +23,9 @@ public sealed record RunReport(
             [.. result.Shards.Select(ShardReport.From)],
             new TransactionsReport(0, 0, 0, 0, new LatencyPercentiles(0, 0, 0), 0),
             new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), plan.SignatureScheme),
-            new EpochsReport(0, []),
-            new StakingReport([], [], []),
-            CohortReport.From(plan),
+            StakingReports.Epochs(result.Shards[0].Staking),
+            StakingReports.Staking(plan, result.Shards[0].Staking),
+            CohortReport.From(plan, result.Shards[0].Staking),
             checks);
     }
 }
@@ -57,11 +57,15 @@ public sealed record EpochsReport(int Completed, IReadOnlyList<object> Elections
 
 public sealed record StakingReport(IReadOnlyList<object> Slashed, IReadOnlyList<object> Jailed, IReadOnlyList<object> Banned);
 
-/// <summary>One row per named cohort: its size, its share of external stake and the most of any shard's voting power it held.</summary>
+/// <summary>
+/// One row per named cohort: its size, its share of external stake, the most of any shard's voting power it held
+/// (over every epoch's committees in a staking run), and what it lost to slashing and earned, in ONE.
+/// </summary>
 public sealed record CohortReport(string Name, int Validators, int Keys, double StakeShare, double MaxShardVotingPower, string SlashedAmount, string Rewards)
 {
-    public static IReadOnlyList<CohortReport> From(RunPlan plan)
+    public static IReadOnlyList<CohortReport> From(RunPlan plan, StakingRunResult? staking = null)
     {
+        if (staking is not null) return FromElections(plan, staking);
         var totalStake = plan.Nodes.Sum(n => (n.StakePerKey ?? 0) * n.Keys);
         var power = Enumerable.Range(0, plan.Shards).Select(s => RunContext.VotingPowerByNode(plan, s)).ToList();
         return [.. plan.Nodes.GroupBy(n => n.Cohort, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -72,6 +76,24 @@ public sealed record CohortReport(string Name, int Validators, int Keys, double 
                 Math.Round(maxPower / (double)VotingPower.One, 6), "0", "0");
         })];
     }
+
+    private static List<CohortReport> FromElections(RunPlan plan, StakingRunResult staking)
+    {
+        var totalStake = plan.Nodes.Sum(n => (n.StakePerKey ?? 0) * n.Keys);
+        return [.. plan.Nodes.GroupBy(n => n.Cohort, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var ids = g.Select(n => n.Id).ToHashSet();
+            var stake = g.Sum(n => (n.StakePerKey ?? 0) * n.Keys);
+            var maxPower = staking.Elections.Select(e => e.CohortMaxShardPower.GetValueOrDefault(g.Key)).DefaultIfEmpty(0).Max();
+            var slashed = staking.Slashed.Where(s => ids.Contains(s.Node)).Sum(s => s.Amount);
+            var rewards = staking.RewardsByNode.Where(kv => ids.Contains(kv.Key)).Sum(kv => kv.Value);
+            return new CohortReport(g.Key, g.Count(), g.Sum(n => n.Keys), totalStake == 0 ? 0 : Math.Round((double)(stake / totalStake), 6),
+                Math.Round((double)maxPower, 6), Amount(slashed), Amount(rewards));
+        })];
+    }
+
+    /// <summary>An amount of ONE as an exact decimal string (no exponent, no trailing zeros).</summary>
+    private static string Amount(decimal ones) => ones.ToString("0.##################", CultureInfo.InvariantCulture);
 }
 
 internal static class Stats

@@ -48,7 +48,9 @@ public static class RunPlanBuilder
             scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null,
             Cost(scenario.Cost),
             Staking(scenario, nodes),
-            scenario.Duration.Kind == DurationKind.Epochs ? scenario.Duration.Count : null);
+            scenario.Duration.Kind == DurationKind.Epochs ? scenario.Duration.Count : null,
+            [.. scenario.Checks.ExpectedSlashes],
+            [.. scenario.Checks.ExpectedJails]);
     }
 
     /// <summary>The staking rules, with each scripted (un)delegation expanded to one transaction per validator of the target cohort.</summary>
@@ -81,6 +83,8 @@ public static class RunPlanBuilder
     {
         if (scenario.Duration.Kind == DurationKind.Epochs && scenario.Staking is null)
             yield return "duration.epochs: epochs end with elections, which need a staking section; use duration.time or duration.blocks";
+        if (scenario.Staking is null && (scenario.Checks.ExpectedSlashes.Length > 0 || scenario.Checks.ExpectedJails.Length > 0))
+            yield return "checks.expected_slashes / checks.expected_jails: slashing and jailing happen only in a run with a staking section";
         if (scenario.Staking is { Resharding: ReshardingKind.Randomness })
             yield return "staking.resharding: randomness is not wired into runs yet (the election runs with harmony's key-mod rule); use harmony";
         if (scenario.Staking is not null && scenario.Network.HarmonySlotsPerShard == 0)

@@ -64,4 +64,19 @@ public sealed class BundledScenarioRunTests
         Assert.AreEqual(a.Digest, two.Digest);
         Assert.AreNotEqual(a.Digest, other.Digest);
     }
+
+    [TestMethod]
+    public async Task Staking_epochs_elects_every_epoch_jails_the_dark_cohort_slashes_the_double_signers_and_is_deterministic()
+    {
+        var a = await Run("staking-epochs");
+        Assert.IsTrue(a.Report.Passed, Failures(a));
+        Assert.IsGreaterThanOrEqualTo(10, a.Report.Epochs.Completed);
+        Assert.HasCount(a.Report.Epochs.Completed + 1, a.Report.Epochs.Elections);
+        var names = a.Report.Checks.Select(c => c.Name).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "accounting", "expected_slashes", "expected_jails" }, names);
+        var cheaters = a.Report.Cohorts.Single(c => c.Name == "cheaters");
+        Assert.AreEqual("30000", cheaters.SlashedAmount, "half of each cheater's 30,000 ONE self-stake");
+        var b = await Run("staking-epochs");
+        Assert.AreEqual(a.Digest, b.Digest);
+    }
 }
