@@ -1,4 +1,5 @@
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Beacon;
 
 namespace HarmonySim.Grains.Interfaces.Runs;
@@ -30,11 +31,16 @@ public sealed record EvidenceSent([property: Id(0)] SlashRecord Record) : CrossS
 [GenerateSerializer, Immutable]
 public sealed record ShardStateSent([property: Id(0)] ulong Epoch, [property: Id(1)] byte[] ShardState) : CrossShardPayload;
 
+/// <summary>Beacon committee members' contributions to the new epoch's randomness, gossiped among the beacon's nodes.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RandomnessSent([property: Id(0)] IReadOnlyList<RandomnessContribution> Contributions) : CrossShardPayload;
+
 /// <summary>The beacon's pending crosslinks and evidence, handed to its validators whenever it changes (their leader builds from it).</summary>
 [GenerateSerializer, Immutable]
 public sealed record BeaconPool(
     [property: Id(0)] IReadOnlyList<Crosslink> Crosslinks,
-    [property: Id(1)] IReadOnlyList<SlashRecord> Slashes) : ValidatorEvent;
+    [property: Id(1)] IReadOnlyList<SlashRecord> Slashes,
+    [property: Id(2)] IReadOnlyList<RandomnessContribution> Randomness) : ValidatorEvent;
 
 /// <summary>The beacon's shard state for an epoch, as the shard received it.</summary>
 [GenerateSerializer, Immutable]

@@ -7,9 +7,9 @@ namespace HarmonySim.Grains.Interfaces.Runs;
 /// </summary>
 public interface IValidatorGrain : IGrainWithStringKey
 {
-    /// <summary>Builds the node from the plan (at its chain head, for a restart) and starts it; one output per replica.</summary>
-    Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart);
+    /// <summary>Builds the node's seat in <paramref name="shard"/> from the plan (at its chain head, for a restart) and starts it; one output per replica.</summary>
+    Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart, int shard);
 
-    /// <summary>Feeds one replica of the node (0 unless it is split-brain) everything due at one instant.</summary>
+    /// <summary>Feeds one replica of the node's seat in a shard (replica 0 unless it is split-brain) everything due at one instant.</summary>
     Task<ValidatorOutput> Step(ValidatorInput input);
 }

@@ -5,7 +5,11 @@ namespace HarmonySim.Grains.Interfaces.Runs;
 
 /// <summary>What happens to one validator at one virtual instant, in the order the shard's event queue fixed.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ValidatorInput([property: Id(0)] TimeSpan Now, [property: Id(1)] IReadOnlyList<ValidatorEvent> Events, [property: Id(2)] int Replica = 0);
+public sealed record ValidatorInput(
+    [property: Id(0)] TimeSpan Now,
+    [property: Id(1)] IReadOnlyList<ValidatorEvent> Events,
+    [property: Id(2)] int Replica = 0,
+    [property: Id(3)] int Shard = 0);
 
 /// <summary>One input to a validator's state machine.</summary>
 [GenerateSerializer, Immutable]

@@ -32,6 +32,20 @@ public sealed record ChecksSpec
 
     /// <summary>Cohorts whose validators are expected to be jailed (availability issue; empty: none expected).</summary>
     [Id(3)] public ImmutableArray<string> ExpectedJails { get; init; } = [];
+
+    /// <summary>Bounds on the largest share of one shard's voting power a cohort holds in any epoch (staking runs).</summary>
+    [Id(4)] public ImmutableArray<VotingPowerBoundSpec> MaxShardVotingPower { get; init; } = [];
+}
+
+/// <summary>A cohort's largest share of one shard's voting power in any epoch must be above and/or below the given shares.</summary>
+[GenerateSerializer, Immutable]
+public sealed record VotingPowerBoundSpec
+{
+    [Id(0)] public string Cohort { get; init; } = "";
+
+    [Id(1)] public decimal? Above { get; init; }
+
+    [Id(2)] public decimal? Below { get; init; }
 }
 
 /// <summary>Virtual CPU time charged per operation, so results do not depend on the host; each null costs nothing (the default).</summary>

@@ -71,5 +71,11 @@ public sealed record CohortSpec
     /// <summary>When the cohort starts double signing; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DoubleSignFrom"/>.</summary>
     [Id(8)] public TimeSpan? DoubleSignFrom { get; init; }
 
+    /// <summary>
+    /// The shard every node of the cohort is placed in (its keys ground to it under Harmony's key-mod rule); null lets
+    /// placement spread the cohort over the shards with the most free slots.
+    /// </summary>
+    [Id(9)] public int? Shard { get; init; }
+
     public int Keys => Validators * KeysPerNode;
 }

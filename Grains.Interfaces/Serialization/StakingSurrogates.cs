@@ -2,6 +2,7 @@ using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Beacon;
 
 namespace HarmonySim.Grains.Interfaces.Serialization;
@@ -42,4 +43,18 @@ public sealed class SlashRecordConverter : IConverter<SlashRecord, SlashRecordSu
 {
     public SlashRecord ConvertFromSurrogate(in SlashRecordSurrogate s) => new(s.Evidence, s.Reporter);
     public SlashRecordSurrogate ConvertToSurrogate(in SlashRecord r) => new() { Evidence = r.Evidence, Reporter = r.Reporter };
+}
+
+[GenerateSerializer, Immutable]
+public readonly struct RandomnessContributionSurrogate
+{
+    [Id(0)] public PublicKey Key { get; init; }
+    [Id(1)] public byte[] Proof { get; init; }
+}
+
+[RegisterConverter]
+public sealed class RandomnessContributionConverter : IConverter<RandomnessContribution, RandomnessContributionSurrogate>
+{
+    public RandomnessContribution ConvertFromSurrogate(in RandomnessContributionSurrogate s) => new(s.Key, s.Proof);
+    public RandomnessContributionSurrogate ConvertToSurrogate(in RandomnessContribution c) => new() { Key = c.Key, Proof = c.Proof };
 }

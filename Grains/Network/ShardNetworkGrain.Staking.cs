@@ -2,6 +2,7 @@ using System.Numerics;
 using HarmonySim.Grains.Staking;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Beacon;
 
 namespace HarmonySim.Grains.Network;
@@ -21,6 +22,7 @@ public sealed partial class ShardNetworkGrain
     private readonly List<CrossShardMessage> _outbox = [];
     private readonly List<Crosslink> _crosslinkPool = [];
     private readonly List<SlashRecord> _slashPool = [];
+    private readonly List<RandomnessContribution> _randomnessPool = [];
     private readonly SortedDictionary<ulong, byte[]> _announced = [];
     private readonly StakingLedger _ledger = new();
     private EpochCommittees? _epochCommittees;
@@ -70,14 +72,34 @@ public sealed partial class ShardNetworkGrain
         if (outcome.NextCommittees is { } next && committed.Header.CarriesShardState)
         {
             Log("election", ("epoch", next.Epoch.ToString()), ("elected", outcome.Election?.Summary.ElectedKeys.ToString() ?? "0"),
-                ("accounting", _ledger.Accounting[^1].Passed ? "ok" : "failed"));
+                ("accounting", _ledger.Accounting[^1].Passed ? "ok" : "failed"),
+                ("resharding", world.Rules.Policy.Kind == Protocol.Sharding.ReshardingPolicyKind.Harmony ? "key-mod"
+                    : outcome.Election?.RandomnessQuorum == true ? "randomness" : "randomness-without-quorum"),
+                ("contributions", (outcome.Election?.Contributions ?? 0).ToString()));
             for (var shard = 1; shard < _plan.Shards; shard++) Send(shard, new ShardStateSent(next.Epoch, committed.Header.ShardState));
+            _randomnessPool.Clear();
+            ContributeRandomness(_beaconState);
         }
         // Drop what the chain has included or made moot, and hand the beacon's nodes the rest.
         var removed = _crosslinkPool.RemoveAll(l => l.BlockNumber <= _beaconState.LastCrosslink.GetValueOrDefault(l.ShardId))
             + _slashPool.RemoveAll(r => outcome.Slashes.Any(s => _context.NodeOfKey.TryGetValue(r.Evidence.Offender, out var n) && n == _context.NodeOfOwner[s.Validator])
                 || IsBanned(r));
         if (removed > 0) ShareBeaconPool();
+    }
+
+    /// <summary>
+    /// In a randomness-resharding run, every running beacon committee node sends its VRF contributions for the epoch
+    /// that just began (over the seed the chain fixed); they reach the beacon's nodes one gossip hop later.
+    /// </summary>
+    private void ContributeRandomness(BeaconState state)
+    {
+        if (_context.Staking is not { } world || world.Rules.Policy.Kind != Protocol.Sharding.ReshardingPolicyKind.Randomness) return;
+        var committee = world.Cache.Get(state.Committees, 0);
+        var contributions = new List<RandomnessContribution>();
+        foreach (var node in _members.Where(m => !_crashed.Contains(m)))
+            foreach (var key in _context.KeysOf(node).Where(k => committee.IndexOf(k.Public) >= 0))
+                contributions.Add(RandomnessRound.Contribute(committee, state.RandomnessSeed, key));
+        if (contributions.Count > 0) Enqueue(CrossShardArrival, ShardLevel, new Incoming(new RandomnessSent(contributions)));
     }
 
     private bool IsBanned(SlashRecord record) =>
@@ -106,6 +128,10 @@ public sealed partial class ShardNetworkGrain
                 _slashPool.Add(e.Record);
                 ShareBeaconPool();
                 break;
+            case RandomnessSent r:
+                _randomnessPool.AddRange(r.Contributions);
+                ShareBeaconPool();
+                break;
             case ShardStateSent s:
                 _announced[s.Epoch] = s.ShardState;
                 _epochCommittees!.Announce(s.Epoch, s.ShardState);
@@ -116,7 +142,7 @@ public sealed partial class ShardNetworkGrain
 
     private void ShareBeaconPool()
     {
-        var pool = new BeaconPool([.. _crosslinkPool], [.. _slashPool]);
+        var pool = new BeaconPool([.. _crosslinkPool], [.. _slashPool], [.. _randomnessPool]);
         foreach (var member in _members) Enqueue(_now, member, pool);
     }
 
@@ -124,7 +150,7 @@ public sealed partial class ShardNetworkGrain
     private void Reannounce(int node)
     {
         foreach (var (epoch, state) in _announced) Enqueue(_now, node, new ShardStateAnnounced(epoch, state));
-        if (_shard == 0 && _context.Staking is not null) Enqueue(_now, node, new BeaconPool([.. _crosslinkPool], [.. _slashPool]));
+        if (_shard == 0 && _context.Staking is not null) Enqueue(_now, node, new BeaconPool([.. _crosslinkPool], [.. _slashPool], [.. _randomnessPool]));
     }
 
     private List<CrossShardMessage> TakeOutbox()

@@ -38,6 +38,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
     private LatencyModel _latency = null!;
     private Random _random = null!;
     private int[] _members = [];
+    private HashSet<int> _memberSet = [];
     private Queue<FaultPlan> _faults = new();
     private int _shard;
     private long _seq;
@@ -53,11 +54,16 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
         _context = runs.For(plan);
         _latency = new LatencyModel(plan.Latency);
         _random = new Random(SeedFor(plan.Seed, shard));
-        _members = [.. plan.NodesOf(shard).Select(n => n.Id).Order()];
+        _members = [.. RunContext.MembersOf(plan, shard)];
+        _memberSet = [.. _members];
         _faults = new Queue<FaultPlan>(plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _side = _members.ToDictionary(id => id, id => SideOf(plan.Seed, id));
-        if (_context.Staking is { } world) _epochCommittees = new EpochCommittees(world.Cache, world.GenesisCommittees);
-        var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false)));
+        if (_context.Staking is { } world)
+        {
+            _epochCommittees = new EpochCommittees(world.Cache, world.GenesisCommittees);
+            if (shard == 0) ContributeRandomness(world.GenesisBeacon);
+        }
+        var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false, shard)));
         foreach (var output in outputs.SelectMany(o => o)) Apply(output);
     }
 
@@ -123,7 +129,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
         }
         foreach (var pending in deferred) Enqueue(_busyUntil[pending.Node], pending.Node, pending.Event, pending.Replica);
         if (due.Count == 0) return;
-        var calls = due.Select(kv => Validator(kv.Key.Node).Step(new ValidatorInput(_now, kv.Value, kv.Key.Replica))).ToArray();
+        var calls = due.Select(kv => Validator(kv.Key.Node).Step(new ValidatorInput(_now, kv.Value, kv.Key.Replica, _shard))).ToArray();
         foreach (var output in await Task.WhenAll(calls)) Apply(output);
     }
 
@@ -221,7 +227,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
 
     private async Task ApplyFault(FaultPlan fault)
     {
-        var targets = fault.Nodes.Where(n => _plan.Nodes[n].Shard == _shard).ToList();
+        var targets = fault.Nodes.Where(_memberSet.Contains).ToList();
         switch (fault.Kind)
         {
             case FaultKind.Crash:
@@ -229,7 +235,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
                 break;
             case FaultKind.Restart:
                 var restarted = targets.Where(_crashed.Remove).ToList();
-                foreach (var output in (await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true)))).SelectMany(o => o)) Apply(output);
+                foreach (var output in (await Task.WhenAll(restarted.Select(n => Validator(n).Start(_plan, n, _now, restart: true, _shard)))).SelectMany(o => o)) Apply(output);
                 foreach (var n in restarted) Reannounce(n);
                 break;
             case FaultKind.Partition:

@@ -62,6 +62,14 @@ public sealed class RunContext
     /// <summary>The staking world of a run with a staking section (elections, beacon state), else null.</summary>
     public StakingWorld? Staking { get; }
 
+    /// <summary>
+    /// The nodes a shard's network serves, in id order: those placed in it; under randomness resharding every node,
+    /// since an election may seat any node's keys in any shard (each node then follows every shard's chain and votes
+    /// where it holds a seat).
+    /// </summary>
+    public static IEnumerable<int> MembersOf(RunPlan plan, int shard) =>
+        plan.Staking is { RandomnessResharding: true } ? plan.Nodes.Select(n => n.Id) : plan.NodesOf(shard).Select(n => n.Id).Order();
+
     /// <summary>Which node an earning address belongs to.</summary>
     public IReadOnlyDictionary<Address, int> NodeOfOwner { get; }
 

@@ -1,6 +1,8 @@
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.Beacon;
 using HarmonySim.Protocol.Staking.Slashing;
@@ -62,13 +64,27 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
             if (verdict.IsAccepted && offenders.Add(verdict.Offender)) slashes.Add(record);
         }
 
-        var body = new BeaconBody(transactions, crosslinks, slashes);
-        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot([], rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), []);
+        var randomness = Contributions(parent, context.Epoch, committees);
+        var body = new BeaconBody(transactions, crosslinks, slashes, randomness);
+        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot([], rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), [],
+            body.EncodeContributions());
         var outcome = BeaconTransition.Apply(parent, draft, body, rules, committees);
         if (outcome.Error is not null) throw new InvalidOperationException($"beacon proposal at {context.Number} does not apply: {outcome.Error}");
-        var header = EmptyBlockBuilder.Header(context, draft.TxHash, draft.CrossLinks, draft.Slashes, outcome.NextCommittees?.Encode() ?? []);
+        var header = EmptyBlockBuilder.Header(context, draft.TxHash, draft.CrossLinks, draft.Slashes, outcome.NextCommittees?.Encode() ?? [],
+            draft.Vrf, outcome.ExpectedVdf);
         var block = new Block(header, [], body);
         world.Remember(block.Hash, outcome);
         return block;
+    }
+
+    /// <summary>Contributions to this epoch's randomness not yet on the chain, from committee keys, with proofs that verify.</summary>
+    private List<RandomnessContribution> Contributions(BeaconState parent, ulong epoch, ICommitteeProvider committees)
+    {
+        if (world.Rules.Policy.Kind != ReshardingPolicyKind.Randomness || pool.Randomness.Count == 0) return [];
+        var committee = committees.CommitteeFor(0, epoch);
+        var vrf = EpochVrf.For(committee.Scheme);
+        var alpha = RandomnessRound.Alpha(epoch, parent.RandomnessSeed);
+        var seen = parent.EpochContributions.Select(c => c.Key).ToHashSet();
+        return [.. pool.Randomness.Where(c => committee.IndexOf(c.Key) >= 0 && seen.Add(c.Key) && vrf.TryVerify(c.Key, alpha, c.Proof, out _))];
     }
 }

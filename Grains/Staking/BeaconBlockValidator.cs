@@ -21,6 +21,7 @@ public sealed class BeaconBlockValidator(StakingWorld world) : IBlockValidator
         if (outcome.Error is not null) return outcome.Error;
         var expected = outcome.NextCommittees?.Encode() ?? [];
         if (!block.Header.ShardState.AsSpan().SequenceEqual(expected)) return "shard state differs from the election's result";
+        if (!block.Header.Vdf.AsSpan().SequenceEqual(outcome.ExpectedVdf)) return "the VDF output differs from the epoch's randomness";
         return null;
     }
 }

@@ -10,6 +10,7 @@ using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Accounts;
 using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.Beacon;
 using HarmonySim.Protocol.Staking.Rewards;
@@ -41,7 +42,8 @@ public sealed class StakingWorld
         var parameters = StakingParameters.Mainnet with { HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))] };
         var reward = ToAtto(s.BlockReward);
         Rules = new BeaconRules(plan.Timing.BlocksPerEpoch, election, HarmonySlots, parameters,
-            new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current);
+            new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current,
+            s.RandomnessResharding ? new ReshardingPolicy(ReshardingPolicyKind.Randomness, s.VdfDifficulty) : ReshardingPolicy.Harmony);
 
         Delegators = s.Delegators.ToDictionary(d => d.Name, d => AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{plan.Seed}/delegator/{d.Name}"))));
         var state = StakingState.Empty;
@@ -58,6 +60,13 @@ public sealed class StakingWorld
         GenesisSupply = state.TotalSupply();
 
         var genesisElection = EposElection.Compute(ElectionInput.Candidates(state), HarmonySlots, election);
+        // No chain yet to draw randomness from: under the randomness policy the genesis slots are shuffled with a
+        // randomness fixed by the run's seed (a genesis configuration, as a launch ceremony would publish it).
+        if (Rules.Policy.Kind == ReshardingPolicyKind.Randomness && genesisElection.HasWinners)
+        {
+            var (rnd, _) = EpochRandomness.Derive(Keccak256.Hash(Encoding.UTF8.GetBytes($"HarmonySim genesis randomness {plan.Seed}")), Rules.Policy.VdfDifficulty);
+            genesisElection = Rules.Policy.Apply(genesisElection, HarmonySlots, election, rnd);
+        }
         if (!genesisElection.HasWinners) throw new ArgumentException("the genesis election elected nobody: the scenario needs staked validators", nameof(plan));
         GenesisCommittees = new ShardState(0, genesisElection.Committees);
         GenesisBeacon = BeaconState.Genesis(state, GenesisCommittees);

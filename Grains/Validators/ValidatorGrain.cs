@@ -14,43 +14,41 @@ namespace HarmonySim.Grains.Validators;
 /// </summary>
 public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
 {
-    private FbftNode[] _nodes = [];
+    // One seat per shard the node follows: its own shard, or every shard when slots move between shards each epoch.
+    private readonly Dictionary<int, ShardSeat> _seats = [];
+    private readonly BeaconMempool _pool = new();
     private SharedVerificationScheme? _memo;
     private NodePlan? _plan;
-    private CommittedBlock? _head;
     private RunContext? _context;
 
-    // Kept across a restart, like the node's disk: what it learned of committees and what the beacon announced.
-    private ICommitteeProvider? _committees;
-    private readonly BeaconMempool _pool = new();
-
-    public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart)
+    public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart, int shard)
     {
         var context = runs.For(plan);
         _context = context;
         _memo = context.Memo;
         _plan = plan.Nodes[node];
-        // A restarted node keeps what it had committed (its disk) and loses everything else.
-        var head = restart && _head is not null ? _head : context.Genesis[_plan.Shard];
-        _committees ??= context.CommitteesForNode();
-        var (builder, validator) = BlockProduction(context);
+        if (!_seats.TryGetValue(shard, out var seat)) _seats[shard] = seat = new ShardSeat(context.CommitteesForNode());
+        // A restarted node keeps what it had committed (its disk) and what it learned of committees, and loses everything else.
+        var head = restart && seat.Head is not null ? seat.Head : context.Genesis[shard];
+        var (builder, validator) = BlockProduction(context, shard, seat.Committees);
         var replicas = _plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
-        _nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), _committees, head,
+        seat.Nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), seat.Committees, head,
             replicas > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator))];
         var outputs = new List<ValidatorOutput>(replicas);
         for (var r = 0; r < replicas; r++)
         {
             var before = CountingScheme.Snapshot;
-            _nodes[r].Start(now);
-            outputs.Add(Output(r, before, now));
+            seat.Nodes[r].Start(now);
+            outputs.Add(Output(seat, r, before, now));
         }
         return Task.FromResult<IReadOnlyList<ValidatorOutput>>(outputs);
     }
 
     public Task<ValidatorOutput> Step(ValidatorInput input)
     {
-        if (_nodes.Length == 0) throw new InvalidOperationException("validator not started");
-        var node = _nodes[input.Replica];
+        if (!_seats.TryGetValue(input.Shard, out var seat) || seat.Nodes.Length == 0)
+            throw new InvalidOperationException($"validator not started for shard {input.Shard}");
+        var node = seat.Nodes[input.Replica];
         if (_memo is not null) BatchVerifyVotes(input, _memo);
         var before = CountingScheme.Snapshot;
         foreach (var e in input.Events)
@@ -68,33 +66,33 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                         if (node.CatchUp(block, input.Now) != Verdict.Accepted) break;
                     break;
                 case BeaconPool p:
-                    _pool.Replace(p.Crosslinks, p.Slashes);
+                    _pool.Replace(p.Crosslinks, p.Slashes, p.Randomness);
                     break;
-                case ShardStateAnnounced a when _committees is EpochCommittees epochs:
+                case ShardStateAnnounced a when seat.Committees is EpochCommittees epochs:
                     epochs.Announce(a.Epoch, a.ShardState);
                     break;
             }
         }
-        return Task.FromResult(Output(input.Replica, before, input.Now));
+        return Task.FromResult(Output(seat, input.Replica, before, input.Now));
     }
 
-    /// <summary>The node's block builder and validator: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
-    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context)
+    /// <summary>The node's block builder and validator for a shard: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
+    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context, int shard, ICommitteeProvider committees)
     {
-        if (context.Staking is not { } world || _committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
-        return _plan!.Shard == 0
+        if (context.Staking is not { } world || committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
+        return shard == 0
             ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime), new BeaconBlockValidator(world))
             : (new ShardBlockBuilder(epochs, world.Rules), new ShardBlockValidator(epochs, world.Rules));
     }
 
-    private ValidatorOutput Output(int replica, OperationCounts before, TimeSpan now)
+    private ValidatorOutput Output(ShardSeat seat, int replica, OperationCounts before, TimeSpan now)
     {
-        var node = _nodes[replica];
+        var node = seat.Nodes[replica];
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
         foreach (var effect in node.PendingEffects)
         {
-            if (replica == 0 && effect is BlockCommitted c) _head = c.Committed;
-            if (replica == 0 && effect is CommitSignatureImproved i) _head = i.Committed;
+            if (replica == 0 && effect is BlockCommitted c) seat.Head = c.Committed;
+            if (replica == 0 && effect is CommitSignatureImproved i) seat.Head = i.Committed;
             if (Suppressed(effect, node)) continue;
             effects.Add(effect);
             if (effect is SendTo { Message: Vote { Type: MessageType.Commit } vote } send && _plan!.Behaviour == NodeBehaviour.DoubleSign && _plan.Misbehaves(now))
@@ -169,5 +167,13 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
             NodeBehaviour.WithholdVotes => message is Vote,
             _ => false,
         };
+    }
+
+    /// <summary>What the node keeps for one shard: its FBFT replicas, its committed head and its view of committees.</summary>
+    private sealed class ShardSeat(ICommitteeProvider committees)
+    {
+        public FbftNode[] Nodes { get; set; } = [];
+        public CommittedBlock? Head { get; set; }
+        public ICommitteeProvider Committees { get; } = committees;
     }
 }

@@ -66,7 +66,7 @@ public sealed class EmptyBlockBuilder : IBlockBuilder
         context.NextEpochCommittee is null ? [] : EncodeShardState(context.NextEpochCommittee)));
 
     /// <summary>The proposal's header with the given body commitments and shard state.</summary>
-    public static BlockHeader Header(ProposalContext context, Hash32 txHash, byte[] crossLinks, byte[] slashes, byte[] shardState)
+    public static BlockHeader Header(ProposalContext context, Hash32 txHash, byte[] crossLinks, byte[] slashes, byte[] shardState, byte[]? vrf = null, byte[]? vdf = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new BlockHeader
@@ -85,6 +85,8 @@ public sealed class EmptyBlockBuilder : IBlockBuilder
             CrossLinks = crossLinks,
             Slashes = slashes,
             ShardState = shardState,
+            Vrf = vrf ?? [],
+            Vdf = vdf ?? [],
         };
     }
 

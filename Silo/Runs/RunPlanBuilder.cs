@@ -50,7 +50,8 @@ public static class RunPlanBuilder
             Staking(scenario, nodes),
             scenario.Duration.Kind == DurationKind.Epochs ? scenario.Duration.Count : null,
             [.. scenario.Checks.ExpectedSlashes],
-            [.. scenario.Checks.ExpectedJails]);
+            [.. scenario.Checks.ExpectedJails],
+            [.. scenario.Checks.MaxShardVotingPower.Select(b => new VotingPowerBound(b.Cohort, b.Above, b.Below))]);
     }
 
     /// <summary>The staking rules, with each scripted (un)delegation expanded to one transaction per validator of the target cohort.</summary>
@@ -85,8 +86,8 @@ public static class RunPlanBuilder
             yield return "duration.epochs: epochs end with elections, which need a staking section; use duration.time or duration.blocks";
         if (scenario.Staking is null && (scenario.Checks.ExpectedSlashes.Length > 0 || scenario.Checks.ExpectedJails.Length > 0))
             yield return "checks.expected_slashes / checks.expected_jails: slashing and jailing happen only in a run with a staking section";
-        if (scenario.Staking is { Resharding: ReshardingKind.Randomness })
-            yield return "staking.resharding: randomness is not wired into runs yet (the election runs with harmony's key-mod rule); use harmony";
+        if (scenario.Staking is null && scenario.Checks.MaxShardVotingPower.Length > 0)
+            yield return "checks.max_shard_voting_power: voting power per epoch comes from elections, which need a staking section";
         if (scenario.Staking is not null && scenario.Network.HarmonySlotsPerShard == 0)
             yield return "network.harmony_slots_per_shard: a staking run needs at least one Harmony-operated slot per shard, so no shard's committee can be empty";
     }
@@ -102,6 +103,15 @@ public static class RunPlanBuilder
         var harmonyFree = Enumerable.Repeat(network.HarmonySlotsPerShard, network.Shards).ToArray();
         var externalFree = Enumerable.Repeat(network.ExternalSlotsPerShard, network.Shards).ToArray();
         var random = new Random(unchecked((int)(seed * 2_654_435_761UL >> 16)));
+        // Cohorts pinned to a shard take their slots there first, so the others fill what is left.
+        foreach (var cohort in scenario.Cohorts.Where(c => c.Shard is not null))
+        {
+            var free = cohort.HarmonyOperated ? harmonyFree : externalFree;
+            var shard = cohort.Shard!.Value;
+            if (free[shard] < cohort.Keys)
+                throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}.shard: its {cohort.Keys} keys do not fit the {free[shard]} free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of shard {shard}"]);
+            free[shard] -= cohort.Keys;
+        }
         var nodes = new List<NodePlan>();
         foreach (var cohort in scenario.Cohorts)
         {
@@ -109,10 +119,10 @@ public static class RunPlanBuilder
             for (var v = 0; v < cohort.Validators; v++)
             {
                 var free = cohort.HarmonyOperated ? harmonyFree : externalFree;
-                var shard = Enumerable.Range(0, free.Length).OrderByDescending(s => free[s]).ThenBy(s => s).First();
-                if (free[shard] < cohort.KeysPerNode)
+                var shard = cohort.Shard ?? Enumerable.Range(0, free.Length).OrderByDescending(s => free[s]).ThenBy(s => s).First();
+                if (cohort.Shard is null && free[shard] < cohort.KeysPerNode)
                     throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}: its {cohort.KeysPerNode}-key nodes do not fit the free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of any shard"]);
-                free[shard] -= cohort.KeysPerNode;
+                if (cohort.Shard is null) free[shard] -= cohort.KeysPerNode;
                 decimal? stake = cohort.HarmonyOperated || cohort.StakePerKey is null ? null
                     : cohort.StakePerKey.IsFixed ? cohort.StakePerKey.Min
                     : Math.Round(cohort.StakePerKey.Min + (cohort.StakePerKey.Max - cohort.StakePerKey.Min) * (decimal)random.NextDouble(), 6);

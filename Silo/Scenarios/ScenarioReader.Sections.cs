@@ -211,6 +211,7 @@ internal sealed partial class ScenarioReader
         }
         var slashes = CohortList(m, "expected_slashes");
         var jails = CohortList(m, "expected_jails");
+        var bounds = ReadPowerBounds(m);
         if (errors.Count > errorsBefore) return null;
         return new ChecksSpec
         {
@@ -218,7 +219,35 @@ internal sealed partial class ScenarioReader
             ExpectedOutages = windows.ToImmutable(),
             ExpectedSlashes = slashes ?? [],
             ExpectedJails = jails ?? [],
+            MaxShardVotingPower = bounds,
         };
+    }
+
+    /// <summary><c>checks.max_shard_voting_power</c>: a list of { cohort, above?, below? } with at least one bound, above &lt; below.</summary>
+    private ImmutableArray<VotingPowerBoundSpec> ReadPowerBounds(Fields m)
+    {
+        if (!m.Has("max_shard_voting_power")) return [];
+        var list = List(m, "max_shard_voting_power");
+        if (list is null) return [];
+        var result = ImmutableArray.CreateBuilder<VotingPowerBoundSpec>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var b = Map(list.Children[i], $"checks.max_shard_voting_power[{i}]", "checks.max_shard_voting_power[]");
+            if (b is null) continue;
+            var cohort = Text(b, "cohort", required: true);
+            if (cohort is not null && knownCohorts is not null && !knownCohorts.Contains(cohort))
+            {
+                Error(b.Value("cohort")!, b.PathOf("cohort"), $"unknown cohort '{cohort}'{Suggest(cohort, knownCohorts)}");
+                continue;
+            }
+            var above = Share(b, "above");
+            var below = Share(b, "below");
+            if (cohort is null || b.Has("above") && above is null || b.Has("below") && below is null) continue;
+            if (above is null && below is null) { Error(b.Node, b.PathOf("above"), "give above, below or both (shares such as 0.3333 or 33.33%)"); continue; }
+            if (above is { } a && below is { } c && a >= c) { Error(b.Value("below")!, b.PathOf("below"), $"must be more than above ({a}), got {c}"); continue; }
+            result.Add(new VotingPowerBoundSpec { Cohort = cohort, Above = above, Below = below });
+        }
+        return result.ToImmutable();
     }
 
     private ImmutableArray<string>? CohortList(Fields m, string key)

@@ -201,6 +201,12 @@ internal sealed partial class ScenarioReader(string file)
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
                 "double sign", "the time the cohort starts signing conflicting blocks", duration);
+            var pinned = Int(m, "shard", 0, 63);
+            if (pinned is { } pin && network is not null && pin >= network.Shards)
+            {
+                Error(m.Value("shard")!, m.PathOf("shard"), $"shard {pin} does not exist; network.shards is {network.Shards} (shards 0–{network.Shards - 1})");
+                pinned = null;
+            }
             var slashable = true;
             if (behaviour == CohortBehaviour.DoubleSignFrom && harmonyOperated == true)
             {
@@ -211,7 +217,8 @@ internal sealed partial class ScenarioReader(string file)
 
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
-                || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable)
+                || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
+                || m.Has("shard") && pinned is null)
             {
                 ok = false;
                 continue;
@@ -227,6 +234,7 @@ internal sealed partial class ScenarioReader(string file)
                 Behaviour = behaviour ?? CohortBehaviour.Honest,
                 DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
                 DoubleSignFrom = behaviour == CohortBehaviour.DoubleSignFrom ? doubleSignFrom : null,
+                Shard = (int?)pinned,
             }, node));
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.

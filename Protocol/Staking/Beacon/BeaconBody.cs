@@ -1,6 +1,7 @@
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Transactions;
 
 namespace HarmonySim.Protocol.Staking.Beacon;
@@ -13,13 +14,26 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 public sealed record BeaconBody(
     IReadOnlyList<SignedStakingTransaction> Staking,
     IReadOnlyList<Crosslink> Crosslinks,
-    IReadOnlyList<SlashRecord> Slashes) : IBlockBody
+    IReadOnlyList<SlashRecord> Slashes,
+    IReadOnlyList<RandomnessContribution>? Randomness = null) : IBlockBody
 {
+    /// <summary>Beacon committee members' VRF contributions to the epoch's randomness (randomness resharding only).</summary>
+    public IReadOnlyList<RandomnessContribution> Contributions => Randomness ?? [];
+
     public const int MaxCrosslinks = 16;
 
     public static readonly BeaconBody Empty = new([], [], []);
 
-    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0;
+    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0 && Contributions.Count == 0;
+
+    /// <summary>The header's Vrf field here: an RLP list of the included (key, proof) contributions (empty bytes when none).</summary>
+    public byte[] EncodeContributions()
+    {
+        if (Contributions.Count == 0) return [];
+        var w = new RlpWriter().StartList();
+        foreach (var c in Contributions) w.StartList().Bytes(c.Key.Bytes).Bytes(c.Proof).EndList();
+        return w.EndList().ToArray();
+    }
 
     /// <summary>Each staking transaction's canonical encoding, as the transaction root covers them.</summary>
     public IReadOnlyList<byte[]> StakingEncodings(ulong chainId) =>
@@ -50,6 +64,7 @@ public sealed record BeaconBody(
         if (Block.TransactionsRoot([.. transactions, .. StakingEncodings(chainId)]) != header.TxHash) return "transactions do not match the header's TxHash";
         if (!EncodeCrosslinks().AsSpan().SequenceEqual(header.CrossLinks)) return "crosslinks do not match the header";
         if (!EncodeSlashes().AsSpan().SequenceEqual(header.Slashes)) return "slash records do not match the header";
+        if (!EncodeContributions().AsSpan().SequenceEqual(header.Vrf)) return "randomness contributions do not match the header";
         return null;
     }
 

@@ -9,7 +9,8 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 public sealed record SlashEvent(Address Validator, ulong Epoch, BigInteger Amount, BigInteger Burned, BigInteger ToLeader, Address Leader);
 
 /// <summary>One election at an epoch's last beacon block: the epoch it elects and its summary.</summary>
-public sealed record ElectionEvent(ulong Epoch, ElectionSummary Summary, IReadOnlyList<Exclusion> Excluded);
+/// <remarks>Under randomness resharding, <paramref name="Contributions"/> counts the epoch's randomness contributions and <paramref name="RandomnessQuorum"/> says whether they held a quorum.</remarks>
+public sealed record ElectionEvent(ulong Epoch, ElectionSummary Summary, IReadOnlyList<Exclusion> Excluded, bool RandomnessQuorum = true, int Contributions = 0);
 
 /// <summary>
 /// The result of applying one beacon block: the new state, or the reason the block is invalid; and what happened
@@ -21,7 +22,11 @@ public sealed record BeaconOutcome(
     IReadOnlyList<SlashEvent> Slashes,
     IReadOnlyList<StatusChange> Jailed,
     ElectionEvent? Election,
-    ShardState? NextCommittees)
+    ShardState? NextCommittees,
+    byte[]? Vdf = null)
 {
     public static BeaconOutcome Invalid(string error) => new(null, error, [], [], null, null);
+
+    /// <summary>What an epoch's last block's Vdf field must hold: the VDF output and proof behind the epoch's Rnd (randomness resharding).</summary>
+    public byte[] ExpectedVdf => Vdf ?? [];
 }

@@ -1,3 +1,4 @@
+using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Staking.Rewards;
 using HarmonySim.Protocol.Staking.Slashing;
 using HarmonySim.Protocol.Staking.Transactions;
@@ -11,8 +12,12 @@ public sealed record BeaconRules(
     IReadOnlyList<IReadOnlyList<HarmonySlot>> HarmonySlots,
     StakingParameters Staking,
     BlockRewardSchedule Rewards,
-    SlashRule SlashRule = SlashRule.Current)
+    SlashRule SlashRule = SlashRule.Current,
+    ReshardingPolicy? Resharding = null)
 {
+    /// <summary>How the election's winners are placed on shards (Harmony's key-mod rule unless set).</summary>
+    public ReshardingPolicy Policy => Resharding ?? ReshardingPolicy.Harmony;
+
     public bool IsLastBlockInEpoch(ulong number) => (number + 1) % BlocksPerEpoch == 0;
 
     public ulong EpochOf(ulong number) => number / BlocksPerEpoch;

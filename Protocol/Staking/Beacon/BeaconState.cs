@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Availability;
 using HarmonySim.Protocol.Staking.State;
 
@@ -21,8 +23,13 @@ public sealed record BeaconState(
     BigInteger Minted,
     BigInteger Burned,
     ImmutableSortedDictionary<Address, BigInteger> RewardsPaid,
-    ShardState? PreviousCommittees = null)
+    ShardState? PreviousCommittees = null,
+    Hash32 RandomnessSeed = default,
+    ImmutableList<RandomnessContribution>? Contributions = null)
 {
+    /// <summary>This epoch's accepted randomness contributions (randomness resharding), in inclusion order.</summary>
+    public ImmutableList<RandomnessContribution> EpochContributions => Contributions ?? [];
+
     public static BeaconState Genesis(StakingState staking, ShardState committees) => new(
         staking, 0, ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
         ImmutableSortedDictionary<uint, ulong>.Empty, committees, BigInteger.Zero, BigInteger.Zero,

@@ -6,6 +6,7 @@ using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Sharding.Crosslinks;
+using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Availability;
 using HarmonySim.Protocol.Staking.Rewards;
 using HarmonySim.Protocol.Staking.Slashing;
@@ -65,6 +66,13 @@ public static class BeaconTransition
             state = state with { LastCrosslink = state.LastCrosslink.SetItem(link.ShardId, link.BlockNumber) };
         }
 
+        if (body.Contributions.Count > 0)
+        {
+            var (withContributions, error) = AddContributions(state, body.Contributions, epoch, committees);
+            if (error is not null) return BeaconOutcome.Invalid(error);
+            state = withContributions!;
+        }
+
         var slashes = new List<SlashEvent>();
         foreach (var record in body.Slashes)
         {
@@ -75,7 +83,39 @@ public static class BeaconTransition
         }
 
         if (!rules.IsLastBlockInEpoch(header.Number)) return new BeaconOutcome(state, null, slashes, [], null, null);
-        return EndEpoch(state, epoch, rules, slashes);
+        return EndEpoch(state, header, epoch, rules, committees, slashes);
+    }
+
+    /// <summary>Randomness contributions: each from a beacon committee key, once per epoch, with a VRF proof over this epoch's α.</summary>
+    private static (BeaconState? State, string? Error) AddContributions(
+        BeaconState state, IReadOnlyList<RandomnessContribution> contributions, ulong epoch, ICommitteeProvider committees)
+    {
+        var committee = committees.CommitteeFor(0, epoch);
+        var vrf = EpochVrf.For(committee.Scheme);
+        var alpha = RandomnessRound.Alpha(epoch, state.RandomnessSeed);
+        var list = state.EpochContributions;
+        foreach (var c in contributions)
+        {
+            if (committee.IndexOf(c.Key) < 0) return (null, $"randomness contribution from {c.Key.ShortName}, not a beacon committee key");
+            if (list.Any(x => x.Key == c.Key)) return (null, $"a second randomness contribution from {c.Key.ShortName}");
+            if (!vrf.TryVerify(c.Key, alpha, c.Proof, out _)) return (null, $"the randomness contribution of {c.Key.ShortName} does not verify");
+            list = list.Add(c);
+        }
+        return (state with { Contributions = list }, null);
+    }
+
+    /// <summary>
+    /// The epoch's Rnd: pRnd combined from the contributions once they hold a quorum of the beacon committee (else,
+    /// without a quorum, a hash of the seed — Rnd is then predictable, and the election says so), through the VDF.
+    /// </summary>
+    private static (Hash32 Rnd, byte[] Vdf, bool Quorum) EpochRnd(BeaconState state, ulong epoch, BeaconRules rules, ICommitteeProvider committees)
+    {
+        var round = new RandomnessRound(committees.CommitteeFor(0, epoch), state.RandomnessSeed);
+        foreach (var c in state.EpochContributions) round.Add(c);
+        var combined = round.TryCombine();
+        var pRnd = combined?.Value ?? Keccak256.Hash([.. "HarmonySim pRnd without quorum"u8, .. state.RandomnessSeed.ToArray()]);
+        var (rnd, vdf) = EpochRandomness.Derive(pRnd, rules.Policy.VdfDifficulty);
+        return (rnd, vdf.ToBytes(Protocol.Crypto.Vdf.RsaGroup.Rsa2048), combined is not null);
     }
 
     /// <summary>Pays one block's reward to its signing staked slots (split by commission) and counts every staked slot's signing.</summary>
@@ -144,7 +184,7 @@ public static class BeaconTransition
         return (state with { Staking = staking, Burned = state.Burned + outcome.Burned }, slash, null);
     }
 
-    private static BeaconOutcome EndEpoch(BeaconState state, ulong epoch, BeaconRules rules, List<SlashEvent> slashes)
+    private static BeaconOutcome EndEpoch(BeaconState state, BlockHeader header, ulong epoch, BeaconRules rules, ICommitteeProvider committees, List<SlashEvent> slashes)
     {
         var staking = UndelegationRelease.ReleaseMatured(state.Staking, epoch, rules.Staking);
         var inCommittee = state.InCommittee();
@@ -160,11 +200,24 @@ public static class BeaconTransition
             return new ValidatorCandidate(v.Address, v.Status, [.. v.SlotKeys], v.TotalDelegation, inCommittee.Contains(address), counters.Signed, counters.ToSign);
         }).ToList();
         var result = EposElection.Compute(candidates, rules.HarmonySlots, rules.Election);
+        byte[]? vdf = null;
+        var quorum = true;
+        if (rules.Policy.Kind == ReshardingPolicyKind.Randomness && result.HasWinners)
+        {
+            (var rnd, vdf, quorum) = EpochRnd(state, epoch, rules, committees);
+            result = rules.Policy.Apply(result, rules.HarmonySlots, rules.Election, rnd, state.Committees.Shards);
+        }
         var next = result.HasWinners
             ? new ShardState(epoch + 1, result.Committees)
             : state.Committees.ForEpoch(epoch + 1);
+        // The next epoch's randomness is bound to this chain: its seed is the last block's parent hash, known when the block is proposed.
         return new BeaconOutcome(
-            state with { Staking = staking, Committees = next, PreviousCommittees = state.Committees, Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance) },
-            null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded), next);
+            state with
+            {
+                Staking = staking, Committees = next, PreviousCommittees = state.Committees,
+                Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
+                RandomnessSeed = header.ParentHash, Contributions = [],
+            },
+            null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded, quorum, state.EpochContributions.Count), next, vdf);
     }
 }

@@ -79,4 +79,19 @@ public sealed class BundledScenarioRunTests
         var b = await Run("staking-epochs");
         Assert.AreEqual(a.Digest, b.Digest);
     }
+
+    [TestMethod]
+    public async Task Key_grinding_captures_over_a_third_of_shard_1_under_key_mod_resharding_but_not_under_randomness()
+    {
+        var harmony = await Run("key-grinding-harmony");
+        var randomness = await Run("key-grinding-randomness");
+        Assert.IsTrue(harmony.Report.Passed, Failures(harmony));
+        Assert.IsTrue(randomness.Report.Passed, Failures(randomness));
+        Assert.IsGreaterThan(1 / 3.0, harmony.Report.Cohorts.Single(c => c.Name == "grinders").MaxShardVotingPower);
+        Assert.IsLessThan(1 / 3.0, randomness.Report.Cohorts.Single(c => c.Name == "grinders").MaxShardVotingPower);
+        Assert.IsGreaterThanOrEqualTo(5, randomness.Report.Epochs.Completed);
+        var elections = randomness.Events.Where(e => e.Contains("\"kind\":\"election\"")).ToList();
+        Assert.IsNotEmpty(elections);
+        foreach (var e in elections) StringAssert.Contains(e, "\"resharding\":\"randomness\"", "every epoch's Rnd came from a quorum of VRF contributions");
+    }
 }

@@ -64,7 +64,7 @@ public sealed class ScenarioSchemaTests
     public void The_schema_and_the_loader_require_the_same_fields()
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
-        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}]}\n"
+        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
             + "staking: {delegators: [{}], transactions: [{}]}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))

@@ -1,0 +1,97 @@
+using HarmonySim.Silo.Runs;
+using HarmonySim.Silo.Scenarios;
+
+namespace HarmonySim.Silo.Tests.Scenarios;
+
+/// <summary><c>cohorts[].shard</c> and <c>checks.max_shard_voting_power</c> (docs/SCENARIOS.md).</summary>
+[TestClass]
+public sealed class PlacementAndBoundsScenarioTests
+{
+    private static string Text(string cohortExtra = "", string checks = "", string staking = "staking: {}") => $"""
+        description: test
+        network:
+          shards: 2
+          slots_per_shard: 6
+          harmony_slots_per_shard: 1
+          harmony_vote_share: 0.1
+        cohorts:
+          - name: harmony
+            validators: 2
+            harmony_operated: true
+          - name: honest
+            validators: 6
+            stake: 20000
+          - name: grinders
+            validators: 4
+            stake: 20000
+        {cohortExtra}
+        {staking}
+        duration:
+          epochs: 2
+        checks:
+          liveness_max_gap: 30s
+        {checks}
+        """;
+
+    [TestMethod]
+    public void A_pinned_cohort_is_placed_in_its_shard_and_the_others_fill_the_rest()
+    {
+        var loaded = ScenarioLoader.Parse(Text("    shard: 1"), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var plan = RunPlanBuilder.Build(loaded.Scenario, "x");
+        Assert.IsTrue(plan.Nodes.Where(n => n.Cohort == "grinders").All(n => n.Shard == 1));
+        Assert.AreEqual(5, plan.Nodes.Count(n => n.Shard == 0 && n.StakePerKey is not null), "shard 0 takes the honest nodes that shard 1 has no room for");
+    }
+
+    [TestMethod]
+    public void A_pinned_cohort_larger_than_its_shard_is_refused_naming_the_field()
+    {
+        var loaded = ScenarioLoader.Parse(Text("    shard: 1").Replace("validators: 4", "validators: 4\n    keys_per_node: 2").Replace("validators: 6", "validators: 2"), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var e = Assert.ThrowsExactly<ScenarioNotRunnableException>(() => RunPlanBuilder.Build(loaded.Scenario, "x"));
+        StringAssert.Contains(e.Message, "cohorts.grinders.shard");
+    }
+
+    [TestMethod]
+    [DataRow("    shard: 2", "cohorts[2].shard", "does not exist")]
+    [DataRow("    shard: -1", "cohorts[2].shard", "")]
+    [DataRow("    shard: one", "cohorts[2].shard", "")]
+    public void A_bad_shard_is_an_error_naming_the_field(string extra, string field, string message)
+    {
+        var errors = ScenarioLoader.Parse(Text(extra), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal)), string.Join("; ", errors));
+    }
+
+    [TestMethod]
+    public void Voting_power_bounds_are_read()
+    {
+        var loaded = ScenarioLoader.Parse(Text(checks: "  max_shard_voting_power:\n    - cohort: grinders\n      above: 0.3334\n    - cohort: honest\n      below: 90%"), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var bounds = loaded.Scenario.Checks.MaxShardVotingPower;
+        Assert.HasCount(2, bounds);
+        Assert.AreEqual(0.3334m, bounds[0].Above);
+        Assert.AreEqual(0.9m, bounds[1].Below);
+        Assert.HasCount(2, RunPlanBuilder.Build(loaded.Scenario, "x").VotingPowerBounds!);
+    }
+
+    [TestMethod]
+    [DataRow("    - cohort: nobody\n      above: 0.3", "checks.max_shard_voting_power[0].cohort", "unknown cohort")]
+    [DataRow("    - cohort: grinders", "checks.max_shard_voting_power[0].above", "give above, below or both")]
+    [DataRow("    - cohort: grinders\n      above: 0.5\n      below: 0.4", "checks.max_shard_voting_power[0].below", "must be more than above")]
+    [DataRow("    - above: 0.5", "checks.max_shard_voting_power[0].cohort", "is required")]
+    [DataRow("    - cohort: grinders\n      abov: 0.5", "checks.max_shard_voting_power[0].abov", "unknown field")]
+    public void A_bad_bound_is_an_error_naming_the_field(string entry, string field, string message)
+    {
+        var errors = ScenarioLoader.Parse(Text(checks: "  max_shard_voting_power:\n" + entry.Replace("\n", "\n  ").Insert(0, "  ")), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal)), string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    [TestMethod]
+    public void Bounds_without_a_staking_section_are_refused_before_the_run()
+    {
+        var loaded = ScenarioLoader.Parse(Text(checks: "  max_shard_voting_power:\n    - cohort: grinders\n      above: 0.3", staking: ""), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var e = Assert.ThrowsExactly<ScenarioNotRunnableException>(() => RunPlanBuilder.Build(loaded.Scenario, "x"));
+        StringAssert.Contains(e.Message, "checks.max_shard_voting_power");
+    }
+}
