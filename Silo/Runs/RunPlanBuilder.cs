@@ -108,7 +108,7 @@ public static class RunPlanBuilder
         {
             var free = cohort.HarmonyOperated ? harmonyFree : externalFree;
             var shard = cohort.Shard!.Value;
-            if (free[shard] < cohort.Keys)
+            if (free[shard] < cohort.Keys && (scenario.Staking is null || cohort.HarmonyOperated))
                 throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}.shard: its {cohort.Keys} keys do not fit the {free[shard]} free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of shard {shard}"]);
             free[shard] -= cohort.Keys;
         }
@@ -120,7 +120,9 @@ public static class RunPlanBuilder
             {
                 var free = cohort.HarmonyOperated ? harmonyFree : externalFree;
                 var shard = cohort.Shard ?? Enumerable.Range(0, free.Length).OrderByDescending(s => free[s]).ThenBy(s => s).First();
-                if (cohort.Shard is null && free[shard] < cohort.KeysPerNode)
+                // With elections, candidates beyond the slots are placed like the others (they sit when they win).
+                var electing = scenario.Staking is not null && !cohort.HarmonyOperated;
+                if (cohort.Shard is null && free[shard] < cohort.KeysPerNode && !electing)
                     throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}: its {cohort.KeysPerNode}-key nodes do not fit the free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of any shard"]);
                 if (cohort.Shard is null) free[shard] -= cohort.KeysPerNode;
                 decimal? stake = cohort.HarmonyOperated || cohort.StakePerKey is null ? null

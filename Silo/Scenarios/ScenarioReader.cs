@@ -38,7 +38,7 @@ internal sealed partial class ScenarioReader(string file)
         var network = Section(top, "network", required: true, ReadNetwork);
         var latency = Section(top, "latency", required: false, ReadLatency) ?? (top.Has("latency") ? null : LatencySpec.Default);
         var duration = Section(top, "duration", required: true, ReadDuration);
-        var cohorts = ReadCohorts(top, network, latency, duration);
+        var cohorts = ReadCohorts(top, network, latency, duration, electing: top.Has("staking"));
         var faults = ReadFaults(top, network, cohorts, duration);
         var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
@@ -163,7 +163,7 @@ internal sealed partial class ScenarioReader(string file)
 
     private sealed record ReadCohort(CohortSpec Spec, YamlNode Node);
 
-    private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration)
+    private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)
     {
         var list = List(top, "cohorts", required: true);
         if (list is null) return null;
@@ -242,7 +242,8 @@ internal sealed partial class ScenarioReader(string file)
         if (!ok) return null;
 
         // The slot rule: Harmony-operated cohorts fill the Harmony slots of every shard exactly, external cohorts
-        // the remaining slots exactly (keys = validators × keys_per_node).
+        // the remaining slots exactly (keys = validators × keys_per_node) — or, where elections decide who sits
+        // (a staking section), at least fill them: the election seats the top bids and the rest wait as candidates.
         if (network is not null)
         {
             var harmonyKeys = result.Where(c => c.Spec.HarmonyOperated).Sum(c => (long)c.Spec.Keys);
@@ -252,9 +253,9 @@ internal sealed partial class ScenarioReader(string file)
             if (harmonyKeys != harmonyNeeded)
                 Error(list, "cohorts", $"Harmony-operated cohorts hold {harmonyKeys} keys but the network has {harmonyNeeded} Harmony-operated slots " +
                     $"({network.Shards} shards × {network.HarmonySlotsPerShard}); cohorts must fill the slots exactly");
-            if (externalKeys != externalNeeded)
+            if (electing ? externalKeys < externalNeeded : externalKeys != externalNeeded)
                 Error(list, "cohorts", $"external (not Harmony-operated) cohorts hold {externalKeys} keys but the network has {externalNeeded} external slots " +
-                    $"({network.Shards} shards × {network.ExternalSlotsPerShard}); cohorts must fill the slots exactly");
+                    $"({network.Shards} shards × {network.ExternalSlotsPerShard}); cohorts must fill the slots " + (electing ? "at least (the election seats the top bids)" : "exactly"));
         }
         return result.ToImmutable();
     }

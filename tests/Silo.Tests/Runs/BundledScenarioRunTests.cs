@@ -74,6 +74,10 @@ public sealed class BundledScenarioRunTests
         Assert.HasCount(a.Report.Epochs.Completed + 1, a.Report.Epochs.Elections);
         var names = a.Report.Checks.Select(c => c.Name).ToList();
         CollectionAssert.IsSubsetOf(new[] { "accounting", "expected_slashes", "expected_jails" }, names);
+        var staking = a.Result.Shards[0].Staking!;
+        var reserve = a.Result.Plan.Nodes.Where(n => n.Cohort == "reserve").Select(n => n.Id).ToList();
+        foreach (var election in staking.Elections)
+            Assert.AreEqual(election.Epoch >= 3, reserve.All(election.ElectedNodes.Contains), $"reserve elected for epoch {election.Epoch}");
         var cheaters = a.Report.Cohorts.Single(c => c.Name == "cheaters");
         Assert.AreEqual("30000", cheaters.SlashedAmount, "half of each cheater's 30,000 ONE self-stake");
         var b = await Run("staking-epochs");

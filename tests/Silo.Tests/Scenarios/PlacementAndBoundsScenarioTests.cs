@@ -7,7 +7,7 @@ namespace HarmonySim.Silo.Tests.Scenarios;
 [TestClass]
 public sealed class PlacementAndBoundsScenarioTests
 {
-    private static string Text(string cohortExtra = "", string checks = "", string staking = "staking: {}") => $"""
+    private static string Text(string cohortExtra = "", string checks = "", string staking = "staking: {}", string duration = "epochs: 2") => $"""
         description: test
         network:
           shards: 2
@@ -27,7 +27,7 @@ public sealed class PlacementAndBoundsScenarioTests
         {cohortExtra}
         {staking}
         duration:
-          epochs: 2
+          {duration}
         checks:
           liveness_max_gap: 30s
         {checks}
@@ -44,12 +44,22 @@ public sealed class PlacementAndBoundsScenarioTests
     }
 
     [TestMethod]
-    public void A_pinned_cohort_larger_than_its_shard_is_refused_naming_the_field()
+    public void A_pinned_cohort_larger_than_its_shard_is_refused_naming_the_field_when_committees_are_fixed()
     {
-        var loaded = ScenarioLoader.Parse(Text("    shard: 1").Replace("validators: 4", "validators: 4\n    keys_per_node: 2").Replace("validators: 6", "validators: 2"), "x.yaml");
+        var loaded = ScenarioLoader.Parse(Text("    shard: 1", staking: "", duration: "time: 60s").Replace("validators: 4", "validators: 4\n    keys_per_node: 2").Replace("validators: 6", "validators: 2"), "x.yaml");
         Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
         var e = Assert.ThrowsExactly<ScenarioNotRunnableException>(() => RunPlanBuilder.Build(loaded.Scenario, "x"));
         StringAssert.Contains(e.Message, "cohorts.grinders.shard");
+    }
+
+    [TestMethod]
+    public void With_elections_extra_candidates_are_placed_too()
+    {
+        var loaded = ScenarioLoader.Parse(Text("    shard: 1").Replace("validators: 6", "validators: 9"), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var plan = RunPlanBuilder.Build(loaded.Scenario, "x");
+        Assert.AreEqual(13, plan.Nodes.Count(n => n.StakePerKey is not null));
+        Assert.IsTrue(plan.Nodes.Where(n => n.Cohort == "grinders").All(n => n.Shard == 1));
     }
 
     [TestMethod]
