@@ -42,7 +42,8 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive)
     {
         var blocks = p.Shards.Sum(s => (double)s.Height);
         var wall = Math.Max(_wall.Elapsed.TotalSeconds, 1e-3);
+        var epochs = p.Shards.Count > 0 && p.Shards[0].EpochsCompleted > 0 ? $"  epochs {p.Shards[0].EpochsCompleted}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"t={p.Now.TotalSeconds:0}s/{p.Duration.TotalSeconds:0}s  {p.Now.TotalSeconds / wall:0.0}x real time  {blocks / wall:0.0} blocks/s");
+            $"t={p.Now.TotalSeconds:0}s/{p.Duration.TotalSeconds:0}s{epochs}  {p.Now.TotalSeconds / wall:0.0}x real time  {blocks / wall:0.0} blocks/s");
     }
 }
