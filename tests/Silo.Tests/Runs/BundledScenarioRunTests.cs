@@ -78,6 +78,14 @@ public sealed class BundledScenarioRunTests
         var reserve = a.Result.Plan.Nodes.Where(n => n.Cohort == "reserve").Select(n => n.Id).ToList();
         foreach (var election in staking.Elections)
             Assert.AreEqual(election.Epoch >= 3, reserve.All(election.ElectedNodes.Contains), $"reserve elected for epoch {election.Epoch}");
+        var dark = a.Result.Plan.Nodes.Where(n => n.Cohort == "dark").Select(n => n.Id).ToList();
+        foreach (var node in dark)
+        {
+            Assert.IsTrue(staking.Jailed.Any(j => j.Node == node && j.Epoch == 2), $"dark node {node} made Inactive at the end of epoch 2");
+            Assert.IsFalse(staking.Elections.Single(e => e.Epoch == 3).ElectedNodes.Contains(node), $"dark node {node} not in epoch 3's committee");
+        }
+        var harmonyNodes = a.Result.Plan.Nodes.Where(n => n.Cohort == "harmony").Select(n => n.Id);
+        Assert.IsFalse(harmonyNodes.Any(staking.RewardsByNode.ContainsKey), "Harmony-operated slots earn nothing");
         var cheaters = a.Report.Cohorts.Single(c => c.Name == "cheaters");
         Assert.AreEqual("30000", cheaters.SlashedAmount, "half of each cheater's 30,000 ONE self-stake");
         var b = await Run("staking-epochs");
