@@ -113,13 +113,19 @@ public readonly struct BlockSurrogate
 {
     [Id(0)] public BlockHeader Header { get; init; }
     [Id(1)] public byte[][] Transactions { get; init; }
+
+    /// <summary>The typed body part, when the block has one (the beacon chain's).</summary>
+    [Id(2)] public Protocol.Staking.Beacon.BeaconBody? Beacon { get; init; }
 }
 
 [RegisterConverter]
 public sealed class BlockConverter : IConverter<Block, BlockSurrogate>
 {
-    public Block ConvertFromSurrogate(in BlockSurrogate s) => new(s.Header, s.Transactions);
-    public BlockSurrogate ConvertToSurrogate(in Block b) => new() { Header = b.Header, Transactions = [.. b.Transactions] };
+    public Block ConvertFromSurrogate(in BlockSurrogate s) => new(s.Header, s.Transactions, s.Beacon);
+
+    public BlockSurrogate ConvertToSurrogate(in Block b) => b.Body is null or Protocol.Staking.Beacon.BeaconBody
+        ? new() { Header = b.Header, Transactions = [.. b.Transactions], Beacon = (Protocol.Staking.Beacon.BeaconBody?)b.Body }
+        : throw new NotSupportedException($"a block body of type {b.Body.GetType().Name} cannot cross silos yet");
 }
 
 [GenerateSerializer, Immutable]

@@ -1,6 +1,8 @@
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Crypto.Accounts;
+using HarmonySim.Protocol.Staking.Transactions;
 using HarmonySim.Protocol.Sharding.Crosslinks;
 using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Beacon;
@@ -57,4 +59,49 @@ public sealed class RandomnessContributionConverter : IConverter<RandomnessContr
 {
     public RandomnessContribution ConvertFromSurrogate(in RandomnessContributionSurrogate s) => new(s.Key, s.Proof);
     public RandomnessContributionSurrogate ConvertToSurrogate(in RandomnessContribution c) => new() { Key = c.Key, Proof = c.Proof };
+}
+
+/// <summary>A signed staking transaction as its canonical encoding (the chain id does not travel: it is the run's) and signature.</summary>
+[GenerateSerializer, Immutable]
+public readonly struct SignedStakingTransactionSurrogate
+{
+    [Id(0)] public byte[] Encoded { get; init; }
+    [Id(1)] public byte[] R { get; init; }
+    [Id(2)] public byte[] S { get; init; }
+    [Id(3)] public int RecoveryId { get; init; }
+}
+
+[RegisterConverter]
+public sealed class SignedStakingTransactionConverter : IConverter<SignedStakingTransaction, SignedStakingTransactionSurrogate>
+{
+    public SignedStakingTransaction ConvertFromSurrogate(in SignedStakingTransactionSurrogate s)
+    {
+        var decoded = StakingTransactionDecoding.Decode(s.Encoded);
+        if (!decoded.Ok) throw new InvalidOperationException("a staking transaction did not survive serialization: " + decoded.Error);
+        return new SignedStakingTransaction(decoded.Value!.Message, decoded.Value.Nonce, new RecoverableSignature(s.R, s.S, s.RecoveryId));
+    }
+
+    public SignedStakingTransactionSurrogate ConvertToSurrogate(in SignedStakingTransaction t) => new()
+    {
+        Encoded = StakingTransactionEncoding.Encode(t.Message, t.Nonce, 0), R = t.Signature.R, S = t.Signature.S, RecoveryId = t.Signature.RecoveryId,
+    };
+}
+
+[GenerateSerializer, Immutable]
+public readonly struct BeaconBodySurrogate
+{
+    [Id(0)] public SignedStakingTransaction[] Staking { get; init; }
+    [Id(1)] public Crosslink[] Crosslinks { get; init; }
+    [Id(2)] public SlashRecord[] Slashes { get; init; }
+    [Id(3)] public RandomnessContribution[] Randomness { get; init; }
+}
+
+[RegisterConverter]
+public sealed class BeaconBodyConverter : IConverter<BeaconBody, BeaconBodySurrogate>
+{
+    public BeaconBody ConvertFromSurrogate(in BeaconBodySurrogate s) => new(s.Staking, s.Crosslinks, s.Slashes, s.Randomness);
+    public BeaconBodySurrogate ConvertToSurrogate(in BeaconBody b) => new()
+    {
+        Staking = [.. b.Staking], Crosslinks = [.. b.Crosslinks], Slashes = [.. b.Slashes], Randomness = [.. b.Contributions],
+    };
 }

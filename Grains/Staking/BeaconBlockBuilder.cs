@@ -14,14 +14,16 @@ namespace HarmonySim.Grains.Staking;
 /// A beacon leader's proposal: the scripted staking transactions submitted by now that apply (in order, each
 /// sender's next nonce), the oldest crosslinks newer than each shard's last (at most 16), and double-sign records
 /// that verify, of offenders not yet banned; then the state transition, whose election gives an epoch's last
-/// block its shard state.
+/// block its shard state. The parent is the node's own head, whose state it applies first (a memo hit, normally).
 /// </summary>
-public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime) : IBlockBuilder
+public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, Func<Block> head) : IBlockBuilder
 {
     public Block? Build(ProposalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (world.After(context.ParentHash)?.State is not { } parent) return null;
+        var parentBlock = head();
+        if (parentBlock.Hash != context.ParentHash) throw new InvalidOperationException("a proposal must extend the node's head");
+        if (world.Apply(parentBlock).State is not { } parent) throw new InvalidOperationException($"the state after {parentBlock} is unknown");
         var rules = world.Rules;
         var committees = world.CommitteesOf(parent);
         var elapsed = TimeSpan.FromSeconds(context.Time - genesisUnixTime);
@@ -73,7 +75,7 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
         var header = EmptyBlockBuilder.Header(context, draft.TxHash, draft.CrossLinks, draft.Slashes, outcome.NextCommittees?.Encode() ?? [],
             draft.Vrf, outcome.ExpectedVdf);
         var block = new Block(header, [], body);
-        world.Remember(block.Hash, outcome);
+        world.Remember(block, outcome);
         return block;
     }
 

@@ -9,7 +9,7 @@ namespace HarmonySim.Grains.Staking;
 /// A beacon validator's check of a proposal: the header commits to the body, the state transition applies on
 /// the parent's state, and an epoch's last block carries exactly the shard state the election gives.
 /// </summary>
-public sealed class BeaconBlockValidator(StakingWorld world) : IBlockValidator
+public sealed class BeaconBlockValidator(StakingWorld world, Func<Block> head) : IBlockValidator
 {
     public string? Validate(Block block)
     {
@@ -17,6 +17,9 @@ public sealed class BeaconBlockValidator(StakingWorld world) : IBlockValidator
         CountingScheme.CountBlockValidation();
         var body = block.Body as BeaconBody ?? BeaconBody.Empty;
         if (body.CheckAgainst(block.Header, block.Transactions, world.Rules.Staking.ChainId) is { } mismatch) return mismatch;
+        // The parent is the node's committed head (FBFT checked it): apply it first, so the parent's state is known here
+        // whatever other nodes of this silo have or have not computed yet.
+        world.Apply(head());
         var outcome = world.Apply(block);
         if (outcome.Error is not null) return outcome.Error;
         var expected = outcome.NextCommittees?.Encode() ?? [];

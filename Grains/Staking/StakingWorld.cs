@@ -30,6 +30,7 @@ public sealed class StakingWorld
 {
     private static readonly BigInteger Atto = Units.AttoPerOne;
     private readonly ConcurrentDictionary<Hash32, BeaconOutcome> _outcomes = new();
+    private readonly ConcurrentDictionary<Hash32, Block> _blocks = new();
 
     public StakingWorld(RunPlan plan, ISignatureScheme scheme, Func<int, IReadOnlyList<KeyPair>> keysOf)
     {
@@ -100,13 +101,21 @@ public sealed class StakingWorld
     {
         ArgumentNullException.ThrowIfNull(block);
         if (_outcomes.TryGetValue(block.Hash, out var known)) return known;
+        _blocks.TryAdd(block.Hash, block);
+        // A parent this silo has seen but not applied (a node that learned it from a COMMITTED message) is applied first.
+        if (After(block.Header.ParentHash) is null && _blocks.TryGetValue(block.Header.ParentHash, out var parentBlock)) Apply(parentBlock);
         if (After(block.Header.ParentHash)?.State is not { } parent) return BeaconOutcome.Invalid("the parent block's state is unknown");
         var outcome = BeaconTransition.Apply(parent, block.Header, block.Body as BeaconBody ?? BeaconBody.Empty, Rules, CommitteesOf(parent));
         return _outcomes.GetOrAdd(block.Hash, outcome);
     }
 
     /// <summary>Remembers an outcome computed by a builder for the block it built.</summary>
-    public void Remember(Hash32 block, BeaconOutcome outcome) => _outcomes.TryAdd(block, outcome);
+    public void Remember(Block block, BeaconOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        _blocks.TryAdd(block.Hash, block);
+        _outcomes.TryAdd(block.Hash, outcome);
+    }
 
     /// <summary>The committees a beacon state knows: its epoch's and the previous epoch's.</summary>
     public ICommitteeProvider CommitteesOf(BeaconState state) => new StateCommittees(state, Cache);

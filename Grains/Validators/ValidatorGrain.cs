@@ -30,10 +30,15 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         if (!_seats.TryGetValue(shard, out var seat)) _seats[shard] = seat = new ShardSeat(context.CommitteesForNode());
         // A restarted node keeps what it had committed (its disk) and what it learned of committees, and loses everything else.
         var head = restart && seat.Head is not null ? seat.Head : context.Genesis[shard];
-        var (builder, validator) = BlockProduction(context, shard, seat.Committees);
         var replicas = _plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
-        seat.Nodes = [.. Enumerable.Range(0, replicas).Select(r => new FbftNode(context.Config, context.KeysOf(node), seat.Committees, head,
-            replicas > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator))];
+        seat.Nodes = new FbftNode[replicas];
+        for (var r = 0; r < replicas; r++)
+        {
+            var replica = r;
+            var (builder, validator) = BlockProduction(context, shard, seat.Committees, () => seat.Nodes[replica].Head.Block);
+            seat.Nodes[r] = new FbftNode(context.Config, context.KeysOf(node), seat.Committees, head,
+                replicas > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator);
+        }
         var outputs = new List<ValidatorOutput>(replicas);
         for (var r = 0; r < replicas; r++)
         {
@@ -77,11 +82,13 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     }
 
     /// <summary>The node's block builder and validator for a shard: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
-    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context, int shard, ICommitteeProvider committees)
+    /// <remarks><paramref name="head"/> is the replica's committed head: the beacon's builder and validator apply it first, so the
+    /// parent's state never depends on what other nodes happened to compute before.</remarks>
+    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context, int shard, ICommitteeProvider committees, Func<Protocol.Chain.Block> head)
     {
         if (context.Staking is not { } world || committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
         return shard == 0
-            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime), new BeaconBlockValidator(world))
+            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime, head), new BeaconBlockValidator(world, head))
             : (new ShardBlockBuilder(epochs, world.Rules), new ShardBlockValidator(epochs, world.Rules));
     }
 
@@ -91,7 +98,13 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         var effects = new List<FbftEffect>(node.PendingEffects.Count);
         foreach (var effect in node.PendingEffects)
         {
-            if (replica == 0 && effect is BlockCommitted c) seat.Head = c.Committed;
+            if (effect is BlockCommitted c)
+            {
+                if (replica == 0) seat.Head = c.Committed;
+                // Every committed beacon block is applied by the node that committed it, in order, so the state of
+                // its head is always one it computed or found (never one it needs another node to have computed).
+                if (c.Committed.Header.ShardId == 0 && _context!.Staking is { } world) world.Apply(c.Committed.Block);
+            }
             if (replica == 0 && effect is CommitSignatureImproved i) seat.Head = i.Committed;
             if (Suppressed(effect, node)) continue;
             effects.Add(effect);

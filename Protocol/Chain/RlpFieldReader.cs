@@ -104,6 +104,9 @@ public sealed class RlpFieldReader
         return _items[_next++];
     }
 
+    /// <summary>Records a problem the caller found in what it read (the first error sticks).</summary>
+    public void Reject(string reason) => Error ??= $"{_structure}: {reason}";
+
     private T Fail<T>(string field, string reason, T fallback)
     {
         Error ??= $"{_structure}.{field}: {reason}";

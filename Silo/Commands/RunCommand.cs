@@ -55,11 +55,6 @@ public static class RunCommand
                 foreach (var reason in e.Reasons) stderr.WriteLine($"{path}: {reason}");
                 return HarmonySimCommand.BadInput;
             }
-            if (Runner.WhyNotOn(plan, silosWanted) is { } why)
-            {
-                stderr.WriteLine($"--silos: {why}");
-                return HarmonySimCommand.BadInput;
-            }
 
             stdout.WriteLine(ValidateCommand.Summary(path, s));
             var runner = new Runner(silosWanted) { Speed = factor };

@@ -21,15 +21,8 @@ public sealed class Runner(int silos = 1)
     /// <summary>When set, virtual time is held to this multiple of wall time (1 = real time); null runs flat out.</summary>
     public double? Speed { get; init; }
 
-    /// <summary>Why the plan cannot run on <paramref name="silos"/> silos, or null when it can.</summary>
-    public static string? WhyNotOn(RunPlan plan, int silos) =>
-        plan.Staking is not null && silos > 1
-            ? "a run with a staking section runs on one silo for now: beacon block bodies (staking transactions, crosslinks, slashes) do not cross silos yet"
-            : null;
-
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
-        if (WhyNotOn(plan, silos) is { } why) throw new ArgumentException(why, nameof(plan));
         var wall = Stopwatch.StartNew();
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
