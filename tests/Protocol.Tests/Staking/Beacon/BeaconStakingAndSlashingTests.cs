@@ -106,6 +106,33 @@ public sealed class BeaconStakingAndSlashingTests
     }
 
     [TestMethod]
+    public void Under_the_2020_rule_every_delegation_loses_the_double_signed_keys_vote_share()
+    {
+        var chain = B.Chain(B.Rules with { SlashRule = Protocol.Staking.Slashing.SlashRule.Rate2020 });
+        chain.Step();
+        var committee = chain.Committee(0);
+        var slot = SlotsOf(committee, V1)[0];
+        var before = chain.State.Staking.ValidatorAt(V1)!;
+        var outcome = chain.Step(Slashes(B.DoubleSign(committee.KeyAt(slot), 1)));
+
+        var one = BigInteger.Pow(10, 18);
+        var rate = BigInteger.Max(committee.PowerOf(slot), one / 50);
+        Assert.IsTrue(rate < one);
+        var after = outcome.State!.Staking.ValidatorAt(V1)!;
+        BigInteger total = 0, toLeader = 0;
+        foreach (var (delegator, d) in before.Delegations)
+        {
+            var debit = d.Amount * rate / one;
+            Assert.AreEqual(d.Amount - debit, after.DelegationOf(delegator).Amount, $"{delegator}");
+            total += debit;
+            toLeader += debit / 2;
+        }
+        Assert.AreEqual(new SlashEvent(V1, 0, total, total - toLeader, toLeader, Leader), outcome.Slashes.Single());
+        Assert.AreEqual(ValidatorStatus.Banned, after.Status);
+        Assert.AreEqual(B.GenesisSupply + outcome.State.Minted - outcome.State.Burned, outcome.State.Staking.TotalSupply());
+    }
+
+    [TestMethod]
     public void The_leader_credit_goes_to_the_including_headers_coinbase()
     {
         var chain = B.Chain();
