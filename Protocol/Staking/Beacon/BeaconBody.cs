@@ -1,4 +1,5 @@
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Chain.Receipts;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding.Crosslinks;
 using HarmonySim.Protocol.Staking.Transactions;
@@ -8,18 +9,23 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 /// <summary>
 /// What a beacon block carries besides plain transactions: staking transactions, crosslinks from the other shards
 /// (at most <see cref="MaxCrosslinks"/>, reference §3.3) and double-sign records. The header commits to each list:
-/// staking transactions join the transaction root, crosslinks and slashes are the header's own fields.
+/// staking transactions join the transaction root, crosslinks and slashes are the header's own fields. In a run
+/// with transfers it also carries the incoming receipt proofs the beacon credits (<see cref="Incoming"/>), which the
+/// header's IncomingReceiptHash commits to (<see cref="IncomingReceipts"/>).
 /// </summary>
 public sealed record BeaconBody(
     IReadOnlyList<SignedStakingTransaction> Staking,
     IReadOnlyList<Crosslink> Crosslinks,
-    IReadOnlyList<SlashRecord> Slashes) : IBlockBody
+    IReadOnlyList<SlashRecord> Slashes,
+    IReadOnlyList<CXReceiptsProof>? Incoming = null) : IIncomingReceiptsBody
 {
     public const int MaxCrosslinks = 16;
 
     public static readonly BeaconBody Empty = new([], [], []);
 
-    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0;
+    public IReadOnlyList<CXReceiptsProof> IncomingProofs => Incoming ?? [];
+
+    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0 && IncomingProofs.Count == 0;
 
     /// <summary>Each staking transaction's canonical encoding, as the transaction root covers them.</summary>
     public IReadOnlyList<byte[]> StakingEncodings(ulong chainId) =>
