@@ -23,7 +23,8 @@ public sealed record RunPlan(
     [property: Id(14)] ulong? StopAtHeight = null,
     [property: Id(15)] CostPlan? Cost = null,
     [property: Id(16)] StakingPlan? Staking = null,
-    [property: Id(17)] ulong? StopAtEpoch = null)
+    [property: Id(17)] ulong? StopAtEpoch = null,
+    [property: Id(18)] TransfersPlan? Transfers = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }

@@ -113,13 +113,22 @@ public readonly struct BlockSurrogate
 {
     [Id(0)] public BlockHeader Header { get; init; }
     [Id(1)] public byte[][] Transactions { get; init; }
+
+    /// <summary>A shard block's incoming receipt proofs (its <see cref="Protocol.Chain.Receipts.ShardBody"/>); null for any other body.</summary>
+    [Id(2)] public Protocol.Chain.Receipts.CXReceiptsProof[]? Incoming { get; init; }
 }
 
 [RegisterConverter]
 public sealed class BlockConverter : IConverter<Block, BlockSurrogate>
 {
-    public Block ConvertFromSurrogate(in BlockSurrogate s) => new(s.Header, s.Transactions);
-    public BlockSurrogate ConvertToSurrogate(in Block b) => new() { Header = b.Header, Transactions = [.. b.Transactions] };
+    public Block ConvertFromSurrogate(in BlockSurrogate s) =>
+        new(s.Header, s.Transactions, s.Incoming is null ? null : new Protocol.Chain.Receipts.ShardBody(s.Incoming));
+
+    public BlockSurrogate ConvertToSurrogate(in Block b) => new()
+    {
+        Header = b.Header, Transactions = [.. b.Transactions],
+        Incoming = b.Body is Protocol.Chain.Receipts.ShardBody body ? [.. body.IncomingProofs] : null,
+    };
 }
 
 [GenerateSerializer, Immutable]

@@ -1,3 +1,4 @@
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Sharding.Crosslinks;
@@ -12,14 +13,18 @@ namespace HarmonySim.Grains.Staking;
 /// A beacon leader's proposal: the scripted staking transactions submitted by now that apply (in order, each
 /// sender's next nonce), the oldest crosslinks newer than each shard's last (at most 16), and double-sign records
 /// that verify, of offenders not yet banned; then the state transition, whose election gives an epoch's last
-/// block its shard state.
+/// block its shard state. In a run with transfers it also includes the beacon's transfers (as plain transactions,
+/// ahead of the staking ones in the transaction root) and incoming receipt proofs (<see cref="TransferProduction"/>).
 /// </summary>
-public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime) : IBlockBuilder
+public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, TransferProduction? transfers = null) : IBlockBuilder
 {
     public Block? Build(ProposalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (world.After(context.ParentHash)?.State is not { } parent) return null;
+        var part = transfers?.Propose(context);
+        if (transfers is not null && part is null) return null;
+        IReadOnlyList<byte[]> plain = part?.Transactions ?? [];
         var rules = world.Rules;
         var committees = world.CommitteesOf(parent);
         var elapsed = TimeSpan.FromSeconds(context.Time - genesisUnixTime);
@@ -62,13 +67,15 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
             if (verdict.IsAccepted && offenders.Add(verdict.Offender)) slashes.Add(record);
         }
 
-        var body = new BeaconBody(transactions, crosslinks, slashes);
-        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot([], rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), []);
+        var body = new BeaconBody(transactions, crosslinks, slashes, part?.Incoming);
+        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot(plain, rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), []);
         var outcome = BeaconTransition.Apply(parent, draft, body, rules, committees);
         if (outcome.Error is not null) throw new InvalidOperationException($"beacon proposal at {context.Number} does not apply: {outcome.Error}");
         var header = EmptyBlockBuilder.Header(context, draft.TxHash, draft.CrossLinks, draft.Slashes, outcome.NextCommittees?.Encode() ?? []);
-        var block = new Block(header, [], body);
+        if (part is not null) header = part.Seal(header);
+        var block = new Block(header, plain, body);
         world.Remember(block.Hash, outcome);
+        if (part is not null) transfers!.Remember(block, part);
         return block;
     }
 }

@@ -1,5 +1,6 @@
 using HarmonySim.Grains.Runs;
 using HarmonySim.Grains.Staking;
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
 using HarmonySim.Protocol.Crypto;
@@ -23,6 +24,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     // Kept across a restart, like the node's disk: what it learned of committees and what the beacon announced.
     private ICommitteeProvider? _committees;
     private readonly BeaconMempool _pool = new();
+    private readonly ReceiptPool _receipts = new();
 
     public Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart)
     {
@@ -70,6 +72,9 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                 case BeaconPool p:
                     _pool.Replace(p.Crosslinks, p.Slashes);
                     break;
+                case ReceiptsPool r:
+                    _receipts.Replace(r.Proofs);
+                    break;
                 case ShardStateAnnounced a when _committees is EpochCommittees epochs:
                     epochs.Announce(a.Epoch, a.ShardState);
                     break;
@@ -82,9 +87,10 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context)
     {
         if (context.Staking is not { } world || _committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
+        var transfers = context.Transfers is { } t ? new TransferProduction(t, _receipts, _plan!.Shard, context.Config.GenesisUnixTime) : null;
         return _plan!.Shard == 0
-            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime), new BeaconBlockValidator(world))
-            : (new ShardBlockBuilder(epochs, world.Rules), new ShardBlockValidator(epochs, world.Rules));
+            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime, transfers), new BeaconBlockValidator(world, transfers))
+            : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers));
     }
 
     private ValidatorOutput Output(int replica, OperationCounts before, TimeSpan now)
