@@ -21,6 +21,7 @@ public static class RunChecks
             CommitSignatures(result),
         };
         checks.AddRange(result.Plan.ExpectedOutages.Select(w => ExpectedOutage(result, w)));
+        checks.AddRange(TransferReport.Checks(result));
         return checks;
     }
 
