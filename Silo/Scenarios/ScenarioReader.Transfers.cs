@@ -23,7 +23,8 @@ internal sealed partial class ScenarioReader
     private ImmutableArray<TransferAccountSpec>? ReadTransferAccounts(Fields m, NetworkSpec? network, out Dictionary<string, int>? shardOf)
     {
         shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = List(m, "accounts", required: true);
+        if (!m.Has("accounts")) return [];
+        var list = List(m, "accounts");
         if (list is null) { shardOf = null; return null; }
         var result = ImmutableArray.CreateBuilder<TransferAccountSpec>();
         var lines = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -56,7 +57,6 @@ internal sealed partial class ScenarioReader
             if (name is null || shard is null || balance is null) { ok = false; continue; }
             result.Add(new TransferAccountSpec { Name = name, Shard = (int)shard, Balance = balance.Value });
         }
-        if (list.Children.Count == 0) { Error(list, m.PathOf("accounts"), "must list at least one account"); ok = false; }
         if (!allNamed) shardOf = null;
         return ok ? result.ToImmutable() : null;
     }
