@@ -1,4 +1,6 @@
 using System.Globalization;
+using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Silo.Reports;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;
 
@@ -108,6 +110,25 @@ public sealed class TransferRunTests
         Assert.AreEqual(923.5m, Balance(0));
         Assert.AreEqual(552m, Balance(1));
         Assert.AreEqual(284.5m, Balance(2));
+    }
+
+    [TestMethod]
+    public async Task The_balances_check_fails_on_a_double_credit_an_unknown_credit_or_a_lost_balance()
+    {
+        var o = await Outcome();
+        RunResult With(int shard, Func<TransferRunResult, TransferRunResult> change) =>
+            o.Result with { Shards = [.. o.Result.Shards.Select(s => s.Shard == shard ? s with { Transfers = change(s.Transfers!) } : s)] };
+        string? Failure(RunResult r) => RunChecks.Evaluate(r).Single(c => c.Name == "balances") is { Passed: false } c ? c.Detail : null;
+
+        Assert.IsNull(Failure(o.Result));
+        var twice = With(0, t => t with { Credited = [.. t.Credited, t.Credited[0]] });
+        StringAssert.Contains(Failure(twice), "twice");
+        var unknown = With(0, t => t with { Credited = [.. t.Credited, t.Credited[0] with { BlockHash = "0x00" }] });
+        StringAssert.Contains(Failure(unknown), "did not emit");
+        var lost = With(2, t => t with { Balance = (System.Numerics.BigInteger.Parse(t.Balance, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture) });
+        StringAssert.Contains(Failure(lost), "≠ genesis");
+        var inFlight = With(1, t => t with { Credited = [] });
+        StringAssert.Contains(Failure(inFlight), "≠ genesis", "the credits vanish but the balances still hold them");
     }
 
     [TestMethod]
