@@ -132,6 +132,20 @@ public sealed class TransferRunTests
     }
 
     [TestMethod]
+    public async Task Leader_isolation_on_every_shard_delays_transfers_but_every_receipt_is_still_credited_once()
+    {
+        var yaml = Yaml.Replace("checks:\n", "faults:\n  - { at: 3s, kind: isolate-leader, targets: [shard:0], duration: 20s }\n"
+            + "  - { at: 5s, kind: isolate-leader, targets: [shard:1], duration: 20s }\n  - { at: 9s, kind: isolate-leader, targets: [shard:2], duration: 20s }\n"
+            + "checks:\n", StringComparison.Ordinal).Replace("time: 70s", "time: 150s", StringComparison.Ordinal).Replace("liveness_max_gap: 30s", "liveness_max_gap: 60s", StringComparison.Ordinal);
+        var o = await Run(yaml, "transfers-isolated");
+        Assert.IsTrue(o.Report.Passed, Failures(o));
+        Assert.IsTrue(o.Result.Shards.All(s => s.ViewChanges > 0), "every shard changed view");
+        Assert.AreEqual(8, o.Report.Transactions.Committed);
+        Assert.AreEqual(7, o.Report.Transactions.CrossShardCommitted);
+        StringAssert.Contains(o.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 = genesis 1760 ONE");
+    }
+
+    [TestMethod]
     public async Task The_same_seed_gives_the_same_digest()
     {
         var a = await Outcome();
