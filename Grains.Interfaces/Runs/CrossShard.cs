@@ -1,3 +1,4 @@
+using HarmonySim.Protocol.Chain.Receipts;
 using HarmonySim.Protocol.Sharding.Crosslinks;
 using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking.Beacon;
@@ -45,3 +46,11 @@ public sealed record BeaconPool(
 /// <summary>The beacon's shard state for an epoch, as the shard received it.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardStateAnnounced([property: Id(0)] ulong Epoch, [property: Id(1)] byte[] ShardState) : ValidatorEvent;
+
+/// <summary>A committed source block's receipts for the receiving shard, with their proof (reference §3.5).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReceiptsSent([property: Id(0)] CXReceiptsProof Proof) : CrossShardPayload;
+
+/// <summary>The shard's pending incoming receipt proofs in arrival order, handed to its validators whenever they change (their leader credits them).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReceiptsPool([property: Id(0)] IReadOnlyList<CXReceiptsProof> Proofs) : ValidatorEvent;

@@ -34,7 +34,8 @@ public sealed record ShardResult(
     [property: Id(9)] string DeliveryTraceHash,
     [property: Id(10)] int Validators,
     [property: Id(11)] int Keys,
-    [property: Id(12)] StakingRunResult? Staking = null);
+    [property: Id(12)] StakingRunResult? Staking = null,
+    [property: Id(13)] TransferRunResult? Transfers = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RunResult(

@@ -26,7 +26,8 @@ public sealed record RunPlan(
     [property: Id(17)] ulong? StopAtEpoch = null,
     [property: Id(18)] IReadOnlyList<string>? ExpectedSlashedCohorts = null,
     [property: Id(19)] IReadOnlyList<string>? ExpectedJailedCohorts = null,
-    [property: Id(20)] IReadOnlyList<VotingPowerBound>? VotingPowerBounds = null)
+    [property: Id(20)] IReadOnlyList<VotingPowerBound>? VotingPowerBounds = null,
+    [property: Id(21)] TransfersPlan? Transfers = null)
 {
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }

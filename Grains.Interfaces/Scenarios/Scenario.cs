@@ -38,6 +38,9 @@ public sealed record Scenario
     /// <summary>Epochs with elections, rewards and slashing; null keeps every committee fixed for the whole run.</summary>
     [Id(10)] public StakingSpec? Staking { get; init; }
 
+    /// <summary>Accounts and scripted value transfers (same-shard and cross-shard); null for none. Only with <see cref="Staking"/>.</summary>
+    [Id(11)] public TransfersSpec? Transfers { get; init; }
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 

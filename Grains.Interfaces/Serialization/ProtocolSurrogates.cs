@@ -114,17 +114,25 @@ public readonly struct BlockSurrogate
     [Id(0)] public BlockHeader Header { get; init; }
     [Id(1)] public byte[][] Transactions { get; init; }
 
-    /// <summary>The typed body part, when the block has one (the beacon chain's).</summary>
+    /// <summary>The beacon chain's typed body part, when the block has one.</summary>
     [Id(2)] public Protocol.Staking.Beacon.BeaconBody? Beacon { get; init; }
+
+    /// <summary>A shard block's incoming receipt proofs (its <see cref="Protocol.Chain.Receipts.ShardBody"/>); null for any other body.</summary>
+    [Id(3)] public Protocol.Chain.Receipts.CXReceiptsProof[]? Incoming { get; init; }
 }
 
 [RegisterConverter]
 public sealed class BlockConverter : IConverter<Block, BlockSurrogate>
 {
-    public Block ConvertFromSurrogate(in BlockSurrogate s) => new(s.Header, s.Transactions, s.Beacon);
+    public Block ConvertFromSurrogate(in BlockSurrogate s) =>
+        new(s.Header, s.Transactions, (Protocol.Chain.IBlockBody?)s.Beacon ?? (s.Incoming is null ? null : new Protocol.Chain.Receipts.ShardBody(s.Incoming)));
 
-    public BlockSurrogate ConvertToSurrogate(in Block b) => b.Body is null or Protocol.Staking.Beacon.BeaconBody
-        ? new() { Header = b.Header, Transactions = [.. b.Transactions], Beacon = (Protocol.Staking.Beacon.BeaconBody?)b.Body }
+    public BlockSurrogate ConvertToSurrogate(in Block b) => b.Body is null or Protocol.Staking.Beacon.BeaconBody or Protocol.Chain.Receipts.ShardBody
+        ? new()
+        {
+            Header = b.Header, Transactions = [.. b.Transactions], Beacon = b.Body as Protocol.Staking.Beacon.BeaconBody,
+            Incoming = b.Body is Protocol.Chain.Receipts.ShardBody body ? [.. body.IncomingProofs] : null,
+        }
         : throw new NotSupportedException($"a block body of type {b.Body.GetType().Name} cannot cross silos yet");
 }
 

@@ -94,14 +94,15 @@ public readonly struct BeaconBodySurrogate
     [Id(1)] public Crosslink[] Crosslinks { get; init; }
     [Id(2)] public SlashRecord[] Slashes { get; init; }
     [Id(3)] public RandomnessContribution[] Randomness { get; init; }
+    [Id(4)] public Protocol.Chain.Receipts.CXReceiptsProof[] Incoming { get; init; }
 }
 
 [RegisterConverter]
 public sealed class BeaconBodyConverter : IConverter<BeaconBody, BeaconBodySurrogate>
 {
-    public BeaconBody ConvertFromSurrogate(in BeaconBodySurrogate s) => new(s.Staking, s.Crosslinks, s.Slashes, s.Randomness);
+    public BeaconBody ConvertFromSurrogate(in BeaconBodySurrogate s) => new(s.Staking, s.Crosslinks, s.Slashes, s.Randomness, s.Incoming);
     public BeaconBodySurrogate ConvertToSurrogate(in BeaconBody b) => new()
     {
-        Staking = [.. b.Staking], Crosslinks = [.. b.Crosslinks], Slashes = [.. b.Slashes], Randomness = [.. b.Contributions],
+        Staking = [.. b.Staking], Crosslinks = [.. b.Crosslinks], Slashes = [.. b.Slashes], Randomness = [.. b.Contributions], Incoming = [.. b.IncomingProofs],
     };
 }

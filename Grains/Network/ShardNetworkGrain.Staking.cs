@@ -132,6 +132,9 @@ public sealed partial class ShardNetworkGrain
                 _randomnessPool.AddRange(r.Contributions);
                 ShareBeaconPool();
                 break;
+            case ReceiptsSent r:
+                ReceiveReceipts(r.Proof);
+                break;
             case ShardStateSent s:
                 _announced[s.Epoch] = s.ShardState;
                 _epochCommittees!.Announce(s.Epoch, s.ShardState);
@@ -151,6 +154,7 @@ public sealed partial class ShardNetworkGrain
     {
         foreach (var (epoch, state) in _announced) Enqueue(_now, node, new ShardStateAnnounced(epoch, state));
         if (_shard == 0 && _context.Staking is not null) Enqueue(_now, node, new BeaconPool([.. _crosslinkPool], [.. _slashPool], [.. _randomnessPool]));
+        ReannounceReceipts(node);
     }
 
     private List<CrossShardMessage> TakeOutbox()

@@ -8,6 +8,7 @@ using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Bls;
 using HarmonySim.Protocol.Crypto.Simulated;
 using HarmonySim.Grains.Staking;
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Staking;
 
 namespace HarmonySim.Grains.Runs;
@@ -57,7 +58,15 @@ public sealed class RunContext
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
         NodeOfOwner = plan.Nodes.ToDictionary(n => OwnerOf(n.Id), n => n.Id);
         Staking?.SetGenesis(Genesis[0].Hash);
+        if (plan.Transfers is not null && Staking is { } staking)
+        {
+            Transfers = new TransferWorld(plan, staking.Rules.Staking.ChainId, staking.Cache, staking.GenesisCommittees);
+            for (var shard = 0; shard < plan.Shards; shard++) Transfers.SetGenesis(shard, Genesis[shard].Hash);
+        }
     }
+
+    /// <summary>The transfers of a run with a transfers section (which needs a staking section), else null.</summary>
+    public TransferWorld? Transfers { get; }
 
     /// <summary>The staking world of a run with a staking section (elections, beacon state), else null.</summary>
     public StakingWorld? Staking { get; }

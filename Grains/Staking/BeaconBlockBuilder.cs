@@ -1,3 +1,4 @@
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Sharding;
@@ -15,8 +16,10 @@ namespace HarmonySim.Grains.Staking;
 /// sender's next nonce), the oldest crosslinks newer than each shard's last (at most 16), and double-sign records
 /// that verify, of offenders not yet banned; then the state transition, whose election gives an epoch's last
 /// block its shard state. The parent is the node's own head, whose state it applies first (a memo hit, normally).
+/// In a run with transfers it also includes the beacon's transfers (as plain transactions, ahead of the staking ones
+/// in the transaction root) and incoming receipt proofs (<see cref="TransferProduction"/>).
 /// </summary>
-public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, Func<Block> head) : IBlockBuilder
+public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, Func<Block> head, TransferProduction? transfers = null) : IBlockBuilder
 {
     public Block? Build(ProposalContext context)
     {
@@ -24,6 +27,9 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
         var parentBlock = head();
         if (parentBlock.Hash != context.ParentHash) throw new InvalidOperationException("a proposal must extend the node's head");
         if (world.Apply(parentBlock).State is not { } parent) throw new InvalidOperationException($"the state after {parentBlock} is unknown");
+        var part = transfers?.Propose(context);
+        if (transfers is not null && part is null) return null;
+        IReadOnlyList<byte[]> plain = part?.Transactions ?? [];
         var rules = world.Rules;
         var committees = world.CommitteesOf(parent);
         var elapsed = TimeSpan.FromSeconds(context.Time - genesisUnixTime);
@@ -67,15 +73,17 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
         }
 
         var randomness = Contributions(parent, context.Epoch, committees);
-        var body = new BeaconBody(transactions, crosslinks, slashes, randomness);
-        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot([], rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), [],
+        var body = new BeaconBody(transactions, crosslinks, slashes, randomness, part?.Incoming);
+        var draft = EmptyBlockBuilder.Header(context, body.TransactionsRoot(plain, rules.Staking.ChainId), body.EncodeCrosslinks(), body.EncodeSlashes(), [],
             body.EncodeContributions());
         var outcome = BeaconTransition.Apply(parent, draft, body, rules, committees);
         if (outcome.Error is not null) throw new InvalidOperationException($"beacon proposal at {context.Number} does not apply: {outcome.Error}");
         var header = EmptyBlockBuilder.Header(context, draft.TxHash, draft.CrossLinks, draft.Slashes, outcome.NextCommittees?.Encode() ?? [],
             draft.Vrf, outcome.ExpectedVdf);
-        var block = new Block(header, [], body);
+        if (part is not null) header = part.Seal(header);
+        var block = new Block(header, plain, body);
         world.Remember(block, outcome);
+        if (part is not null) transfers!.Remember(block, part);
         return block;
     }
 

@@ -1,4 +1,5 @@
 using HarmonySim.Grains.Runs;
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Staking.Beacon;
@@ -7,9 +8,11 @@ namespace HarmonySim.Grains.Staking;
 
 /// <summary>
 /// A beacon validator's check of a proposal: the header commits to the body, the state transition applies on
-/// the parent's state, and an epoch's last block carries exactly the shard state the election gives.
+/// the parent's state, and an epoch's last block carries exactly the shard state the election gives. In a run with
+/// transfers the block's transfers and incoming proofs must apply on the parent's transfer ledger, and the header
+/// must commit to the result; without, a beacon block carries no plain transactions.
 /// </summary>
-public sealed class BeaconBlockValidator(StakingWorld world, Func<Block> head) : IBlockValidator
+public sealed class BeaconBlockValidator(StakingWorld world, Func<Block> head, TransferProduction? transfers = null) : IBlockValidator
 {
     public string? Validate(Block block)
     {
@@ -25,6 +28,7 @@ public sealed class BeaconBlockValidator(StakingWorld world, Func<Block> head) :
         var expected = outcome.NextCommittees?.Encode() ?? [];
         if (!block.Header.ShardState.AsSpan().SequenceEqual(expected)) return "shard state differs from the election's result";
         if (!block.Header.Vdf.AsSpan().SequenceEqual(outcome.ExpectedVdf)) return "the VDF output differs from the epoch's randomness";
-        return null;
+        if (transfers is null) return block.Transactions.Count == 0 ? null : "a beacon block without transfers in the run carries plain transactions";
+        return transfers.Validate(block);
     }
 }

@@ -1,5 +1,6 @@
 using HarmonySim.Grains.Runs;
 using HarmonySim.Grains.Staking;
+using HarmonySim.Grains.Transfers;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
 using HarmonySim.Protocol.Crypto;
@@ -35,7 +36,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         for (var r = 0; r < replicas; r++)
         {
             var replica = r;
-            var (builder, validator) = BlockProduction(context, shard, seat.Committees, () => seat.Nodes[replica].Head.Block);
+            var (builder, validator) = BlockProduction(context, shard, seat.Committees, seat.Receipts, () => seat.Nodes[replica].Head.Block);
             seat.Nodes[r] = new FbftNode(context.Config, context.KeysOf(node), seat.Committees, head,
                 replicas > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator);
         }
@@ -73,6 +74,9 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                 case BeaconPool p:
                     _pool.Replace(p.Crosslinks, p.Slashes, p.Randomness);
                     break;
+                case ReceiptsPool r:
+                    seat.Receipts.Replace(r.Proofs);
+                    break;
                 case ShardStateAnnounced a when seat.Committees is EpochCommittees epochs:
                     epochs.Announce(a.Epoch, a.ShardState);
                     break;
@@ -84,12 +88,13 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
     /// <summary>The node's block builder and validator for a shard: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
     /// <remarks><paramref name="head"/> is the replica's committed head: the beacon's builder and validator apply it first, so the
     /// parent's state never depends on what other nodes happened to compute before.</remarks>
-    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context, int shard, ICommitteeProvider committees, Func<Protocol.Chain.Block> head)
+    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(RunContext context, int shard, ICommitteeProvider committees, ReceiptPool receipts, Func<Protocol.Chain.Block> head)
     {
         if (context.Staking is not { } world || committees is not EpochCommittees epochs) return (null, CountedValidation.Instance);
+        var transfers = context.Transfers is { } t ? new TransferProduction(t, receipts, shard, context.Config.GenesisUnixTime, head) : null;
         return shard == 0
-            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime, head), new BeaconBlockValidator(world, head))
-            : (new ShardBlockBuilder(epochs, world.Rules), new ShardBlockValidator(epochs, world.Rules));
+            ? (new BeaconBlockBuilder(world, _pool, context.Config.GenesisUnixTime, head, transfers), new BeaconBlockValidator(world, head, transfers))
+            : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers));
     }
 
     private ValidatorOutput Output(ShardSeat seat, int replica, OperationCounts before, TimeSpan now)
@@ -104,6 +109,7 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
                 // Every committed beacon block is applied by the node that committed it, in order, so the state of
                 // its head is always one it computed or found (never one it needs another node to have computed).
                 if (c.Committed.Header.ShardId == 0 && _context!.Staking is { } world) world.Apply(c.Committed.Block);
+                _context!.Transfers?.Apply(c.Committed.Block);
             }
             if (replica == 0 && effect is CommitSignatureImproved i) seat.Head = i.Committed;
             if (Suppressed(effect, node)) continue;
@@ -188,5 +194,8 @@ public sealed class ValidatorGrain(RunContexts runs) : Grain, IValidatorGrain
         public FbftNode[] Nodes { get; set; } = [];
         public CommittedBlock? Head { get; set; }
         public ICommitteeProvider Committees { get; } = committees;
+
+        /// <summary>Receipt proofs from other shards this shard's network handed the node.</summary>
+        public ReceiptPool Receipts { get; } = new();
     }
 }

@@ -87,6 +87,16 @@ public sealed class BlockHeader
         ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
     };
 
+    /// <summary>The same header with the transfer commitments: ledger root, outgoing and incoming receipt hashes (a different block).</summary>
+    public BlockHeader WithTransfers(Hash32 root, Hash32 outgoingReceiptHash, Hash32 incomingReceiptHash) => new()
+    {
+        ParentHash = ParentHash, Coinbase = Coinbase, Root = root, TxHash = TxHash, ReceiptHash = ReceiptHash,
+        OutgoingReceiptHash = outgoingReceiptHash, IncomingReceiptHash = incomingReceiptHash, Bloom = Bloom, Number = Number,
+        GasLimit = GasLimit, GasUsed = GasUsed, Time = Time, Extra = Extra, MixDigest = MixDigest, ViewId = ViewId, Epoch = Epoch,
+        ShardId = ShardId, LastCommitSignature = LastCommitSignature, LastCommitBitmap = LastCommitBitmap, Vrf = Vrf, Vdf = Vdf,
+        ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
+    };
+
     /// <summary>Whether this is its epoch's last block (Harmony: it carries the next shard state).</summary>
     public bool CarriesShardState => ShardState.Length != 0;
 

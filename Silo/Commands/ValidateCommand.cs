@@ -42,6 +42,9 @@ public static class ValidateCommand
             ? $", staking ({st.Resharding.ToString().ToLowerInvariant()} resharding, {st.Delegators.Length} delegator{(st.Delegators.Length == 1 ? "" : "s")}, " +
               $"{st.Transactions.Length} staking transaction{(st.Transactions.Length == 1 ? "" : "s")})"
             : "";
+        if (s.Transfers is { } tr)
+            staking += $", transfers ({tr.Accounts.Length} account{(tr.Accounts.Length == 1 ? "" : "s")}, {tr.Scripted.Length} scripted, " +
+                $"{tr.Scripted.Count(t => tr.Accounts.First(a => a.Name == t.From).Shard != tr.Accounts.First(a => a.Name == t.To).Shard)} cross-shard)";
         return string.Create(CultureInfo.InvariantCulture,
             $"{path}: valid: '{s.Name}': {n.Shards} shard{(n.Shards == 1 ? "" : "s")} × {n.SlotsPerShard} slots ({n.HarmonySlotsPerShard} Harmony-operated), " +
             $"{s.KeyCount} keys on {s.ValidatorCount} validators in {s.Cohorts.Length} cohort{(s.Cohorts.Length == 1 ? "" : "s")}, " +

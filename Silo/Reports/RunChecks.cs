@@ -22,6 +22,7 @@ public static class RunChecks
         };
         checks.AddRange(result.Plan.ExpectedOutages.Select(w => ExpectedOutage(result, w)));
         checks.AddRange(StakingChecks.Evaluate(result));
+        checks.AddRange(TransferReport.Checks(result));
         return checks;
     }
 

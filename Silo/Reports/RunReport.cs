@@ -21,7 +21,7 @@ public sealed record RunReport(
             plan.Scenario, plan.Seed, digest, checks.All(c => c.Passed), result.SimulatedTime.TotalSeconds, wall.TotalSeconds,
             plan.Nodes.Count, plan.Nodes.Sum(n => n.Keys),
             [.. result.Shards.Select(ShardReport.From)],
-            new TransactionsReport(0, 0, 0, 0, new LatencyPercentiles(0, 0, 0), 0),
+            TransferReport.Transactions(result),
             new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), plan.SignatureScheme),
             StakingReports.Epochs(result.Shards[0].Staking),
             StakingReports.Staking(plan, result.Shards[0].Staking),

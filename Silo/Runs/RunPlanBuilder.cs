@@ -28,7 +28,7 @@ public static class RunPlanBuilder
             DurationKind.Blocks => TimeSpan.FromSeconds(blockTime.TotalSeconds * scenario.Duration.Count!.Value * 10 + 600),
             _ => TimeSpan.FromSeconds(blockTime.TotalSeconds * network.BlocksPerEpoch * scenario.Duration.Count!.Value * 10 + 600),
         };
-        return new RunPlan(
+        var plan = new RunPlan(
             runId, scenario.Name, seed,
             network.SignatureScheme == SignatureSchemeKind.Bls ? "bls" : "simulated",
             network.Quorum == QuorumKind.Stake,
@@ -52,6 +52,11 @@ public static class RunPlanBuilder
             [.. scenario.Checks.ExpectedSlashes],
             [.. scenario.Checks.ExpectedJails],
             [.. scenario.Checks.MaxShardVotingPower.Select(b => new VotingPowerBound(b.Cohort, b.Above, b.Below))]);
+        return scenario.Transfers is not { } t ? plan : plan with
+        {
+            Transfers = new TransfersPlan([.. t.Accounts.Select(a => new TransferAccountPlan(a.Name, a.Shard, a.Balance))],
+                [.. t.Scripted.Select(s => new ScriptedTransferPlan(s.At, s.From, s.To, s.Amount))]),
+        };
     }
 
     /// <summary>The staking rules, with each scripted (un)delegation expanded to one transaction per validator of the target cohort.</summary>

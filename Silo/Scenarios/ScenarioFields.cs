@@ -12,7 +12,7 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
@@ -29,6 +29,9 @@ public static class ScenarioFields
             "delegators", "transactions"],
         ["staking.delegators[]"] = ["name", "balance"],
         ["staking.transactions[]"] = ["at", "kind", "from", "to", "amount"],
+        ["transfers"] = ["accounts", "scripted"],
+        ["transfers.accounts[]"] = ["name", "shard", "balance"],
+        ["transfers.scripted[]"] = ["at", "from", "to", "amount"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every accepted field as a full path, e.g. <c>network.timing.phase_timeout</c>, <c>cohorts[].stake.min</c>.</summary>

@@ -43,9 +43,10 @@ internal sealed partial class ScenarioReader(string file)
         var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
         var staking = Section(top, "staking", required: false, m => ReadStaking(m, network, cohorts, duration));
+        var transfers = Section(top, "transfers", required: false, m => ReadTransfers(m, top, network, duration));
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null)
             return null;
         return new Scenario
         {
@@ -60,6 +61,7 @@ internal sealed partial class ScenarioReader(string file)
             Checks = checks,
             Cost = cost,
             Staking = staking,
+            Transfers = transfers,
         };
     }
 

@@ -1,4 +1,5 @@
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Chain.Receipts;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding.Crosslinks;
 using HarmonySim.Protocol.Sharding.Randomness;
@@ -9,13 +10,16 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 /// <summary>
 /// What a beacon block carries besides plain transactions: staking transactions, crosslinks from the other shards
 /// (at most <see cref="MaxCrosslinks"/>, reference §3.3) and double-sign records. The header commits to each list:
-/// staking transactions join the transaction root, crosslinks and slashes are the header's own fields.
+/// staking transactions join the transaction root, crosslinks and slashes are the header's own fields. In a run
+/// with transfers it also carries the incoming receipt proofs the beacon credits (<see cref="Incoming"/>), which the
+/// header's IncomingReceiptHash commits to (<see cref="IncomingReceipts"/>).
 /// </summary>
 public sealed record BeaconBody(
     IReadOnlyList<SignedStakingTransaction> Staking,
     IReadOnlyList<Crosslink> Crosslinks,
     IReadOnlyList<SlashRecord> Slashes,
-    IReadOnlyList<RandomnessContribution>? Randomness = null) : IBlockBody
+    IReadOnlyList<RandomnessContribution>? Randomness = null,
+    IReadOnlyList<CXReceiptsProof>? Incoming = null) : IIncomingReceiptsBody
 {
     /// <summary>Beacon committee members' VRF contributions to the epoch's randomness (randomness resharding only).</summary>
     public IReadOnlyList<RandomnessContribution> Contributions => Randomness ?? [];
@@ -24,7 +28,9 @@ public sealed record BeaconBody(
 
     public static readonly BeaconBody Empty = new([], [], []);
 
-    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0 && Contributions.Count == 0;
+    public IReadOnlyList<CXReceiptsProof> IncomingProofs => Incoming ?? [];
+
+    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0 && Contributions.Count == 0 && IncomingProofs.Count == 0;
 
     /// <summary>The header's Vrf field here: an RLP list of the included (key, proof) contributions (empty bytes when none).</summary>
     public byte[] EncodeContributions()

@@ -54,6 +54,24 @@ public sealed class BundledScenarioRunTests
     }
 
     [TestMethod]
+    public async Task Cross_shard_transfers_credit_every_receipt_once_and_conserve_balances()
+    {
+        var outcome = await Run("cross-shard-transfers");
+        Assert.IsTrue(outcome.Report.Passed, Failures(outcome));
+        var t = outcome.Report.Transactions;
+        Assert.AreEqual(13, t.Submitted);
+        Assert.AreEqual(3, t.Rejected, "dave's 10,000 ONE and the two transfers it holds back");
+        Assert.AreEqual(10, t.Committed);
+        Assert.AreEqual(8, t.CrossShardCommitted, "every cross-shard transfer that committed is credited");
+        StringAssert.Contains(outcome.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 = genesis 1001750 ONE");
+        var credited = outcome.Result.Shards.SelectMany(s => s.Transfers!.Credited.Select(c => (s.Shard, c.SourceShard, c.BlockHash))).ToList();
+        Assert.AreEqual(credited.Count, credited.Distinct().Count());
+        Assert.IsTrue(outcome.Result.Shards.SelectMany(s => s.Transfers!.Credited).Any(c => c.CreditedAtHeight >= 16), "proofs are credited after the first epoch too");
+        var two = await Run("cross-shard-transfers", silos: 2);
+        Assert.AreEqual(outcome.Digest, two.Digest, "receipt proofs and beacon bodies cross silos");
+    }
+
+    [TestMethod]
     public async Task Quickstart_has_one_digest_on_one_silo_twice_and_on_two_silos_and_another_for_another_seed()
     {
         var a = await Run("quickstart");

@@ -65,7 +65,7 @@ public sealed class ScenarioSchemaTests
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
         const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
-            + "staking: {delegators: [{}], transactions: [{}]}\n";
+            + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))

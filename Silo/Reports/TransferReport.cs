@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Numerics;
+using HarmonySim.Grains.Interfaces.Runs;
+
+namespace HarmonySim.Silo.Reports;
+
+/// <summary>
+/// The report's <c>transactions</c> section and the <c>balances</c> check of a run with transfers, from each shard's
+/// canonical-chain record. Submitted counts scripted transfers sent by the end of the run; committed, those applied
+/// on their source shard; rejected, those that can never apply (see the network's record); cross_shard_committed,
+/// receipts credited on their destination. Latency runs from submission to the source commit for a same-shard
+/// transfer and to the destination credit for a cross-shard one; tps is committed transfers per simulated second.
+/// </summary>
+public static class TransferReport
+{
+    private static readonly BigInteger AttoPerOne = BigInteger.Pow(10, 18);
+
+    public static TransactionsReport Transactions(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var shards = result.Shards.Select(s => s.Transfers).OfType<TransferRunResult>().ToList();
+        if (shards.Count == 0) return new TransactionsReport(0, 0, 0, 0, new LatencyPercentiles(0, 0, 0), 0);
+        var latencies = shards.SelectMany(s => s.SameShardLatencies.Concat(s.CrossShardLatencies)).Select(t => t.TotalSeconds).ToList();
+        var committed = shards.Sum(s => s.Committed);
+        var seconds = result.SimulatedTime.TotalSeconds;
+        return new TransactionsReport(shards.Sum(s => s.Submitted), committed, shards.Sum(s => s.Rejected),
+            seconds <= 0 ? 0 : Math.Round(committed / seconds, 6),
+            new LatencyPercentiles(Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 95), Stats.Percentile(latencies, 99)),
+            shards.Sum(s => s.CrossShardLatencies.Count));
+    }
+
+    /// <summary>
+    /// <c>balances</c>: Σ over shards of the final ledger balances plus what is in flight (receipts a canonical
+    /// source block emitted that the destination's canonical chain has not credited) equals the genesis total; every
+    /// proof is credited at most once, and only with what its source block emitted; and each ledger's own totals
+    /// (outgoing − incoming) agree with what is in flight.
+    /// </summary>
+    public static IEnumerable<CheckResult> Checks(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Plan.Transfers is null) yield break;
+        var shards = result.Shards.Where(s => s.Transfers is not null).OrderBy(s => s.Shard).ToList();
+        var genesis = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.GenesisBalance, CultureInfo.InvariantCulture));
+        var balance = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.Balance, CultureInfo.InvariantCulture));
+        var ledgerInFlight = shards.Aggregate(BigInteger.Zero, (sum, s) => sum
+            + BigInteger.Parse(s.Transfers!.OutgoingTotal, CultureInfo.InvariantCulture) - BigInteger.Parse(s.Transfers.IncomingTotal, CultureInfo.InvariantCulture));
+
+        var emitted = new SortedDictionary<(int From, string Block, int To), BigInteger>();
+        foreach (var s in shards)
+            foreach (var e in s.Transfers!.Emitted) emitted[(s.Shard, e.BlockHash, e.ToShard)] = BigInteger.Parse(e.Amount, CultureInfo.InvariantCulture);
+        var problems = new List<string>();
+        var credited = new SortedSet<(int From, string Block, int To)>();
+        foreach (var s in shards)
+            foreach (var c in s.Transfers!.Credited)
+            {
+                var key = (c.SourceShard, c.BlockHash, s.Shard);
+                if (!credited.Add(key)) problems.Add($"shard {s.Shard} credited the proof of shard {c.SourceShard} block {c.BlockHash} twice");
+                else if (!emitted.TryGetValue(key, out var amount)) problems.Add($"shard {s.Shard} credited a proof of shard {c.SourceShard} block {c.BlockHash} that its canonical chain did not emit");
+                else if (amount != BigInteger.Parse(c.Amount, CultureInfo.InvariantCulture)) problems.Add($"shard {s.Shard} credited {c.Amount} for shard {c.SourceShard} block {c.BlockHash}, which emitted {amount}");
+            }
+        var inFlight = emitted.Where(kv => !credited.Contains(kv.Key)).Aggregate(BigInteger.Zero, (sum, kv) => sum + kv.Value);
+        var pending = emitted.Count(kv => !credited.Contains(kv.Key));
+        if (balance + inFlight != genesis) problems.Add($"Σ balances {One(balance)} + in flight {One(inFlight)} ≠ genesis {One(genesis)} ONE");
+        if (ledgerInFlight != inFlight) problems.Add($"the ledgers' outgoing − incoming totals say {One(ledgerInFlight)} ONE in flight, the proofs {One(inFlight)}");
+        yield return new CheckResult("balances", problems.Count == 0, problems.Count == 0
+            ? $"Σ balances {One(balance)} + in flight {One(inFlight)} = genesis {One(genesis)} ONE; {credited.Count} proofs credited once each, {pending} in flight"
+            : string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; {problems.Count - 5} more" : ""));
+    }
+
+    private static string One(BigInteger atto)
+    {
+        var whole = BigInteger.DivRem(BigInteger.Abs(atto), AttoPerOne, out var fraction);
+        var text = whole.ToString(CultureInfo.InvariantCulture) + (fraction.IsZero ? "" : "." + fraction.ToString("D18", CultureInfo.InvariantCulture).TrimEnd('0'));
+        return atto.Sign < 0 ? "-" + text : text;
+    }
+}
