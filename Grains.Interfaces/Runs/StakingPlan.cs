@@ -27,9 +27,12 @@ public enum StakingActionType
     Delegate,
     Undelegate,
     CollectRewards,
+
+    /// <summary>The validator of <see cref="StakingActionPlan.Node"/> sends EditValidator back to Active.</summary>
+    Activate,
 }
 
-/// <summary>A staking transaction a delegator submits at a virtual time: to one validator node, or (collect) none.</summary>
+/// <summary>A staking transaction submitted at a virtual time: by a delegator to one validator node, or (collect) none; or (activate) by the node's validator itself.</summary>
 [GenerateSerializer, Immutable]
 public sealed record StakingActionPlan(
     [property: Id(0)] TimeSpan At,

@@ -45,6 +45,9 @@ public enum StakingActionKind
 
     /// <summary>File value <c>collect-rewards</c>.</summary>
     CollectRewards,
+
+    /// <summary>Each validator of the cohort named by <c>from</c> sends EditValidator back to Active (file value <c>activate</c>).</summary>
+    Activate,
 }
 
 /// <summary>A staking transaction a delegator submits at a virtual time, to every validator of a cohort (amount each).</summary>
@@ -55,7 +58,7 @@ public sealed record StakingActionSpec
 
     [Id(1)] public StakingActionKind Kind { get; init; }
 
-    /// <summary>A delegator's name.</summary>
+    /// <summary>A delegator's name; for <see cref="StakingActionKind.Activate"/> the cohort whose validators send it.</summary>
     [Id(2)] public string From { get; init; } = "";
 
     /// <summary>The cohort whose validators receive the (un)delegation; empty for collect-rewards.</summary>

@@ -104,13 +104,13 @@ public sealed partial class ShardNetworkGrain
 
     private bool IsBanned(SlashRecord record) =>
         _context.NodeOfKey.TryGetValue(record.Evidence.Offender, out var node)
-        && _beaconState?.Staking.ValidatorAt(Runs.RunContext.OwnerOf(node))?.Status == Protocol.Staking.ValidatorStatus.Banned;
+        && _beaconState?.Staking.ValidatorAt(Runs.RunContext.OwnerOf(_plan, node))?.Status == Protocol.Staking.ValidatorStatus.Banned;
 
     /// <summary>Double-sign evidence an honest node observed goes to the beacon chain (reported by that node's owner).</summary>
     private void EvidenceToBeacon(DoubleSignEvidence evidence, int observer)
     {
         if (_context.Staking is null) return;
-        var record = new SlashRecord(evidence, Runs.RunContext.OwnerOf(observer));
+        var record = new SlashRecord(evidence, Runs.RunContext.OwnerOf(_plan, observer));
         if (_shard == 0) Enqueue(CrossShardArrival, ShardLevel, new Incoming(new EvidenceSent(record)));
         else Send(0, new EvidenceSent(record));
     }

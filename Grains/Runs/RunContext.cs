@@ -56,7 +56,7 @@ public sealed class RunContext
         Committees = new ShardCommittees(_committees);
         Genesis = [.. _committees.Select(c => CommittedBlock.Genesis(Block.Genesis(c.ShardId, Config.GenesisUnixTime, Address.OfBlsKey(c.KeyAt(0).Bytes))))];
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
-        NodeOfOwner = plan.Nodes.ToDictionary(n => OwnerOf(n.Id), n => n.Id);
+        NodeOfOwner = plan.Nodes.ToDictionary(n => OwnerOf(plan, n.Id), n => n.Id);
         Staking?.SetGenesis(Genesis[0].Hash);
         if (plan.Transfers is not null && Staking is { } staking)
         {
@@ -152,18 +152,30 @@ public sealed class RunContext
     {
         var order = SlotOrder(Plan, shard);
         if (order.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
-        var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(n.Id), StakeOf(n)))).ToList();
+        var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(Plan, n.Id), StakeOf(n)))).ToList();
         return new Committee((uint)shard, 0, slots, Scheme, Plan.QuorumByStake ? QuorumMode.ByVotingPower : QuorumMode.ByCount,
             VotingPower.FromDecimal(Plan.HarmonyVoteShare));
     }
 
-    /// <summary>A node's earning address: all of its keys belong to one validator.</summary>
-    public static Address OwnerOf(int node)
+    /// <summary>
+    /// A node's earning address: all of its keys belong to one validator. In a staking run an external node's is
+    /// its validator account (a secp256k1 key derived from the seed and the node), which signs its staking
+    /// transactions; otherwise a hash of the node id.
+    /// </summary>
+    public static Address OwnerOf(RunPlan plan, int node)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Staking is not null && plan.Nodes[node].StakePerKey is not null) return new Address(ValidatorAccount(plan.Seed, node).Address);
         Span<byte> input = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(input, node);
         return new Address(SHA256.HashData(input).AsSpan(0, Address.Size));
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong Seed, int Node), Protocol.Crypto.Accounts.AccountKey> ValidatorAccounts = new();
+
+    /// <summary>The account key of an external node's validator in a staking run: SHA-256 of "{seed}/validator/{node}".</summary>
+    public static Protocol.Crypto.Accounts.AccountKey ValidatorAccount(ulong seed, int node) =>
+        ValidatorAccounts.GetOrAdd((seed, node), k => Protocol.Crypto.Accounts.AccountKey.FromSecret(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{k.Seed}/validator/{k.Node}"))));
 
     private sealed class ShardCommittees(Committee[] committees) : ICommitteeProvider
     {

@@ -38,7 +38,7 @@ public sealed class StakingWorld
         Cache = new CommitteeCache(scheme, VotingPower.FromDecimal(plan.HarmonyVoteShare));
         HarmonySlots = [.. Enumerable.Range(0, plan.Shards).Select(shard => (IReadOnlyList<HarmonySlot>)[.. plan.NodesOf(shard)
             .Where(n => n.StakePerKey is null).OrderBy(n => n.Id)
-            .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(n.Id))))])];
+            .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(plan, n.Id))))])];
         var election = new EposParameters(plan.Shards, s.SlotsPerShard, s.HarmonySlotsPerShard, s.EffectiveStakeBound, s.SlotsLimit, plan.HarmonyVoteShare);
         var parameters = StakingParameters.Mainnet with { HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))] };
         var reward = ToAtto(s.BlockReward);
@@ -50,7 +50,7 @@ public sealed class StakingWorld
         var state = StakingState.Empty;
         foreach (var node in plan.Nodes.Where(n => n.StakePerKey is not null))
         {
-            var owner = RunContext.OwnerOf(node.Id);
+            var owner = RunContext.OwnerOf(plan, node.Id);
             var self = ToAtto(node.StakePerKey!.Value) * node.Keys;
             var rates = new CommissionRates(s.CommissionRate, Math.Max(s.CommissionRate, 0.9m), 0.05m);
             state = state.WithValidator(new Validator(owner, [.. keysOf(node.Id).Select(k => k.Public)], rates, parameters.MinSelfDelegation,
@@ -124,19 +124,28 @@ public sealed class StakingWorld
 
     private List<(TimeSpan, SignedStakingTransaction)> SignActions(RunPlan plan, StakingPlan s)
     {
-        var nonces = new Dictionary<string, ulong>();
+        var nonces = new Dictionary<Address, ulong>();
         var signed = new List<(TimeSpan, SignedStakingTransaction)>();
         foreach (var action in s.Actions.OrderBy(a => a.At))
         {
+            if (action.Type == StakingActionType.Activate)
+            {
+                var validator = RunContext.OwnerOf(plan, action.Node!.Value);
+                var vnonce = nonces.GetValueOrDefault(validator);
+                nonces[validator] = vnonce + 1;
+                signed.Add((action.At, SignedStakingTransaction.Sign(new EditValidator(validator, Status: ValidatorStatus.Active), vnonce,
+                    RunContext.ValidatorAccount(plan.Seed, action.Node.Value), Rules.Staking.ChainId)));
+                continue;
+            }
             var from = AddressOf(action.Delegator);
             StakingTransaction message = action.Type switch
             {
-                StakingActionType.Delegate => new DelegateStake(from, RunContext.OwnerOf(action.Node!.Value), ToAtto(action.Amount)),
-                StakingActionType.Undelegate => new UndelegateStake(from, RunContext.OwnerOf(action.Node!.Value), ToAtto(action.Amount)),
+                StakingActionType.Delegate => new DelegateStake(from, RunContext.OwnerOf(plan, action.Node!.Value), ToAtto(action.Amount)),
+                StakingActionType.Undelegate => new UndelegateStake(from, RunContext.OwnerOf(plan, action.Node!.Value), ToAtto(action.Amount)),
                 _ => new CollectRewards(from),
             };
-            var nonce = nonces.GetValueOrDefault(action.Delegator);
-            nonces[action.Delegator] = nonce + 1;
+            var nonce = nonces.GetValueOrDefault(from);
+            nonces[from] = nonce + 1;
             signed.Add((action.At, SignedStakingTransaction.Sign(message, nonce, Delegators[action.Delegator], Rules.Staking.ChainId)));
         }
         return signed;

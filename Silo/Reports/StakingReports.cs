@@ -11,7 +11,7 @@ public sealed record ElectionReport(ulong Epoch, int ElectedKeys, decimal Median
 public sealed record ValidatorRef(string Validator, int Node, string Cohort)
 {
     public static ValidatorRef Of(RunPlan plan, int node) =>
-        new(Bech32.EncodeAddress("one", RunContext.OwnerOf(node).ToArray()), node, plan.Nodes[node].Cohort);
+        new(Bech32.EncodeAddress("one", RunContext.OwnerOf(plan, node).ToArray()), node, plan.Nodes[node].Cohort);
 }
 
 public sealed record SlashReport(string Validator, int Node, string Cohort, ulong Epoch, decimal Amount, decimal Burned);

@@ -70,9 +70,11 @@ public static class RunPlanBuilder
             {
                 StakingActionKind.Delegate => StakingActionType.Delegate,
                 StakingActionKind.Undelegate => StakingActionType.Undelegate,
+                StakingActionKind.Activate => StakingActionType.Activate,
                 _ => StakingActionType.CollectRewards,
             };
             if (type == StakingActionType.CollectRewards) actions.Add(new StakingActionPlan(t.At, type, t.From, null, 0));
+            else if (type == StakingActionType.Activate) actions.AddRange(nodes.Where(n => n.Cohort == t.From).Select(n => new StakingActionPlan(t.At, type, "", n.Id, 0)));
             else actions.AddRange(nodes.Where(n => n.Cohort == t.To).Select(n => new StakingActionPlan(t.At, type, t.From, n.Id, t.Amount)));
         }
         return new StakingPlan(s.Resharding == ReshardingKind.Randomness, scenario.Network.SlotsPerShard, scenario.Network.HarmonySlotsPerShard,

@@ -11,6 +11,7 @@ internal sealed partial class ScenarioReader
     private static readonly (string, StakingActionKind)[] StakingActionKinds =
     [
         ("delegate", StakingActionKind.Delegate), ("undelegate", StakingActionKind.Undelegate), ("collect-rewards", StakingActionKind.CollectRewards),
+        ("activate", StakingActionKind.Activate),
     ];
 
     private StakingSpec? ReadStaking(Fields m, NetworkSpec? network, ImmutableArray<ReadCohort>? cohorts, DurationSpec? duration)
@@ -107,7 +108,14 @@ internal sealed partial class ScenarioReader
         var kind = Enum(m, "kind", StakingActionKinds, required: true);
 
         var from = Text(m, "from", required: true);
-        if (from is not null && delegators is not null && !delegators.Contains(from))
+        if (kind == StakingActionKind.Activate)
+        {
+            // The validators of a cohort send it themselves (EditValidator back to Active, e.g. after being jailed).
+            if (from is not null && CheckCohort(m.Value("from")!, m.PathOf("from"), from)
+                && cohorts?.FirstOrDefault(c => c.Spec.Name == from) is { Spec.HarmonyOperated: true })
+                Error(m.Value("from")!, m.PathOf("from"), $"cohort '{from}' is Harmony-operated; it has no validators to re-activate, so name an external cohort");
+        }
+        else if (from is not null && delegators is not null && !delegators.Contains(from))
             Error(m.Value("from")!, m.PathOf("from"), delegators.Count == 0
                 ? $"unknown delegator '{from}'; staking.delegators names none"
                 : $"unknown delegator '{from}'{Suggest(from, delegators)}; delegators are {string.Join(", ", delegators)}");
@@ -118,16 +126,18 @@ internal sealed partial class ScenarioReader
             Error(m.Value("to")!, m.PathOf("to"), $"cohort '{to}' is Harmony-operated; its keys have no validator to delegate to, so name an external cohort");
 
         var amount = Amount(m, "amount");
-        if (amount == 0 && kind != StakingActionKind.CollectRewards) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
+        if (amount == 0 && kind is not (StakingActionKind.CollectRewards or StakingActionKind.Activate)) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
 
         if (kind is { } k)
         {
             var kindName = StakingActionKinds.First(x => x.Item2 == k).Item1;
-            if (k == StakingActionKind.CollectRewards)
+            if (k is StakingActionKind.CollectRewards or StakingActionKind.Activate)
             {
                 foreach (var key in new[] { "to", "amount" })
                     if (m.Value(key) is { } node)
-                        Error(node, m.PathOf(key), $"is not used by kind: {kindName} (a delegator collects its rewards from every validator at once)");
+                        Error(node, m.PathOf(key), k == StakingActionKind.Activate
+                            ? $"is not used by kind: {kindName} (each validator of the cohort named by from re-activates itself)"
+                            : $"is not used by kind: {kindName} (a delegator collects its rewards from every validator at once)");
             }
             else
             {
@@ -141,8 +151,8 @@ internal sealed partial class ScenarioReader
             At = at.Value,
             Kind = kind.Value,
             From = from,
-            To = kind == StakingActionKind.CollectRewards ? "" : to ?? "",
-            Amount = kind == StakingActionKind.CollectRewards ? 0 : amount ?? 0,
+            To = kind is StakingActionKind.CollectRewards or StakingActionKind.Activate ? "" : to ?? "",
+            Amount = kind is StakingActionKind.CollectRewards or StakingActionKind.Activate ? 0 : amount ?? 0,
         };
     }
 }

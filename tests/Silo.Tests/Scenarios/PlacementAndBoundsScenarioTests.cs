@@ -104,4 +104,24 @@ public sealed class PlacementAndBoundsScenarioTests
         var e = Assert.ThrowsExactly<ScenarioNotRunnableException>(() => RunPlanBuilder.Build(loaded.Scenario, "x"));
         StringAssert.Contains(e.Message, "checks.max_shard_voting_power");
     }
+
+    [TestMethod]
+    public void Activate_is_sent_by_each_validator_of_the_named_cohort()
+    {
+        var loaded = ScenarioLoader.Parse(Text(staking: "staking:\n  transactions:\n    - at: 10s\n      kind: activate\n      from: grinders"), "x.yaml");
+        Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
+        var actions = RunPlanBuilder.Build(loaded.Scenario, "x").Staking!.Actions;
+        Assert.HasCount(4, actions);
+        Assert.IsTrue(actions.All(a => a.Type == HarmonySim.Grains.Interfaces.Runs.StakingActionType.Activate && a.Delegator == ""));
+    }
+
+    [TestMethod]
+    [DataRow("      from: harmony", "staking.transactions[0].from", "Harmony-operated")]
+    [DataRow("      from: nobody", "staking.transactions[0].from", "unknown cohort")]
+    [DataRow("      from: grinders\n      amount: 5", "staking.transactions[0].amount", "is not used by kind: activate")]
+    public void A_bad_activate_is_an_error_naming_the_field(string rest, string field, string message)
+    {
+        var errors = ScenarioLoader.Parse(Text(staking: "staking:\n  transactions:\n    - at: 10s\n      kind: activate\n" + rest), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal)), string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
 }

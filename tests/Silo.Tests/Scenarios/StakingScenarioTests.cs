@@ -181,7 +181,7 @@ public sealed class StakingScenarioTests
     [DataRow("      balance: 2500.5", "      # no balance", "30:7: staking.delegators[1].balance: is required (an amount of ONE)", null)]
     [DataRow("      balance: 2500.5", "      balance: 2500.5\n      stake: 1", "32:7: staking.delegators[1].stake: unknown field 'stake'", null)]
     // Transactions.
-    [DataRow("      kind: delegate", "      kind: delegat", "34:13: staking.transactions[0].kind: expected one of delegate, undelegate, collect-rewards, got 'delegat' (did you mean 'delegate'?)", null)]
+    [DataRow("      kind: delegate", "      kind: delegat", "34:13: staking.transactions[0].kind: expected one of delegate, undelegate, collect-rewards, activate, got 'delegat' (did you mean 'delegate'?)", null)]
     [DataRow("      kind: delegate", "      # no kind", "33:7: staking.transactions[0].kind: is required", null)]
     [DataRow("      from: bob", "      from: carol", "45:13: staking.transactions[2].from: unknown delegator 'carol'", "delegators are alice, bob")]
     [DataRow("      from: bob", "      # from nobody", "43:7: staking.transactions[2].from: is required", null)]
