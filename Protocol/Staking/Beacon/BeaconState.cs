@@ -25,15 +25,25 @@ public sealed record BeaconState(
     ImmutableSortedDictionary<Address, BigInteger> RewardsPaid,
     ShardState? PreviousCommittees = null,
     Hash32 RandomnessSeed = default,
-    ImmutableList<RandomnessContribution>? Contributions = null)
+    ImmutableList<RandomnessContribution>? Contributions = null,
+    ImmutableSortedDictionary<Address, Validator>? Snapshot = null,
+    ImmutableSortedDictionary<Address, Validator>? PreviousSnapshot = null)
 {
+    /// <summary>
+    /// A validator as it stood when <paramref name="epoch"/> began (reference §4.4: the per-epoch snapshot that reward
+    /// shares and slashes are measured on), for this epoch and the previous one; null when it did not exist then.
+    /// </summary>
+    /// <remarks>Snapshots go with the committees: <see cref="Snapshot"/> was taken when <see cref="Committees"/> took office.</remarks>
+    public Validator? SnapshotOf(Address validator, ulong epoch) =>
+        (epoch == Committees.Epoch ? Snapshot : epoch == PreviousCommittees?.Epoch ? PreviousSnapshot : null)?.GetValueOrDefault(validator);
+
     /// <summary>This epoch's accepted randomness contributions (randomness resharding), in inclusion order.</summary>
     public ImmutableList<RandomnessContribution> EpochContributions => Contributions ?? [];
 
     public static BeaconState Genesis(StakingState staking, ShardState committees) => new(
         staking, 0, ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
         ImmutableSortedDictionary<uint, ulong>.Empty, committees, BigInteger.Zero, BigInteger.Zero,
-        ImmutableSortedDictionary.Create<Address, BigInteger>(AddressOrder.Instance));
+        ImmutableSortedDictionary.Create<Address, BigInteger>(AddressOrder.Instance), Snapshot: staking.Validators);
 
     /// <summary>The validators holding a staked slot in any shard this epoch.</summary>
     public ImmutableHashSet<Address> InCommittee() =>

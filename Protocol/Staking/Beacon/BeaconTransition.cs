@@ -132,15 +132,25 @@ public static class BeaconTransition
         {
             // A slot whose owner is not a registered validator (none in a well-formed committee) is not paid: nothing is minted for it.
             if (staking.ValidatorAt(owner) is not { } validator) continue;
-            var delegations = DelegationsSelfFirst(validator);
-            var split = CommissionSplitter.Split(due, VotingPower.FromDecimal(validator.Commission.Rate),
+            // Shares and commission come from the epoch-start snapshot (a delegation made this epoch earns from the next).
+            var basis = state.SnapshotOf(owner, state.Epoch) ?? validator;
+            var delegations = DelegationsSelfFirst(basis);
+            var split = CommissionSplitter.Split(due, VotingPower.FromDecimal(basis.Commission.Rate),
                 [.. delegations.Select(d => new DelegatorShare(d.Delegator, d.Delegation.Amount))], validator.Status);
             for (var i = 0; i < delegations.Count; i++)
-                if (split.Rewards[i].Sign > 0) staking = staking.CreditReward(owner, delegations[i].Delegator, split.Rewards[i]);
+                if (split.Rewards[i].Sign > 0) staking = Credit(staking, owner, delegations[i].Delegator, split.Rewards[i]);
             minted += split.Total;
             paid = paid.SetItem(owner, paid.GetValueOrDefault(owner) + split.Total);
         }
         return state with { Staking = staking, Counters = counters.ToImmutableSortedDictionary(AddressOrder.Instance), Minted = minted, RewardsPaid = paid };
+    }
+
+    /// <summary>Credits a reward to a delegation, recreating it if it has emptied since the snapshot (the reward keeps it alive).</summary>
+    private static StakingState Credit(StakingState staking, Address validator, Address delegator, BigInteger amount)
+    {
+        var v = staking.Validators[validator];
+        var d = v.DelegationOf(delegator);
+        return staking.WithValidator(v.WithDelegation(delegator, d with { Reward = d.Reward + amount }));
     }
 
     /// <summary>Harmony lists the self-delegation first, then the others in address order.</summary>
@@ -162,9 +172,11 @@ public static class BeaconTransition
         var validator = staking.ValidatorAt(verdict.Offender);
         if (validator is null) return (null, null, $"{verdict.Offender} is not a registered validator");
 
+        // Debts are measured on the offence epoch's snapshot (the current state when it is older than the previous epoch's).
+        var snapshot = state.SnapshotOf(validator.Address, offenceEpoch);
         var delegations = DelegationsSelfFirst(validator);
         var target = new SlashTarget(validator.Address, offenceEpoch, [.. delegations.Select(d => new SlashableDelegation(
-            d.Delegator, d.Delegation.Amount, d.Delegation.Amount,
+            d.Delegator, snapshot is null ? d.Delegation.Amount : snapshot.DelegationOf(d.Delegator).Amount, d.Delegation.Amount,
             [.. d.Delegation.Undelegations.Select(u => new PendingUndelegation(u.Amount, u.Epoch))], d.Delegation.Reward))]);
         var shares = verdict.DoubleSignedKeys.Select(k => committee.PowerOf(committee.IndexOf(k)));
         var outcome = SlashCalculator.Compute(rules.SlashRule, target, shares, leader);
@@ -217,6 +229,7 @@ public static class BeaconTransition
                 Staking = staking, Committees = next, PreviousCommittees = state.Committees,
                 Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
                 RandomnessSeed = header.ParentHash, Contributions = [],
+                Snapshot = staking.Validators, PreviousSnapshot = state.Snapshot,
             },
             null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded, quorum, state.EpochContributions.Count), next, vdf);
     }
