@@ -16,7 +16,8 @@ public sealed record StakingPlan(
     [property: Id(7)] decimal CommissionRate,
     [property: Id(8)] IReadOnlyList<DelegatorPlan> Delegators,
     [property: Id(9)] IReadOnlyList<StakingActionPlan> Actions,
-    [property: Id(10)] int VdfDifficulty);
+    [property: Id(10)] int VdfDifficulty,
+    [property: Id(11)] int? CuckooEvictions = null);
 
 /// <summary>A genesis-funded delegator account: its name (the key derives from the seed and the name) and balance in ONE.</summary>
 [GenerateSerializer, Immutable]

@@ -97,4 +97,10 @@ public sealed record StakingSpec
 
     /// <summary>VDF difficulty (squarings) for the randomness policy (default 10,000).</summary>
     [Id(8)] public int VdfDifficulty { get; init; } = 10_000;
+
+    /// <summary>
+    /// With randomness resharding, the bounded cuckoo rule instead of a full reshuffle: each newly elected key evicts at
+    /// most this many continuing keys of the shard it lands in (docs/RESHARDING.md); null reshuffles every epoch.
+    /// </summary>
+    [Id(9)] public int? CuckooEvictions { get; init; }
 }

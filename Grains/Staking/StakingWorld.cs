@@ -44,7 +44,9 @@ public sealed class StakingWorld
         var reward = ToAtto(s.BlockReward);
         Rules = new BeaconRules(plan.Timing.BlocksPerEpoch, election, HarmonySlots, parameters,
             new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current,
-            s.RandomnessResharding ? new ReshardingPolicy(ReshardingPolicyKind.Randomness, s.VdfDifficulty) : ReshardingPolicy.Harmony);
+            s.RandomnessResharding
+                ? new ReshardingPolicy(ReshardingPolicyKind.Randomness, s.VdfDifficulty, s.CuckooEvictions is not null, s.CuckooEvictions ?? ReshardingPolicy.DefaultCuckooEvictionsPerJoin)
+                : ReshardingPolicy.Harmony);
 
         Delegators = s.Delegators.ToDictionary(d => d.Name, d => AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{plan.Seed}/delegator/{d.Name}"))));
         var state = StakingState.Empty;

@@ -79,7 +79,7 @@ public static class RunPlanBuilder
         }
         return new StakingPlan(s.Resharding == ReshardingKind.Randomness, scenario.Network.SlotsPerShard, scenario.Network.HarmonySlotsPerShard,
             s.EffectiveStakeBound, s.SlotsLimit, s.BlockReward, s.SlashRule == SlashRuleKind.Rule2020, s.CommissionRate,
-            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty);
+            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty, s.CuckooEvictions);
     }
 
     /// <summary>The CPU cost model, or none when the scenario charges nothing.</summary>

@@ -25,7 +25,7 @@ public static class ScenarioFields
         ["checks.max_shard_voting_power[]"] = ["cohort", "above", "below"],
         ["checks.expected_outages[]"] = ["from", "to"],
         ["cost"] = ["sign", "verify", "aggregate_verify", "block_validation"],
-        ["staking"] = ["resharding", "effective_stake_bound", "slots_limit", "block_reward", "slash_rule", "commission_rate", "vdf_difficulty",
+        ["staking"] = ["resharding", "effective_stake_bound", "slots_limit", "block_reward", "slash_rule", "commission_rate", "vdf_difficulty", "cuckoo_evictions",
             "delegators", "transactions"],
         ["staking.delegators[]"] = ["name", "balance"],
         ["staking.transactions[]"] = ["at", "kind", "from", "to", "amount"],

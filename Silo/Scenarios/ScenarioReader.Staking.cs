@@ -27,6 +27,9 @@ internal sealed partial class ScenarioReader
         var slashRule = Enum(m, "slash_rule", [("current", SlashRuleKind.Current), ("2020", SlashRuleKind.Rule2020)]);
         var commission = Share(m, "commission_rate");
         var vdf = Int(m, "vdf_difficulty", 1, 10_000_000);
+        var cuckoo = Int(m, "cuckoo_evictions", 0, 1_000);
+        if (cuckoo is not null && resharding != ReshardingKind.Randomness)
+            Error(m.Value("cuckoo_evictions")!, m.PathOf("cuckoo_evictions"), "is only used with resharding: randomness (the key-mod rule moves no one)");
         var delegators = ReadDelegators(m, out var knownDelegators);
         var transactions = ReadStakingTransactions(m, knownDelegators, cohorts, duration);
         if (errors.Count > errorsBefore || delegators is null || transactions is null) return null;
@@ -39,6 +42,7 @@ internal sealed partial class ScenarioReader
             SlashRule = slashRule ?? defaults.SlashRule,
             CommissionRate = commission ?? defaults.CommissionRate,
             VdfDifficulty = (int)(vdf ?? defaults.VdfDifficulty),
+            CuckooEvictions = (int?)cuckoo,
             Delegators = delegators.Value,
             Transactions = transactions.Value,
         };

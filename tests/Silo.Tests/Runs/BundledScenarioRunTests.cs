@@ -7,9 +7,10 @@ namespace HarmonySim.Silo.Tests.Runs;
 [TestClass]
 public sealed class BundledScenarioRunTests
 {
-    private static async Task<RunOutcome> Run(string name, ulong? seed = null, int silos = 1)
+    private static async Task<RunOutcome> Run(string name, ulong? seed = null, int silos = 1, Func<Grains.Interfaces.Scenarios.Scenario, Grains.Interfaces.Scenarios.Scenario>? change = null)
     {
         var scenario = ScenarioLoader.LoadFile(ScenarioFolder.Resolve(name)).Scenario ?? throw new AssertFailedException($"{name} does not load");
+        if (change is not null) scenario = change(scenario);
         var plan = RunPlanBuilder.Build(scenario, $"{name}-{seed}-{silos}-{Guid.NewGuid():N}", seed);
         return await new Runner(silos) { Step = TimeSpan.FromSeconds(60) }.RunAsync(plan);
     }
@@ -133,5 +134,12 @@ public sealed class BundledScenarioRunTests
         var elections = randomness.Events.Where(e => e.Contains("\"kind\":\"election\"")).ToList();
         Assert.IsNotEmpty(elections);
         foreach (var e in elections) StringAssert.Contains(e, "\"resharding\":\"randomness\"", "every epoch's Rnd came from a quorum of VRF contributions");
+
+        // The bounded cuckoo rule: with the same winners every epoch nobody is new, so nobody moves after genesis.
+        var cuckoo = await Run("key-grinding-randomness", change: s => s with { Staking = s.Staking! with { CuckooEvictions = 2 } });
+        Assert.IsTrue(cuckoo.Report.Passed, Failures(cuckoo));
+        var shares = cuckoo.Result.Shards[0].Staking!.Elections.Select(e => e.CohortMaxShardPower["grinders"]).Distinct().ToList();
+        Assert.HasCount(1, shares, "the same placement every epoch");
+        Assert.AreNotEqual(randomness.Digest, cuckoo.Digest);
     }
 }

@@ -124,4 +124,15 @@ public sealed class PlacementAndBoundsScenarioTests
         var errors = ScenarioLoader.Parse(Text(staking: "staking:\n  transactions:\n    - at: 10s\n      kind: activate\n" + rest), "x.yaml").Errors;
         Assert.IsTrue(errors.Any(e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal)), string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
     }
+
+    [TestMethod]
+    public void Cuckoo_evictions_are_read_and_need_randomness_resharding()
+    {
+        var ok = ScenarioLoader.Parse(Text(staking: "staking:\n  resharding: randomness\n  cuckoo_evictions: 3"), "x.yaml");
+        Assert.IsNotNull(ok.Scenario, string.Join("; ", ok.Errors));
+        Assert.AreEqual(3, RunPlanBuilder.Build(ok.Scenario, "x").Staking!.CuckooEvictions);
+        var errors = ScenarioLoader.Parse(Text(staking: "staking:\n  cuckoo_evictions: 3"), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == "staking.cuckoo_evictions" && e.Message.Contains("resharding: randomness", StringComparison.Ordinal)),
+            string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
 }
