@@ -62,9 +62,47 @@ public static class RunFolder
         md.AppendLine();
         md.AppendLine("## Cohorts");
         md.AppendLine();
-        md.AppendLine("| cohort | validators | keys | stake share | max shard voting power |");
-        md.AppendLine("|---|---|---|---|---|");
-        foreach (var c in r.Cohorts) md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} |");
+        md.AppendLine("| cohort | validators | keys | stake share | max shard voting power | slashed (ONE) | rewards (ONE) |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var c in r.Cohorts)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} | {c.SlashedAmount} | {c.Rewards} |");
+        AppendStaking(md, r);
+        AppendTransactions(md, r.Transactions);
         return md.ToString();
+    }
+
+    /// <summary>Elections, slashes and jails of a staking run (nothing for a run without epochs).</summary>
+    private static void AppendStaking(StringBuilder md, RunReport r)
+    {
+        if (r.Epochs.Elections.Count == 0) return;
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Epochs: {r.Epochs.Completed} completed");
+        md.AppendLine();
+        md.AppendLine("| elected for epoch | keys | median stake (ONE) | keys per shard | external keys per shard |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var e in r.Epochs.Elections.OfType<ElectionReport>())
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {e.Epoch} | {e.ElectedKeys} | {e.MedianStake:0.##} | {string.Join(" / ", e.KeysPerShard)} | {string.Join(" / ", e.ExternalKeysPerShard)} |");
+        var slashed = r.Staking.Slashed.OfType<SlashReport>().ToList();
+        var jailed = r.Staking.Jailed.OfType<JailReport>().ToList();
+        if (slashed.Count + jailed.Count == 0) return;
+        md.AppendLine();
+        md.AppendLine("## Slashed and jailed");
+        md.AppendLine();
+        md.AppendLine("| validator | node | cohort | what | epoch | amount (ONE) |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var s in slashed)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{s.Validator}` | {s.Node} | {s.Cohort} | slashed and banned ({s.Burned:0.##} burned) | {s.Epoch} | {s.Amount:0.##} |");
+        foreach (var j in jailed)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{j.Validator}` | {j.Node} | {j.Cohort} | made Inactive (signed ≤ 2/3) | {j.Epoch} | |");
+    }
+
+    private static void AppendTransactions(StringBuilder md, TransactionsReport t)
+    {
+        if (t.Submitted == 0) return;
+        md.AppendLine();
+        md.AppendLine("## Transactions");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"{t.Submitted} submitted, {t.Committed} committed ({t.CrossShardCommitted} credited on another shard), {t.Rejected} rejected; latency p50 / p95 / p99 {Stats.Format(t.LatencyS.P50)} / {Stats.Format(t.LatencyS.P95)} / {Stats.Format(t.LatencyS.P99)} s.");
     }
 }

@@ -112,6 +112,9 @@ public sealed class BundledScenarioRunTests
         }
         var harmonyNodes = a.Result.Plan.Nodes.Where(n => n.Cohort == "harmony").Select(n => n.Id);
         Assert.IsFalse(harmonyNodes.Any(staking.RewardsByNode.ContainsKey), "Harmony-operated slots earn nothing");
+        var markdown = HarmonySim.Silo.Reports.RunFolder.Markdown(a.Report, []);
+        StringAssert.Contains(markdown, $"## Epochs: {a.Report.Epochs.Completed} completed");
+        StringAssert.Contains(markdown, "slashed and banned");
         var cheaters = a.Report.Cohorts.Single(c => c.Name == "cheaters");
         Assert.AreEqual("30000", cheaters.SlashedAmount, "half of each cheater's 30,000 ONE self-stake");
         var b = await Run("staking-epochs");
