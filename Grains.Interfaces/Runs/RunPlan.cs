@@ -56,7 +56,8 @@ public sealed record NodePlan(
     [property: Id(4)] decimal? StakePerKey,
     [property: Id(5)] int Region,
     [property: Id(6)] NodeBehaviour Behaviour,
-    [property: Id(7)] TimeSpan? BehaviourFrom = null)
+    [property: Id(7)] TimeSpan? BehaviourFrom = null,
+    [property: Id(8)] TimeSpan? JoinsAt = null)
 {
     /// <summary>Whether the node's behaviour is in force at <paramref name="now"/> (from the start unless it has a start time).</summary>
     public bool Misbehaves(TimeSpan now) => Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from);

@@ -77,5 +77,11 @@ public sealed record CohortSpec
     /// </summary>
     [Id(9)] public int? Shard { get; init; }
 
+    /// <summary>
+    /// In a staking run, when the cohort's validators register (CreateValidator, signed by each validator's account);
+    /// null registers them at genesis. Until then the nodes run and follow their shard without a seat.
+    /// </summary>
+    [Id(10)] public TimeSpan? JoinsAt { get; init; }
+
     public int Keys => Validators * KeysPerNode;
 }

@@ -9,6 +9,7 @@ using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Accounts;
+using HarmonySim.Protocol.Crypto.Bls;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking;
@@ -40,7 +41,13 @@ public sealed class StakingWorld
             .Where(n => n.StakePerKey is null).OrderBy(n => n.Id)
             .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(plan, n.Id))))])];
         var election = new EposParameters(plan.Shards, s.SlotsPerShard, s.HarmonySlotsPerShard, s.EffectiveStakeBound, s.SlotsLimit, plan.HarmonyVoteShare);
-        var parameters = StakingParameters.Mainnet with { HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))] };
+        // A slot key's proof of possession: the key's signature of Keccak-256("harmony-one") in the run's scheme.
+        var proofPayload = HarmonySlotKeyProof.SignedHash();
+        var parameters = StakingParameters.Mainnet with
+        {
+            HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))],
+            VerifySlotKeyProof = (key, proof) => proof.Length == Signature.Size && scheme.Verify(key, proofPayload, new Signature(proof)),
+        };
         var reward = ToAtto(s.BlockReward);
         Rules = new BeaconRules(plan.Timing.BlocksPerEpoch, election, HarmonySlots, parameters,
             new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current,
@@ -50,13 +57,24 @@ public sealed class StakingWorld
 
         Delegators = s.Delegators.ToDictionary(d => d.Name, d => AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{plan.Seed}/delegator/{d.Name}"))));
         var state = StakingState.Empty;
+        var rates = new CommissionRates(s.CommissionRate, Math.Max(s.CommissionRate, 0.9m), 0.05m);
+        var joiners = new List<(TimeSpan At, Address Sender, AccountKey Key, StakingTransaction Message)>();
         foreach (var node in plan.Nodes.Where(n => n.StakePerKey is not null))
         {
             var owner = RunContext.OwnerOf(plan, node.Id);
             var self = ToAtto(node.StakePerKey!.Value) * node.Keys;
-            var rates = new CommissionRates(s.CommissionRate, Math.Max(s.CommissionRate, 0.9m), 0.05m);
+            var description = new ValidatorDescription($"{node.Cohort}-{node.Id}", $"node-{node.Id}");
+            if (node.JoinsAt is { } joinsAt)
+            {
+                // A validator that registers later: its account holds the self-stake until its CreateValidator applies.
+                state = state.Fund(owner, self);
+                var slots = keysOf(node.Id).Select(k => new SlotKeyWithProof(k.Public, scheme.Sign(k.Secret, proofPayload).Bytes.ToArray()));
+                joiners.Add((joinsAt, owner, RunContext.ValidatorAccount(plan.Seed, node.Id),
+                    new CreateValidator(owner, description, rates, parameters.MinSelfDelegation, ToAtto(1_000_000_000m), [.. slots], self)));
+                continue;
+            }
             state = state.WithValidator(new Validator(owner, [.. keysOf(node.Id).Select(k => k.Public)], rates, parameters.MinSelfDelegation,
-                ToAtto(1_000_000_000m), ValidatorStatus.Active, new ValidatorDescription($"{node.Cohort}-{node.Id}", $"node-{node.Id}"), 0,
+                ToAtto(1_000_000_000m), ValidatorStatus.Active, description, 0,
                 s.CommissionRate, 0, ImmutableSortedDictionary.Create<Address, Delegation>(AddressOrder.Instance).Add(owner, new Delegation(self, 0, []))));
         }
         foreach (var d in s.Delegators) state = state.Fund(AddressOf(d.Name), ToAtto(d.Balance));
@@ -74,7 +92,7 @@ public sealed class StakingWorld
         GenesisCommittees = new ShardState(0, genesisElection.Committees);
         GenesisBeacon = BeaconState.Genesis(state, GenesisCommittees);
         GenesisElection = genesisElection.Summary;
-        Transactions = SignActions(plan, s);
+        Transactions = SignActions(plan, s, joiners);
     }
 
     public CommitteeCache Cache { get; }
@@ -124,19 +142,20 @@ public sealed class StakingWorld
 
     public static BigInteger ToAtto(decimal ones) => new BigInteger(ones * 1_000_000_000m) * (Atto / 1_000_000_000);
 
-    private List<(TimeSpan, SignedStakingTransaction)> SignActions(RunPlan plan, StakingPlan s)
+    /// <summary>
+    /// Every scripted staking transaction, signed: the late validators' CreateValidator, the validators' re-activations
+    /// and the delegators' transactions, in submission order (file order on ties), each sender's nonces in that order.
+    /// </summary>
+    private List<(TimeSpan, SignedStakingTransaction)> SignActions(RunPlan plan, StakingPlan s,
+        List<(TimeSpan At, Address Sender, AccountKey Key, StakingTransaction Message)> joiners)
     {
-        var nonces = new Dictionary<Address, ulong>();
-        var signed = new List<(TimeSpan, SignedStakingTransaction)>();
-        foreach (var action in s.Actions.OrderBy(a => a.At))
+        var scripted = joiners.Select(j => (j.At, j.Sender, j.Key, j.Message)).ToList();
+        foreach (var action in s.Actions)
         {
             if (action.Type == StakingActionType.Activate)
             {
                 var validator = RunContext.OwnerOf(plan, action.Node!.Value);
-                var vnonce = nonces.GetValueOrDefault(validator);
-                nonces[validator] = vnonce + 1;
-                signed.Add((action.At, SignedStakingTransaction.Sign(new EditValidator(validator, Status: ValidatorStatus.Active), vnonce,
-                    RunContext.ValidatorAccount(plan.Seed, action.Node.Value), Rules.Staking.ChainId)));
+                scripted.Add((action.At, validator, RunContext.ValidatorAccount(plan.Seed, action.Node.Value), new EditValidator(validator, Status: ValidatorStatus.Active)));
                 continue;
             }
             var from = AddressOf(action.Delegator);
@@ -146,9 +165,15 @@ public sealed class StakingWorld
                 StakingActionType.Undelegate => new UndelegateStake(from, RunContext.OwnerOf(plan, action.Node!.Value), ToAtto(action.Amount)),
                 _ => new CollectRewards(from),
             };
-            var nonce = nonces.GetValueOrDefault(from);
-            nonces[from] = nonce + 1;
-            signed.Add((action.At, SignedStakingTransaction.Sign(message, nonce, Delegators[action.Delegator], Rules.Staking.ChainId)));
+            scripted.Add((action.At, from, Delegators[action.Delegator], message));
+        }
+        var nonces = new Dictionary<Address, ulong>();
+        var signed = new List<(TimeSpan, SignedStakingTransaction)>();
+        foreach (var (at, sender, key, message) in scripted.OrderBy(x => x.At))
+        {
+            var nonce = nonces.GetValueOrDefault(sender);
+            nonces[sender] = nonce + 1;
+            signed.Add((at, SignedStakingTransaction.Sign(message, nonce, key, Rules.Staking.ChainId)));
         }
         return signed;
     }

@@ -143,7 +143,7 @@ public static class RunPlanBuilder
                     CohortBehaviour.DoubleSignFrom => NodeBehaviour.DoubleSign,
                     _ => NodeBehaviour.Honest,
                 };
-                nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom));
+                nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom, cohort.JoinsAt));
             }
         }
         return nodes;

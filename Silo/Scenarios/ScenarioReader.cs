@@ -203,6 +203,22 @@ internal sealed partial class ScenarioReader(string file)
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
                 "double sign", "the time the cohort starts signing conflicting blocks", duration);
+            var joinsAt = Time(m, "joins_at", TimeSpan.Zero, ScenarioValues.MaxDuration);
+            if (joinsAt is not null && !electing)
+            {
+                Error(m.Value("joins_at")!, m.PathOf("joins_at"), "is only used with a staking section (validators register with a CreateValidator transaction)");
+                joinsAt = null;
+            }
+            else if (joinsAt is not null && harmonyOperated == true)
+            {
+                Error(m.Value("joins_at")!, m.PathOf("joins_at"), "Harmony-operated keys are not registered validators; give joins_at to an external cohort");
+                joinsAt = null;
+            }
+            else if (joinsAt is { } join && duration is { Kind: DurationKind.Time, Time: { } runEnd } && join >= runEnd)
+            {
+                Error(m.Value("joins_at")!, m.PathOf("joins_at"), $"is at or after the end of the run (duration.time is {Seconds(runEnd)}), so the cohort would never join");
+                joinsAt = null;
+            }
             var pinned = Int(m, "shard", 0, 63);
             if (pinned is { } pin && network is not null && pin >= network.Shards)
             {
@@ -220,7 +236,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
-                || m.Has("shard") && pinned is null)
+                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null)
             {
                 ok = false;
                 continue;
@@ -237,6 +253,7 @@ internal sealed partial class ScenarioReader(string file)
                 DarkFrom = behaviour == CohortBehaviour.DarkFrom ? darkFrom : null,
                 DoubleSignFrom = behaviour == CohortBehaviour.DoubleSignFrom ? doubleSignFrom : null,
                 Shard = (int?)pinned,
+                JoinsAt = joinsAt,
             }, node));
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.

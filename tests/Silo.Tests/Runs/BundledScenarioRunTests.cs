@@ -112,6 +112,9 @@ public sealed class BundledScenarioRunTests
         }
         var harmonyNodes = a.Result.Plan.Nodes.Where(n => n.Cohort == "harmony").Select(n => n.Id);
         Assert.IsFalse(harmonyNodes.Any(staking.RewardsByNode.ContainsKey), "Harmony-operated slots earn nothing");
+        var latecomer = a.Result.Plan.Nodes.Single(n => n.Cohort == "latecomer").Id;
+        foreach (var election in staking.Elections)
+            Assert.AreEqual(election.Epoch >= 7, election.ElectedNodes.Contains(latecomer), $"the latecomer (CreateValidator at 125 s) elected for epoch {election.Epoch}");
         var markdown = HarmonySim.Silo.Reports.RunFolder.Markdown(a.Report, []);
         StringAssert.Contains(markdown, $"## Epochs: {a.Report.Epochs.Completed} completed");
         StringAssert.Contains(markdown, "slashed and banned");

@@ -135,4 +135,17 @@ public sealed class PlacementAndBoundsScenarioTests
         Assert.IsTrue(errors.Any(e => e.Field == "staking.cuckoo_evictions" && e.Message.Contains("resharding: randomness", StringComparison.Ordinal)),
             string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
     }
+
+    [TestMethod]
+    public void Joins_at_is_read_for_external_cohorts_of_a_staking_run()
+    {
+        var ok = ScenarioLoader.Parse(Text("    joins_at: 30s"), "x.yaml");
+        Assert.IsNotNull(ok.Scenario, string.Join("; ", ok.Errors));
+        Assert.IsTrue(RunPlanBuilder.Build(ok.Scenario, "x").Nodes.Where(n => n.Cohort == "grinders").All(n => n.JoinsAt == TimeSpan.FromSeconds(30)));
+        var fixedCommittees = ScenarioLoader.Parse(Text("    joins_at: 30s", staking: "", duration: "time: 60s"), "x.yaml").Errors;
+        Assert.IsTrue(fixedCommittees.Any(e => e.Field == "cohorts[2].joins_at" && e.Message.Contains("staking section", StringComparison.Ordinal)),
+            string.Join("; ", fixedCommittees.Select(e => $"{e.Field}: {e.Message}")));
+        var late = ScenarioLoader.Parse(Text("    joins_at: 2m", duration: "time: 60s"), "x.yaml").Errors;
+        Assert.IsTrue(late.Any(e => e.Field == "cohorts[2].joins_at" && e.Message.Contains("end of the run", StringComparison.Ordinal)));
+    }
 }
