@@ -137,7 +137,6 @@ public sealed partial class ShardNetworkGrain
                 break;
             case ShardStateSent s:
                 _announced[s.Epoch] = s.ShardState;
-                _epochCommittees!.Announce(s.Epoch, s.ShardState);
                 foreach (var member in _members) Enqueue(_now, member, new ShardStateAnnounced(s.Epoch, s.ShardState));
                 break;
         }

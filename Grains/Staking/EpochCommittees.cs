@@ -33,6 +33,4 @@ public sealed class EpochCommittees(CommitteeCache cache, ShardState genesis) : 
 
     /// <summary>The beacon's shard state for <paramref name="epoch"/>, when it has arrived.</summary>
     public byte[]? AnnouncedFor(ulong epoch) => _announced.GetValueOrDefault(epoch);
-
-    public IEnumerable<KeyValuePair<ulong, byte[]>> Announced => _announced;
 }

@@ -30,7 +30,6 @@ public sealed record BeaconBody(
 
     public IReadOnlyList<CXReceiptsProof> IncomingProofs => Incoming ?? [];
 
-    public bool IsEmpty => Staking.Count == 0 && Crosslinks.Count == 0 && Slashes.Count == 0 && Contributions.Count == 0 && IncomingProofs.Count == 0;
 
     /// <summary>The header's Vrf field here: an RLP list of the included (key, proof) contributions (empty bytes when none).</summary>
     public byte[] EncodeContributions()
