@@ -15,7 +15,8 @@ public sealed record ShardProgress(
 public sealed record RunProgress(
     [property: Id(0)] TimeSpan Now,
     [property: Id(1)] TimeSpan Duration,
-    [property: Id(2)] IReadOnlyList<ShardProgress> Shards)
+    [property: Id(2)] IReadOnlyList<ShardProgress> Shards,
+    [property: Id(3)] ulong? EpochGoal = null)
 {
     public bool Done => Now >= Duration;
 }

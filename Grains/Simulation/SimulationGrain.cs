@@ -50,7 +50,7 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         }
         while (_now < until);
         if (progress.Length == 0) progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(_now)));
-        return new RunProgress(_now, _plan.Duration, progress);
+        return new RunProgress(_now, _plan.Duration, progress, _plan.StopAtEpoch);
     }
 
     public async Task<RunResult> Result() => new(_plan, _now, await Task.WhenAll(_shards.Select(s => s.Result())));

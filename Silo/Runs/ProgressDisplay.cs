@@ -42,8 +42,11 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive)
     {
         var blocks = p.Shards.Sum(s => (double)s.Height);
         var wall = Math.Max(_wall.Elapsed.TotalSeconds, 1e-3);
-        var epochs = p.Shards.Count > 0 && p.Shards[0].EpochsCompleted > 0 ? $"  epochs {p.Shards[0].EpochsCompleted}" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"t={p.Now.TotalSeconds:0}s/{p.Duration.TotalSeconds:0}s{epochs}  {p.Now.TotalSeconds / wall:0.0}x real time  {blocks / wall:0.0} blocks/s");
+        var completed = p.Shards.Count > 0 ? p.Shards[0].EpochsCompleted : 0;
+        // A run measured in epochs shows how many are done; its time limit is only a cap for a stalled network.
+        var goal = p.EpochGoal is { } epochs
+            ? $"t={p.Now.TotalSeconds:0}s  epochs {completed}/{epochs}"
+            : $"t={p.Now.TotalSeconds:0}s/{p.Duration.TotalSeconds:0}s" + (completed > 0 ? $"  epochs {completed}" : "");
+        return string.Create(CultureInfo.InvariantCulture, $"{goal}  {p.Now.TotalSeconds / wall:0.0}x real time  {blocks / wall:0.0} blocks/s");
     }
 }
