@@ -23,6 +23,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var siloPort = basePort == 0 ? FreePort() : basePort;
         var gatewayPort = FreePort();
         var primary = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, siloPort);
+        // A cluster of its own: two embedded clusters in one process (tests run in parallel) must never merge.
+        var clusterId = "embedded-" + Guid.NewGuid().ToString("N");
         var hosts = new List<IHost>();
         for (var i = 0; i < silos; i++)
         {
@@ -31,7 +33,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             var host = Host.CreateDefaultBuilder()
                 .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
                 .UseOrleans(silo => silo
-                    .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: "embedded")
+                    .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: clusterId)
                     .ConfigureServices(services =>
                     {
                         services.AddSingleton<RunContexts>();
@@ -42,7 +44,24 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             await host.StartAsync(cancellation);
             hosts.Add(host);
         }
+        await AwaitMembership(hosts, cancellation);
         return new EmbeddedSilo(hosts);
+    }
+
+    /// <summary>
+    /// Waits until every silo sees all of them active: placement only spreads grains over silos it knows, so a run
+    /// started earlier would put everything on the silos that had joined (on a busy machine, joining takes a while).
+    /// </summary>
+    private static async Task AwaitMembership(List<IHost> hosts, CancellationToken cancellation)
+    {
+        if (hosts.Count == 1) return;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!hosts.All(h => h.Services.GetRequiredService<Orleans.Runtime.IClusterMembershipService>().CurrentSnapshot.Members.Values
+                   .Count(m => m.Status == Orleans.Runtime.SiloStatus.Active) == hosts.Count))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {hosts.Count} embedded silos did not all see each other within 60 s");
+            await Task.Delay(50, cancellation);
+        }
     }
 
     public async ValueTask DisposeAsync()

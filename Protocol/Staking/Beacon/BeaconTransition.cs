@@ -33,6 +33,8 @@ public static class BeaconTransition
         ArgumentNullException.ThrowIfNull(committees);
         var epoch = rules.EpochOf(header.Number);
         var state = parent with { Epoch = epoch };
+        // Harmony judges availability before it counts the epoch's last block's own signatures (§4.4 order).
+        var countersBeforeBlock = parent.Epoch == epoch ? parent.Counters : state.Counters;
 
         if (header.Number >= 2 && header.LastCommitSignature is not null)
         {
@@ -83,7 +85,7 @@ public static class BeaconTransition
         }
 
         if (!rules.IsLastBlockInEpoch(header.Number)) return new BeaconOutcome(state, null, slashes, [], null, null);
-        return EndEpoch(state, header, epoch, rules, committees, slashes);
+        return EndEpoch(state, countersBeforeBlock, header, epoch, rules, committees, slashes);
     }
 
     /// <summary>Randomness contributions: each from a beacon committee key, once per epoch, with a VRF proof over this epoch's α.</summary>
@@ -196,19 +198,20 @@ public static class BeaconTransition
         return (state with { Staking = staking, Burned = state.Burned + outcome.Burned }, slash, null);
     }
 
-    private static BeaconOutcome EndEpoch(BeaconState state, BlockHeader header, ulong epoch, BeaconRules rules, ICommitteeProvider committees, List<SlashEvent> slashes)
+    private static BeaconOutcome EndEpoch(BeaconState state, ImmutableSortedDictionary<Address, SigningCounters> availability, BlockHeader header, ulong epoch,
+        BeaconRules rules, ICommitteeProvider committees, List<SlashEvent> slashes)
     {
         var staking = UndelegationRelease.ReleaseMatured(state.Staking, epoch, rules.Staking);
         var inCommittee = state.InCommittee();
         var jailed = EpochAvailability.EndOfEpoch(staking.Validators.Values.Select(v =>
-            new ValidatorAvailability(v.Address, v.Status, inCommittee.Contains(v.Address), state.Counters.GetValueOrDefault(v.Address), default)));
+            new ValidatorAvailability(v.Address, v.Status, inCommittee.Contains(v.Address), availability.GetValueOrDefault(v.Address), default)));
         foreach (var change in jailed)
             staking = staking.WithValidator(staking.Validators[change.Validator] with { Status = change.To });
 
         var candidates = staking.CreationOrder.Select(address =>
         {
             var v = staking.Validators[address];
-            var counters = state.Counters.GetValueOrDefault(address);
+            var counters = availability.GetValueOrDefault(address);
             return new ValidatorCandidate(v.Address, v.Status, [.. v.SlotKeys], v.TotalDelegation, inCommittee.Contains(address), counters.Signed, counters.ToSign);
         }).ToList();
         var result = EposElection.Compute(candidates, rules.HarmonySlots, rules.Election);

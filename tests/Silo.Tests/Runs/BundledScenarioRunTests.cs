@@ -80,7 +80,8 @@ public sealed class BundledScenarioRunTests
         var two = await Run("quickstart", silos: 2);
         var other = await Run("quickstart", seed: 2);
         Assert.AreEqual(a.Digest, b.Digest);
-        Assert.AreEqual(a.Digest, two.Digest);
+        var diff = a.Events.Zip(two.Events).Select((p, i) => (p, i)).FirstOrDefault(x => x.p.First != x.p.Second);
+        Assert.AreEqual(a.Digest, two.Digest, $"first difference at event {diff.i}: {diff.p.First} vs {diff.p.Second}");
         Assert.AreNotEqual(a.Digest, other.Digest);
     }
 

@@ -49,14 +49,18 @@ public sealed class BeaconEpochEndTests
     /// 8 blocks per epoch: blocks 2–7 pay blocks 1–6, so the epoch counts 6 beacon blocks. V2 (one shard-0 slot) signs
     /// 4 of 6 — exactly 2/3, at the threshold; V1 (two slots) signs 5 of 6 on each — above it.
     /// </summary>
-    private static (BeaconChain Chain, BeaconState Parent, BeaconOutcome Outcome) EpochWithV2AtTwoThirds()
+    /// <summary>
+    /// Epoch 0 of 8 blocks in which V2 signs <paramref name="v2Signs"/> of the 5 blocks counted before the last one, and
+    /// neither V1 nor V2 is in the last block's LastCommit.
+    /// </summary>
+    private static (BeaconChain Chain, BeaconState Parent, BeaconOutcome Outcome) EpochWithV2AtTwoThirds(int v2Signs = 3)
     {
         var chain = B8.Chain();
         chain.Step();
         for (var j = 0; j < 6; j++)
         {
             var committee = chain.HeadCommittee;
-            var signers = HarmonySlotsOf(committee).Concat(j < 5 ? SlotsOf(committee, V1) : []).Concat(j < 4 ? SlotsOf(committee, V2) : []).ToArray();
+            var signers = HarmonySlotsOf(committee).Concat(j < 5 ? SlotsOf(committee, V1) : []).Concat(j < v2Signs ? SlotsOf(committee, V2) : []).ToArray();
             if (j == 5) return (chain, chain.State, chain.Step(signers: signers));
             chain.Step(signers: signers);
         }
@@ -68,15 +72,15 @@ public sealed class BeaconEpochEndTests
     {
         var (chain, parent, outcome) = EpochWithV2AtTwoThirds();
         Assert.AreEqual(7UL, chain.Head.Number);
-        // Counters before the last block, and what the last block adds (block 6, V2 not signing, V1 not signing).
-        Assert.AreEqual(new SigningCounters(5, 4), parent.Counters[V2]);
+        // Availability is judged on the counters before the last block (§4.4: before its signatures are counted).
+        Assert.AreEqual(new SigningCounters(5, 3), parent.Counters[V2]);
         Assert.AreEqual(new SigningCounters(10, 10), parent.Counters[V1]);
 
         var change = outcome.Jailed.Single();
         Assert.AreEqual(new StatusChange(V2, ValidatorStatus.Active, ValidatorStatus.Inactive, EpochAvailability.InsufficientUptime), change);
         var state = outcome.State!;
         Assert.AreEqual(ValidatorStatus.Inactive, state.Staking.ValidatorAt(V2)!.Status);
-        Assert.AreEqual(ValidatorStatus.Active, state.Staking.ValidatorAt(V1)!.Status, "10 of 12 is above 2/3");
+        Assert.AreEqual(ValidatorStatus.Active, state.Staking.ValidatorAt(V1)!.Status, "10 of 10 is above 2/3");
         Assert.AreEqual(ValidatorStatus.Active, state.Staking.ValidatorAt(V3)!.Status, "nothing to sign (no crosslinks) is not below");
 
         var election = outcome.Election!;
@@ -87,6 +91,17 @@ public sealed class BeaconEpochEndTests
         Assert.IsFalse(next.Shards.SelectMany(s => s).Any(slot => slot.Owner == V2));
         Assert.AreEqual(2, next.Shards[0].Count(slot => slot.Owner == V1));
         Assert.AreEqual(1UL, next.Epoch);
+    }
+
+    [TestMethod]
+    public void Availability_is_judged_before_the_last_block_is_counted()
+    {
+        // 4 of 5 before the last block; counting the last block (which V2 misses) would make it 4 of 6, exactly 2/3.
+        var (_, parent, outcome) = EpochWithV2AtTwoThirds(v2Signs: 4);
+        Assert.AreEqual(new SigningCounters(5, 4), parent.Counters[V2]);
+        Assert.IsEmpty(outcome.Jailed);
+        Assert.AreEqual(ValidatorStatus.Active, outcome.State!.Staking.ValidatorAt(V2)!.Status);
+        Assert.IsTrue(outcome.NextCommittees!.Shards.SelectMany(s => s).Any(slot => slot.Owner == V2));
     }
 
     [TestMethod]
