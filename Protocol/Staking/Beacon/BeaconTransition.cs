@@ -123,7 +123,8 @@ public static class BeaconTransition
     /// <summary>Pays one block's reward to its signing staked slots (split by commission) and counts every staked slot's signing.</summary>
     private static BeaconState PaySigners(BeaconState state, Committee committee, SignerBitmap signers, ulong epoch, BeaconRules rules)
     {
-        var counters = new Dictionary<Address, SigningCounters>(state.Counters);
+        // A builder over the immutable counters: only the committee's entries change, the rest is shared with the parent state.
+        var counters = state.Counters.ToBuilder();
         SigningCounter.Increment(counters, committee, signers);
         var staking = state.Staking;
         var payout = BlockRewardDistributor.ForBlock(rules.Rewards, epoch, committee, signers,
@@ -144,7 +145,7 @@ public static class BeaconTransition
             minted += split.Total;
             paid = paid.SetItem(owner, paid.GetValueOrDefault(owner) + split.Total);
         }
-        return state with { Staking = staking, Counters = counters.ToImmutableSortedDictionary(AddressOrder.Instance), Minted = minted, RewardsPaid = paid };
+        return state with { Staking = staking, Counters = counters.ToImmutable(), Minted = minted, RewardsPaid = paid };
     }
 
     /// <summary>Credits a reward to a delegation, recreating it if it has emptied since the snapshot (the reward keeps it alive).</summary>
