@@ -9,7 +9,12 @@ public sealed record StakingRunResult(
     [property: Id(3)] IReadOnlyList<JailedRecord> Jailed,
     [property: Id(4)] IReadOnlyList<int> Banned,
     [property: Id(5)] IReadOnlyDictionary<int, decimal> RewardsByNode,
-    [property: Id(6)] IReadOnlyList<AccountingRecord> Accounting);
+    [property: Id(6)] IReadOnlyList<AccountingRecord> Accounting,
+    [property: Id(7)] IReadOnlyList<StakingRejection>? Rejected = null);
+
+/// <summary>A scripted staking transaction submitted during the run that the chain never applied, and why (as it stands at the end).</summary>
+[GenerateSerializer, Immutable]
+public sealed record StakingRejection([property: Id(0)] TimeSpan At, [property: Id(1)] string Kind, [property: Id(2)] string Sender, [property: Id(3)] string Reason);
 
 /// <summary>
 /// One election: the epoch it elected, the keys elected, the median raw stake (ONE), keys per shard (all and external),

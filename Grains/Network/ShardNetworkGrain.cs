@@ -86,7 +86,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
     public Task<ShardResult> Result() => Task.FromResult(new ShardResult(_shard, _commits, _newViews.Count, _viewChangeTimes,
         MessagesByType(), _deliveries, _signatureChecks, _safetyViolations, _events,
         Convert.ToHexStringLower(_trace.GetCurrentHash()), _members.Length, _members.Sum(m => _plan.Nodes[m].Keys),
-        _shard == 0 && _context.Staking is not null ? _ledger.Result(_context) : null, TransfersResult()));
+        _shard == 0 && _context.Staking is not null ? _ledger.Result(_context, _now) : null, TransfersResult()));
 
     private ShardProgress Progress()
     {

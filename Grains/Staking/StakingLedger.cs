@@ -4,6 +4,7 @@ using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.Beacon;
+using HarmonySim.Protocol.Staking.Transactions;
 
 namespace HarmonySim.Grains.Staking;
 
@@ -40,12 +41,38 @@ public sealed class StakingLedger
         _last = state;
     }
 
-    public StakingRunResult Result(RunContext context)
+    public StakingRunResult Result(RunContext context, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(context);
         var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
         var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
-        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting);
+        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now));
+    }
+
+    /// <summary>
+    /// Scripted transactions submitted by <paramref name="now"/> whose nonce the sender never used: the first of each
+    /// sender with the reason it fails on the final state, the later ones as held back behind it.
+    /// </summary>
+    private List<StakingRejection> Rejections(StakingWorld world, TimeSpan now)
+    {
+        var rejected = new List<StakingRejection>();
+        if (_last is null) return rejected;
+        var blocked = new HashSet<Protocol.Chain.Address>();
+        foreach (var (at, tx) in world.Transactions)
+        {
+            if (at > now) break;
+            var sender = tx.Message.Sender;
+            if (tx.Nonce < _last.Staking.AccountOf(sender).Nonce) continue;
+            var kind = tx.Message.GetType().Name;
+            if (!blocked.Add(sender))
+            {
+                rejected.Add(new StakingRejection(at, kind, sender.ToString(), "held back: an earlier transaction of the same sender never applied"));
+                continue;
+            }
+            var result = StakingTransactionProcessor.ApplySigned(_last.Staking, tx, _last.Epoch, world.Rules.Staking);
+            rejected.Add(new StakingRejection(at, kind, sender.ToString(), result.Rejection?.ToString() ?? "not included before the run ended"));
+        }
+        return rejected;
     }
 
     private static ElectionRecord Election(ulong epoch, ElectionSummary summary, ShardState committees, StakingWorld world, RunContext context, RunPlan plan)

@@ -82,6 +82,16 @@ public static class RunFolder
         md.AppendLine("|---|---|---|---|---|");
         foreach (var e in r.Epochs.Elections.OfType<ElectionReport>())
             md.AppendLine(CultureInfo.InvariantCulture, $"| {e.Epoch} | {e.ElectedKeys} | {e.MedianStake:0.##} | {string.Join(" / ", e.KeysPerShard)} | {string.Join(" / ", e.ExternalKeysPerShard)} |");
+        var rejected = (r.Staking.Rejected ?? []).OfType<RejectedStakingReport>().ToList();
+        if (rejected.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Staking transactions never applied");
+            md.AppendLine();
+            md.AppendLine("| submitted (s) | kind | sender | why |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var x in rejected) md.AppendLine(CultureInfo.InvariantCulture, $"| {Stats.Format(x.AtS)} | {x.Kind} | `{x.Sender}` | {x.Reason} |");
+        }
         var slashed = r.Staking.Slashed.OfType<SlashReport>().ToList();
         var jailed = r.Staking.Jailed.OfType<JailReport>().ToList();
         if (slashed.Count + jailed.Count == 0) return;

@@ -55,7 +55,7 @@ public sealed record ConsensusReport(long Messages, IReadOnlyDictionary<string, 
 
 public sealed record EpochsReport(int Completed, IReadOnlyList<object> Elections);
 
-public sealed record StakingReport(IReadOnlyList<object> Slashed, IReadOnlyList<object> Jailed, IReadOnlyList<object> Banned);
+public sealed record StakingReport(IReadOnlyList<object> Slashed, IReadOnlyList<object> Jailed, IReadOnlyList<object> Banned, IReadOnlyList<object>? Rejected = null);
 
 /// <summary>
 /// One row per named cohort: its size, its share of external stake, the most of any shard's voting power it held

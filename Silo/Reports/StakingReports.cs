@@ -18,6 +18,9 @@ public sealed record SlashReport(string Validator, int Node, string Cohort, ulon
 
 public sealed record JailReport(string Validator, int Node, string Cohort, ulong Epoch);
 
+/// <summary>A scripted staking transaction the chain never applied: when it was submitted, what, by whom, and why.</summary>
+public sealed record RejectedStakingReport(double AtS, string Kind, string Sender, string Reason);
+
 /// <summary>The epochs and staking sections of report.json, from the beacon chain's record of a staking run.</summary>
 public static class StakingReports
 {
@@ -31,6 +34,7 @@ public static class StakingReports
         return new StakingReport(
             [.. staking.Slashed.Select(s => { var v = ValidatorRef.Of(plan, s.Node); return (object)new SlashReport(v.Validator, v.Node, v.Cohort, s.Epoch, s.Amount, s.Burned); })],
             [.. staking.Jailed.Select(j => { var v = ValidatorRef.Of(plan, j.Node); return (object)new JailReport(v.Validator, v.Node, v.Cohort, j.Epoch); })],
-            [.. staking.Banned.Select(n => (object)ValidatorRef.Of(plan, n))]);
+            [.. staking.Banned.Select(n => (object)ValidatorRef.Of(plan, n))],
+            [.. (staking.Rejected ?? []).Select(r => (object)new RejectedStakingReport(r.At.TotalSeconds, r.Kind, r.Sender, r.Reason))]);
     }
 }

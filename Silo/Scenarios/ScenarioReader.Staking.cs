@@ -131,6 +131,8 @@ internal sealed partial class ScenarioReader
 
         var amount = Amount(m, "amount");
         if (amount == 0 && kind is not (StakingActionKind.CollectRewards or StakingActionKind.Activate)) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
+        else if (amount is { } a && a < 1_000m && kind == StakingActionKind.Delegate)
+            Error(m.Value("amount")!, m.PathOf("amount"), $"is below the 1,000 ONE minimum delegation (§4.2; 100 ONE only from epoch 631), got {a}");
 
         if (kind is { } k)
         {

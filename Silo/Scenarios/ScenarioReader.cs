@@ -191,6 +191,13 @@ internal sealed partial class ScenarioReader(string file)
             var keys = Int(m, "keys_per_node", 1, 1_000);
             var harmonyOperated = Bool(m, "harmony_operated");
             var stakeOk = ReadStake(m, network, harmonyOperated ?? false, out var stake);
+            // With elections each external node is a validator whose self-stake must reach Harmony's MinSelfDelegation.
+            if (stakeOk && electing && stake is not null && stake.Min * (keys ?? 1) < MinSelfDelegationOne)
+            {
+                Error(m.Value("stake")!, m.PathOf("stake"),
+                    $"gives a validator {stake.Min * (keys ?? 1)} ONE of self-stake (stake × keys_per_node), below the 10,000 ONE minimum self-delegation (§4.2)");
+                stakeOk = false;
+            }
             var region = Text(m, "region");
             if (region is not null && latency is not null && latency.RegionIndex(region) < 0)
             {
@@ -304,6 +311,9 @@ internal sealed partial class ScenarioReader(string file)
         s.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(s[0]) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Reads <c>stake</c>: false after an error; otherwise true, with <paramref name="stake"/> null for a cohort without stake.</summary>
+    /// <summary>Harmony's minimum self-delegation (reference §4.2), in ONE.</summary>
+    private const decimal MinSelfDelegationOne = 10_000m;
+
     private bool ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated, out StakeSpec? stake)
     {
         stake = null;

@@ -39,6 +39,15 @@ public sealed class StakingRunTests
             double_sign_from: 65s
         staking:
           block_reward: 7
+          delegators:
+            - name: poor
+              balance: 1500
+          transactions:
+            - at: 10s
+              kind: delegate
+              from: poor
+              to: honest
+              amount: 1000
         latency:
           regions: [us-east]
           jitter: 2ms
@@ -117,5 +126,17 @@ public sealed class StakingRunTests
         foreach (var node in NodesOf(o, "honest")) Assert.IsGreaterThan(0m, staking.RewardsByNode.GetValueOrDefault(node));
         var honest = NodesOf(o, "honest").Min(n => staking.RewardsByNode[n]);
         foreach (var node in NodesOf(o, "dark")) Assert.IsLessThan(honest, staking.RewardsByNode.GetValueOrDefault(node), "a dark node stops earning");
+    }
+
+    [TestMethod]
+    public async Task A_scripted_transaction_that_never_applies_is_reported_with_its_reason()
+    {
+        var o = await Outcome();
+        var rejected = o.Result.Shards[0].Staking!.Rejected!;
+        // 1,500 ONE pays for one of the 8 honest validators' 1,000 ONE delegations; the second fails, the rest wait behind it.
+        Assert.HasCount(7, rejected);
+        StringAssert.Contains(rejected[0].Reason, "exceeds the balance");
+        Assert.IsTrue(rejected.Skip(1).All(r => r.Reason.StartsWith("held back", StringComparison.Ordinal)));
+        Assert.HasCount(7, o.Report.Staking.Rejected!);
     }
 }

@@ -148,4 +148,22 @@ public sealed class PlacementAndBoundsScenarioTests
         var late = ScenarioLoader.Parse(Text("    joins_at: 2m", duration: "time: 60s"), "x.yaml").Errors;
         Assert.IsTrue(late.Any(e => e.Field == "cohorts[2].joins_at" && e.Message.Contains("end of the run", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void A_validator_below_the_minimum_self_delegation_is_refused_naming_the_stake()
+    {
+        var errors = ScenarioLoader.Parse(Text().Replace("validators: 4\n    stake: 20000", "validators: 4\n    stake: 9999"), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == "cohorts[2].stake" && e.Message.Contains("10,000 ONE minimum self-delegation", StringComparison.Ordinal)),
+            string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        var twoKeys = ScenarioLoader.Parse(Text().Replace("validators: 4\n    stake: 20000", "validators: 2\n    keys_per_node: 2\n    stake: 5000"), "x.yaml");
+        Assert.IsNotNull(twoKeys.Scenario, "2 keys × 5,000 ONE is 10,000 ONE of self-stake: " + string.Join("; ", twoKeys.Errors));
+    }
+
+    [TestMethod]
+    public void A_delegation_below_the_minimum_is_refused_naming_the_amount()
+    {
+        var errors = ScenarioLoader.Parse(Text(staking: "staking:\n  delegators:\n    - name: alice\n      balance: 5000\n  transactions:\n    - at: 10s\n      kind: delegate\n      from: alice\n      to: honest\n      amount: 999"), "x.yaml").Errors;
+        Assert.IsTrue(errors.Any(e => e.Field == "staking.transactions[0].amount" && e.Message.Contains("1,000 ONE minimum delegation", StringComparison.Ordinal)),
+            string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
 }
