@@ -81,9 +81,9 @@ public sealed partial class ShardNetworkGrain
             ContributeRandomness(_beaconState);
         }
         // Drop what the chain has included or made moot, and hand the beacon's nodes the rest.
+        // A slashed validator is banned, so its evidence leaves the pool with it.
         var removed = _crosslinkPool.RemoveAll(l => l.BlockNumber <= _beaconState.LastCrosslink.GetValueOrDefault(l.ShardId))
-            + _slashPool.RemoveAll(r => outcome.Slashes.Any(s => _context.NodeOfKey.TryGetValue(r.Evidence.Offender, out var n) && n == _context.NodeOfOwner[s.Validator])
-                || IsBanned(r));
+            + _slashPool.RemoveAll(IsBanned);
         if (removed > 0) ShareBeaconPool();
     }
 
