@@ -25,7 +25,8 @@ public sealed partial class ShardNetworkGrain
     private readonly List<RandomnessContribution> _randomnessPool = [];
     private readonly SortedDictionary<ulong, byte[]> _announced = [];
     private readonly StakingLedger _ledger = new();
-    private EpochCommittees? _epochCommittees;
+    // The committees the shard's canonical chain knows (staking runs).
+    private ChainCommittees? _committees;
     private BeaconState? _beaconState;
     private long _outSeq;
 
@@ -41,13 +42,13 @@ public sealed partial class ShardNetworkGrain
 
     /// <summary>The committee that signed a block of this shard: the epoch's, in a staking run.</summary>
     private Committee CommitteeAt(ulong number) =>
-        _epochCommittees?.CommitteeFor((uint)_shard, _context.Config.EpochOf(number)) ?? _context.CommitteeOf(_shard);
+        _committees?.CommitteeFor((uint)_shard, _context.Config.EpochOf(number)) ?? _context.CommitteeOf(_shard);
 
     /// <summary>After a canonical commit: crosslink it (shards) or apply it to the beacon state (beacon).</summary>
     private void StakingCommitted(CommittedBlock committed)
     {
         if (_context.Staking is not { } world) return;
-        _epochCommittees!.Observe(committed);
+        _committees = _committees!.After(committed.Header);
         if (_shard != 0)
         {
             // As Harmony does, block N's crosslink takes the commit aggregate from header N+1, which the leader

@@ -60,7 +60,7 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
         _side = _members.ToDictionary(id => id, id => SideOf(plan.Seed, id));
         if (_context.Staking is { } world)
         {
-            _epochCommittees = new EpochCommittees(world.Cache, world.GenesisCommittees);
+            _committees = ChainCommittees.Of(world.Cache, world.GenesisCommittees);
             if (shard == 0) ContributeRandomness(world.GenesisBeacon);
         }
         var outputs = await Task.WhenAll(_members.Select(id => Validator(id).Start(plan, id, TimeSpan.Zero, restart: false, shard)));

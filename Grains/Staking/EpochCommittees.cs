@@ -11,21 +11,17 @@ namespace HarmonySim.Grains.Staking;
 /// </summary>
 public sealed class EpochCommittees(CommitteeCache cache, ShardState genesis) : ICommitteeProvider
 {
-    private readonly Dictionary<ulong, ShardState> _byEpoch = new() { [genesis.Epoch] = genesis };
+    private ChainCommittees _chain = ChainCommittees.Of(cache, genesis);
     private readonly Dictionary<ulong, byte[]> _announced = [];
 
-    public Committee CommitteeFor(uint shardId, ulong epoch) =>
-        KnownCommittee(shardId, epoch) ?? throw new InvalidOperationException($"no committee known for shard {shardId} epoch {epoch}");
+    public Committee CommitteeFor(uint shardId, ulong epoch) => _chain.CommitteeFor(shardId, epoch);
 
-    public Committee? KnownCommittee(uint shardId, ulong epoch) =>
-        _byEpoch.TryGetValue(epoch, out var state) && shardId < state.Shards.Count ? cache.Get(state, (int)shardId) : null;
+    public Committee? KnownCommittee(uint shardId, ulong epoch) => _chain.KnownCommittee(shardId, epoch);
 
     public void Observe(CommittedBlock committed)
     {
         ArgumentNullException.ThrowIfNull(committed);
-        if (!committed.Header.CarriesShardState) return;
-        var state = cache.Decode(committed.Header.ShardState);
-        _byEpoch[state.Epoch] = state;
+        _chain = _chain.After(committed.Header);
     }
 
     /// <summary>Records the beacon's shard state for <paramref name="epoch"/>.</summary>

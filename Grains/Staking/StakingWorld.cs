@@ -141,7 +141,11 @@ public sealed class StakingWorld
     }
 
     /// <summary>The committees a beacon state knows: its epoch's and the previous epoch's.</summary>
-    public ICommitteeProvider CommitteesOf(BeaconState state) => new StateCommittees(state, Cache);
+    public ICommitteeProvider CommitteesOf(BeaconState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.PreviousCommittees is { } previous ? ChainCommittees.Of(Cache, previous, state.Committees) : ChainCommittees.Of(Cache, state.Committees);
+    }
 
     public static BigInteger ToAtto(decimal ones) => new BigInteger(ones * 1_000_000_000m) * (Atto / 1_000_000_000);
 
@@ -179,17 +183,5 @@ public sealed class StakingWorld
             signed.Add((at, SignedStakingTransaction.Sign(message, nonce, key, Rules.Staking.ChainId)));
         }
         return signed;
-    }
-
-    private sealed class StateCommittees(BeaconState state, CommitteeCache cache) : ICommitteeProvider
-    {
-        public Committee CommitteeFor(uint shardId, ulong epoch) =>
-            KnownCommittee(shardId, epoch) ?? throw new InvalidOperationException($"no committee for shard {shardId} epoch {epoch} in the beacon state");
-
-        public Committee? KnownCommittee(uint shardId, ulong epoch)
-        {
-            var source = state.Committees.Epoch == epoch ? state.Committees : state.PreviousCommittees?.Epoch == epoch ? state.PreviousCommittees : null;
-            return source is not null && shardId < source.Shards.Count ? cache.Get(source, (int)shardId) : null;
-        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class TransferWorld
         foreach (var a in t.Accounts) genesis[a.Shard] = genesis[a.Shard].Fund(AddressOf(a.Name), ToAtto(a.Balance));
         GenesisLedgers = genesis;
         GenesisTotal = genesis.Aggregate(BigInteger.Zero, (sum, l) => sum + l.TotalBalance);
-        GenesisCommittees = new ChainCommittees(cache, ImmutableSortedDictionary<ulong, ShardState>.Empty.Add(genesisCommittees.Epoch, genesisCommittees));
+        GenesisCommittees = ChainCommittees.Of(cache, genesisCommittees);
 
         var nonces = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var scripted = new List<ScriptedTransfer>();
@@ -135,26 +135,4 @@ public sealed record TransferState(
 public sealed record TransferOutcome(TransferState? State, string? Error)
 {
     public static TransferOutcome Invalid(string error) => new(null, error);
-}
-
-/// <summary>
-/// The committees of every shard per epoch that a chain knows: the genesis committees and the shard state of each
-/// epoch-end block in it. Immutable; <see cref="After"/> gives the next block's view.
-/// </summary>
-public sealed class ChainCommittees(CommitteeCache cache, ImmutableSortedDictionary<ulong, ShardState> byEpoch) : ICommitteeProvider
-{
-    public Committee CommitteeFor(uint shardId, ulong epoch) =>
-        KnownCommittee(shardId, epoch) ?? throw new ArgumentException($"no committee known for shard {shardId} epoch {epoch}", nameof(epoch));
-
-    public Committee? KnownCommittee(uint shardId, ulong epoch) =>
-        byEpoch.TryGetValue(epoch, out var state) && shardId < state.Shards.Count ? cache.Get(state, (int)shardId) : null;
-
-    /// <summary>What the chain knows after <paramref name="header"/>: one more epoch when it carries the next shard state.</summary>
-    public ChainCommittees After(BlockHeader header)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        if (!header.CarriesShardState) return this;
-        var state = cache.Decode(header.ShardState);
-        return new ChainCommittees(cache, byEpoch.SetItem(state.Epoch, state));
-    }
 }
