@@ -44,12 +44,12 @@ public sealed class Block
     }
 
     /// <summary>True when the body matches the header's transaction root.</summary>
-    public bool BodyMatchesHeader() => _bodyMatches ??= (Transactions.Count == 0 ? EmptyTransactionsRoot : TransactionsRoot(Transactions)) == Header.TxHash;
+    public bool BodyMatchesHeader() => (_bodyMatches ??= new((Transactions.Count == 0 ? EmptyTransactionsRoot : TransactionsRoot(Transactions)) == Header.TxHash)).Value;
 
     /// <summary>The transaction root of an empty body.</summary>
     public static readonly Hash32 EmptyTransactionsRoot = TransactionsRoot([]);
 
-    private bool? _bodyMatches;
+    private Computed<bool>? _bodyMatches;
 
     public override string ToString() => Header.ToString();
 }

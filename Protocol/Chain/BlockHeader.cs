@@ -13,7 +13,7 @@ public sealed class BlockHeader
 
     private static readonly byte[] ZeroBloom = new byte[256];
     private static readonly byte[] ZeroSignature = new byte[Signature.Size];
-    private Hash32? _hash;
+    private Computed<Hash32>? _hash;
 
     public Hash32 ParentHash { get; init; }
     public Address Coinbase { get; init; }
@@ -54,7 +54,7 @@ public sealed class BlockHeader
     public byte[] CrossLinks { get; init; } = [];
     public byte[] Slashes { get; init; } = [];
 
-    public Hash32 Hash => _hash ??= Keccak256.Hash(Encode());
+    public Hash32 Hash => (_hash ??= new(Keccak256.Hash(Encode()))).Value;
 
     /// <summary>Canonical encoding: an RLP list of the tag and every field in declaration order.</summary>
     public byte[] Encode()

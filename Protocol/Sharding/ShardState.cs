@@ -12,13 +12,13 @@ namespace HarmonySim.Protocol.Sharding;
 public sealed class ShardState(ulong epoch, IReadOnlyList<IReadOnlyList<CommitteeSlot>> shards)
 {
     private byte[]? _encoded;
-    private Hash32? _hash;
+    private Computed<Hash32>? _hash;
 
     public ulong Epoch { get; } = epoch;
     public IReadOnlyList<IReadOnlyList<CommitteeSlot>> Shards { get; } = shards;
 
     /// <summary>Keccak-256 of the encoding: two shard states with the same hash are the same committees.</summary>
-    public Hash32 Hash => _hash ??= Keccak256.Hash(Encode());
+    public Hash32 Hash => (_hash ??= new(Keccak256.Hash(Encode()))).Value;
 
     /// <summary>The same committees for another epoch (Harmony keeps the committees when nobody wins an election).</summary>
     public ShardState ForEpoch(ulong next) => new(next, Shards);

@@ -13,7 +13,7 @@ public sealed class SignedTransfer
     /// <summary>The largest chain id whose EIP-155 v still fits 64 bits.</summary>
     public const ulong MaxChainId = (ulong.MaxValue - 36) / 2;
 
-    private Hash32? _hash;
+    private Computed<Hash32>? _hash;
     private byte[]? _encoded;
 
     public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
@@ -31,7 +31,7 @@ public sealed class SignedTransfer
     public RecoverableSignature Signature { get; }
 
     /// <summary>The transaction hash: Keccak-256 of the signed encoding.</summary>
-    public Hash32 Hash => _hash ??= Keccak256.Hash(Encoded);
+    public Hash32 Hash => (_hash ??= new(Keccak256.Hash(Encoded))).Value;
 
     /// <summary>The canonical signed encoding (<see cref="TransferEncoding.Encode"/>); a fresh copy.</summary>
     public byte[] Encode() => (byte[])Encoded.Clone();

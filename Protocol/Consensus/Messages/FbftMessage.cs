@@ -10,7 +10,7 @@ namespace HarmonySim.Protocol.Consensus.Messages;
 public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
 {
     private byte[]? _signingBytes;
-    private Hash32? _digest;
+    private Computed<Hash32>? _digest;
 
     public abstract MessageType Type { get; }
     public uint ShardId { get; } = shardId;
@@ -27,7 +27,7 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
     public ReadOnlySpan<byte> SigningBytes => _signingBytes ??= Encode();
 
     /// <summary>Keccak-256 of <see cref="SigningBytes"/>: the message's identity in logs and traces.</summary>
-    public Hash32 Digest => _digest ??= Keccak256.Hash(SigningBytes);
+    public Hash32 Digest => (_digest ??= new(Keccak256.Hash(SigningBytes))).Value;
 
     private byte[] Encode()
     {
