@@ -69,6 +69,8 @@ public sealed partial class ShardNetworkGrain(RunContexts runs) : Grain, IShardN
 
     public async Task<ShardProgress> AdvanceTo(TimeSpan until)
     {
+        // A network that was never started here (its activation was lost and recreated) would silently run empty.
+        if (_plan is null) throw new InvalidOperationException($"shard network {this.GetPrimaryKeyString()} was not started on this activation");
         while (true)
         {
             var nextFault = _faults.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;

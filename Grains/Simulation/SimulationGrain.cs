@@ -31,9 +31,9 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         {
             // Nothing can happen anywhere before the earliest pending event, so the window may start there; it ends
             // just before a message sent at its start could reach another shard.
+            // With nothing pending anywhere the window runs to the end (no TimeSpan arithmetic near MaxValue).
             var start = _nextEvent > _now ? _nextEvent : _now;
-            var end = start + _window - TimeSpan.FromTicks(1);
-            var next = start < until && end < until ? end : until;
+            var next = start >= until || until - start <= _window - TimeSpan.FromTicks(1) ? until : start + _window - TimeSpan.FromTicks(1);
             progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(next)));
             _now = next;
             _nextEvent = progress.Min(p => p.NextEventAt);

@@ -34,6 +34,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                 .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
                 .UseOrleans(silo => silo
                     .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: clusterId)
+                    // In-process silos live and die together: a seconds-long stall on a busy machine must never get one
+                    // declared dead (its grains, and the run's state in them, would be lost and recreated empty).
+                    .Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false)
                     .ConfigureServices(services =>
                     {
                         services.AddSingleton<RunContexts>();
