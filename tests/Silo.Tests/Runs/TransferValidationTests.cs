@@ -9,8 +9,6 @@ using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Sharding.CrossShard;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 
 namespace HarmonySim.Silo.Tests.Runs;
 
@@ -162,10 +160,7 @@ public sealed class TransferValidationTests
     public void Proofs_and_shard_bodies_survive_an_orleans_serialization_round_trip()
     {
         var f = Setup();
-        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
-        var serializer = services.GetRequiredService<Serializer>();
-
-        var sent = serializer.Deserialize<Grains.Interfaces.Runs.CrossShardPayload>(serializer.SerializeToArray<Grains.Interfaces.Runs.CrossShardPayload>(new Grains.Interfaces.Runs.ReceiptsSent(f.Proof)));
+        var sent = OrleansCopy.Of<Grains.Interfaces.Runs.CrossShardPayload>(new Grains.Interfaces.Runs.ReceiptsSent(f.Proof));
         var proof = ((Grains.Interfaces.Runs.ReceiptsSent)sent!).Proof;
         Assert.AreEqual(IncomingReceipts.Digest(f.Proof), IncomingReceipts.Digest(proof));
         Assert.AreEqual(f.Proof.Receipts[0], proof.Receipts[0]);
@@ -173,7 +168,7 @@ public sealed class TransferValidationTests
 
         var (builder, validator, _) = Node(f.Context, 2, [f.Proof]);
         var block = builder.Build(Proposal(f.Context, 2, f.Context.Genesis[2].Hash, 4))!;
-        var copy = serializer.Deserialize<Block>(serializer.SerializeToArray(block))!;
+        var copy = OrleansCopy.Of(block);
         Assert.AreEqual(block.Hash, copy.Hash);
         Assert.AreEqual(IncomingReceipts.Hash(IncomingReceipts.Of(block.Body)), IncomingReceipts.Hash(IncomingReceipts.Of(copy.Body)));
         Assert.IsNull(validator.Validate(copy));
