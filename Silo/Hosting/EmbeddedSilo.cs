@@ -59,8 +59,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         if (hosts.Count == 1) return;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!hosts.All(h => h.Services.GetRequiredService<Orleans.Runtime.IClusterMembershipService>().CurrentSnapshot.Members.Values
-                   .Count(m => m.Status == Orleans.Runtime.SiloStatus.Active) == hosts.Count))
+        // Placement also needs each silo's manifest (which grain types it hosts), which follows membership a little later.
+        static bool Sees(IHost h, int count) =>
+            h.Services.GetRequiredService<Orleans.Runtime.IClusterMembershipService>().CurrentSnapshot.Members.Values
+                .Count(m => m.Status == Orleans.Runtime.SiloStatus.Active) == count
+            && h.Services.GetRequiredService<Orleans.Runtime.IClusterManifestProvider>().Current.Silos.Count == count;
+        while (!hosts.All(h => Sees(h, hosts.Count)))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {hosts.Count} embedded silos did not all see each other within 60 s");
             await Task.Delay(50, cancellation);
