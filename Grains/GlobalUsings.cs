@@ -1,1 +1,3 @@
 global using HarmonySim.Grains.Interfaces.Runs;
+global using HarmonySim.Simulation.Plans;
+global using HarmonySim.Simulation.Results;

@@ -1,8 +1,14 @@
+using HarmonySim.Simulation.Network;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
+
 namespace HarmonySim.Grains.Interfaces.Runs;
 
 /// <summary>
-/// One shard's network: the virtual clock and event queue of its validators (deliveries and timers), the latency,
-/// loss, partition and crash model, and the record of what the shard committed. Key: "{runId}/{shardId}".
+/// One shard's network and the validators it steps (the kernel's <see cref="ShardNetwork"/>): the virtual clock and
+/// event queue, the latency, loss, partition and crash model, and the record of what the shard committed.
+/// Key: "{runId}/{shardId}".
 /// </summary>
 public interface IShardNetworkGrain : IGrainWithStringKey
 {
@@ -16,4 +22,10 @@ public interface IShardNetworkGrain : IGrainWithStringKey
 
     /// <summary>The shard's record of the run: metrics, checks' evidence and its part of the event log.</summary>
     Task<ShardResult> Result();
+
+    /// <summary>Where one of the shard's validators stands, or null when it is not a member.</summary>
+    Task<NodeStatus?> Status(int node);
+
+    /// <summary>Crashes or restarts members now (at the shard's current virtual time); logged like a scripted fault.</summary>
+    Task Control(FaultKind kind, IReadOnlyList<int> nodes);
 }

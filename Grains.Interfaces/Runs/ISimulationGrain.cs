@@ -1,7 +1,11 @@
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
+
 namespace HarmonySim.Grains.Interfaces.Runs;
 
 /// <summary>
-/// A run: builds the shards from the plan, drives them window by window in virtual time so no shard gets ahead of
+/// A run: starts the shards from the plan, drives them window by window in virtual time so no shard gets ahead of
 /// another by more than the window, and gathers the result. Key: the run id.
 /// </summary>
 public interface ISimulationGrain : IGrainWithStringKey
@@ -12,4 +16,7 @@ public interface ISimulationGrain : IGrainWithStringKey
     Task<RunProgress> AdvanceTo(TimeSpan until);
 
     Task<RunResult> Result();
+
+    /// <summary>The shards whose networks serve a node (its own, or every shard when slots move between shards).</summary>
+    Task<IReadOnlyList<int>> ShardsOf(int node);
 }

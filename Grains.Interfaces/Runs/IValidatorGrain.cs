@@ -1,15 +1,20 @@
+using HarmonySim.Simulation.Network;
+
 namespace HarmonySim.Grains.Interfaces.Runs;
 
 /// <summary>
-/// A validator node: holds its keys and the FBFT state machine for its shard, and applies its scenario behaviour
-/// to what the node sends. Key: "{runId}/{nodeId}". It never talks to other validators; the shard network grain
-/// feeds it and carries out its output.
+/// A validator node as something to address: its status and controls. Its state machine is stepped by its shard's
+/// network (one batched step per instant, in process), so this grain holds nothing of its own and forwards to the
+/// shard networks that serve the node. Key: "{runId}/{nodeId}".
 /// </summary>
 public interface IValidatorGrain : IGrainWithStringKey
 {
-    /// <summary>Builds the node's seat in <paramref name="shard"/> from the plan (at its chain head, for a restart) and starts it; one output per replica.</summary>
-    Task<IReadOnlyList<ValidatorOutput>> Start(RunPlan plan, int node, TimeSpan now, bool restart, int shard);
+    /// <summary>The node's standing in every shard that serves it.</summary>
+    Task<IReadOnlyList<NodeStatus>> Status();
 
-    /// <summary>Feeds one replica of the node's seat in a shard (replica 0 unless it is split-brain) everything due at one instant.</summary>
-    Task<ValidatorOutput> Step(ValidatorInput input);
+    /// <summary>Crashes the node now, in every shard that serves it.</summary>
+    Task Crash();
+
+    /// <summary>Restarts a crashed node now from its committed head.</summary>
+    Task Restart();
 }

@@ -1,57 +1,43 @@
-using HarmonySim.Grains.Network;
+using HarmonySim.Simulation.Network;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Grains.Simulation;
 
 /// <summary>
-/// Drives a run. Shards advance together in windows no longer than the smallest latency between any two nodes, so
-/// no shard is ever further ahead of another than a message between them could travel (the conservative window
-/// protocol). A window starts at the earliest pending event of any shard, so idle stretches cost nothing.
+/// Drives a run: starts its shard networks and advances them with the kernel's window protocol
+/// (<see cref="RunDriver"/>), each shard a grain that may live on any silo; only shard-level traffic crosses silos.
 /// </summary>
 public sealed class SimulationGrain : Grain, ISimulationGrain
 {
-    private RunPlan _plan = null!;
-    private TimeSpan _now;
-    private TimeSpan _window;
+    private RunPlan? _plan;
+    private RunDriver? _driver;
     private IShardNetworkGrain[] _shards = [];
-    private TimeSpan _nextEvent;
+
+    private RunPlan Plan => _plan ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started on this activation");
 
     public async Task Start(RunPlan plan)
     {
         _plan = plan;
-        _window = new LatencyModel(plan.Latency).MinimumLatency;
         _shards = [.. Enumerable.Range(0, plan.Shards).Select(s => GrainFactory.GetGrain<IShardNetworkGrain>($"{plan.RunId}/{s}"))];
         await Task.WhenAll(_shards.Select((g, s) => g.Start(plan, s)));
+        _driver = new RunDriver([.. _shards.Select(g => new GrainShard(g))], ShardNetwork.Lookahead(plan), plan.Duration);
     }
 
     public async Task<RunProgress> AdvanceTo(TimeSpan until)
     {
-        if (until > _plan.Duration) until = _plan.Duration;
-        var progress = Array.Empty<ShardProgress>();
-        do
-        {
-            // Nothing can happen anywhere before the earliest pending event, so the window may start there; it ends
-            // just before a message sent at its start could reach another shard.
-            // With nothing pending anywhere the window runs to the end (no TimeSpan arithmetic near MaxValue).
-            var start = _nextEvent > _now ? _nextEvent : _now;
-            var next = start >= until || until - start <= _window - TimeSpan.FromTicks(1) ? until : start + _window - TimeSpan.FromTicks(1);
-            progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(next)));
-            _now = next;
-            _nextEvent = progress.Min(p => p.NextEventAt);
-            // Messages between shards leave with the window that sent them and arrive in a later one; each shard
-            // queues them in a fixed order, whatever order the shards finished in.
-            var sent = progress.SelectMany(p => p.Outbox ?? []).ToList();
-            if (sent.Count > 0)
-            {
-                await Task.WhenAll(sent.GroupBy(m => m.ToShard).Select(g =>
-                    _shards[g.Key].Deliver([.. g.OrderBy(m => m.At).ThenBy(m => m.FromShard).ThenBy(m => m.Seq)])));
-                var earliest = sent.Min(m => m.At);
-                if (earliest < _nextEvent) _nextEvent = earliest;
-            }
-        }
-        while (_now < until);
-        if (progress.Length == 0) progress = await Task.WhenAll(_shards.Select(s => s.AdvanceTo(_now)));
-        return new RunProgress(_now, _plan.Duration, progress, _plan.StopAtEpoch);
+        var progress = await _driver!.AdvanceTo(until);
+        return new RunProgress(_driver.Now, Plan.Duration, progress, Plan.StopAtEpoch);
     }
 
-    public async Task<RunResult> Result() => new(_plan, _now, await Task.WhenAll(_shards.Select(s => s.Result())));
+    public async Task<RunResult> Result() => new(Plan, _driver!.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
+
+    public Task<IReadOnlyList<int>> ShardsOf(int node) =>
+        Task.FromResult<IReadOnlyList<int>>([.. Enumerable.Range(0, Plan.Shards).Where(s => RunContext.MembersOf(Plan, s).Contains(node))]);
+
+    /// <summary>A shard network grain as the driver sees it.</summary>
+    private sealed class GrainShard(IShardNetworkGrain grain) : IShardHandle
+    {
+        public Task<ShardProgress> AdvanceTo(TimeSpan until) => grain.AdvanceTo(until);
+        public Task Deliver(IReadOnlyList<CrossShardMessage> messages) => grain.Deliver(messages);
+    }
 }

@@ -44,7 +44,7 @@ public static class RunCommand
                 stderr.WriteLine($"--silos: between 1 and 16, got {silosWanted}");
                 return HarmonySimCommand.BadInput;
             }
-            Grains.Interfaces.Runs.RunPlan plan;
+            Simulation.Plans.RunPlan plan;
             try
             {
                 var runSeed = parse.GetValue(seed) ?? s.Seed;

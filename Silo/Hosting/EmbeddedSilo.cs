@@ -1,4 +1,7 @@
 using HarmonySim.Grains.Runs;
+using HarmonySim.Grains.Interfaces.Serialization;
+using Orleans.Serialization;
+using HarmonySim.Simulation.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,6 +43,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                     .ConfigureServices(services =>
                     {
                         services.AddSingleton<RunContexts>();
+                        services.AddSerializer(serializer => serializer.AddKernelRecords());
+                        services.AddPlacementDirector<Grains.Placement.ShardPlacement, Grains.Placement.ShardPlacementDirector>();
                         // Spread grains over the silos (the default prefers the least-loaded one, often the local silo).
                         if (silos > 1) services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
                     }))

@@ -3,6 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Silo.Reports;
 

@@ -1,4 +1,7 @@
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using ScottPlot;
 
 namespace HarmonySim.Silo.Reports;

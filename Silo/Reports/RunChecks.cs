@@ -1,5 +1,8 @@
 using System.Globalization;
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Silo.Reports;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HarmonySim.Grains.Interfaces.Runs;
-using HarmonySim.Grains.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using HarmonySim.Protocol.Consensus.Quorum;
 
 namespace HarmonySim.Silo.Reports;

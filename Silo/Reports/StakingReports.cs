@@ -1,5 +1,7 @@
 using HarmonySim.Grains.Interfaces.Runs;
-using HarmonySim.Grains.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using HarmonySim.Protocol.Crypto.Accounts;
 
 namespace HarmonySim.Silo.Reports;

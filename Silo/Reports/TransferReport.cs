@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Silo.Reports;
 

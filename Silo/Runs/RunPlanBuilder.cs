@@ -1,6 +1,9 @@
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using HarmonySim.Grains.Interfaces.Scenarios;
-using RunFaultKind = HarmonySim.Grains.Interfaces.Runs.FaultKind;
+using RunFaultKind = HarmonySim.Simulation.Plans.FaultKind;
 using ScenarioFaultKind = HarmonySim.Grains.Interfaces.Scenarios.FaultKind;
 
 namespace HarmonySim.Silo.Runs;
@@ -109,7 +112,7 @@ public static class RunPlanBuilder
         var network = scenario.Network;
         var harmonyFree = Enumerable.Repeat(network.HarmonySlotsPerShard, network.Shards).ToArray();
         var externalFree = Enumerable.Repeat(network.ExternalSlotsPerShard, network.Shards).ToArray();
-        var random = new Random(unchecked((int)(seed * 2_654_435_761UL >> 16)));
+        var random = RunSeeds.Placement(seed);
         // Cohorts pinned to a shard take their slots there first, so the others fill what is left.
         foreach (var cohort in scenario.Cohorts.Where(c => c.Shard is not null))
         {

@@ -1,5 +1,8 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using HarmonySim.Silo.Hosting;
 using HarmonySim.Silo.Reports;
 

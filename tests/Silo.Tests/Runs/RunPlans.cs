@@ -1,4 +1,7 @@
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Silo.Tests.Runs;
 

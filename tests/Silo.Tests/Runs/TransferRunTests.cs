@@ -1,5 +1,8 @@
 using System.Globalization;
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Simulation.Plans;
+using HarmonySim.Simulation.Results;
+using HarmonySim.Simulation.Runs;
 using HarmonySim.Silo.Reports;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;

@@ -1,6 +1,6 @@
-using HarmonySim.Grains.Runs;
-using HarmonySim.Grains.Staking;
-using HarmonySim.Grains.Transfers;
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Staking;
+using HarmonySim.Simulation.Transfers;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Chain.Receipts;
 using HarmonySim.Protocol.Consensus;
@@ -160,8 +160,8 @@ public sealed class TransferValidationTests
     public void Proofs_and_shard_bodies_survive_an_orleans_serialization_round_trip()
     {
         var f = Setup();
-        var sent = OrleansCopy.Of<Grains.Interfaces.Runs.CrossShardPayload>(new Grains.Interfaces.Runs.ReceiptsSent(f.Proof));
-        var proof = ((Grains.Interfaces.Runs.ReceiptsSent)sent!).Proof;
+        var sent = OrleansCopy.Of<Simulation.Runs.CrossShardPayload>(new Simulation.Runs.ReceiptsSent(f.Proof));
+        var proof = ((Simulation.Runs.ReceiptsSent)sent!).Proof;
         Assert.AreEqual(IncomingReceipts.Digest(f.Proof), IncomingReceipts.Digest(proof));
         Assert.AreEqual(f.Proof.Receipts[0], proof.Receipts[0]);
         Assert.IsNull(ReceiptProofVerifier.Verify(proof, 2, f.World.GenesisCommittees));

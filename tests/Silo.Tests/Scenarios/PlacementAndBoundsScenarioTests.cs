@@ -112,7 +112,7 @@ public sealed class PlacementAndBoundsScenarioTests
         Assert.IsNotNull(loaded.Scenario, string.Join("; ", loaded.Errors));
         var actions = RunPlanBuilder.Build(loaded.Scenario, "x").Staking!.Actions;
         Assert.HasCount(4, actions);
-        Assert.IsTrue(actions.All(a => a.Type == HarmonySim.Grains.Interfaces.Runs.StakingActionType.Activate && a.Delegator == ""));
+        Assert.IsTrue(actions.All(a => a.Type == HarmonySim.Simulation.Plans.StakingActionType.Activate && a.Delegator == ""));
     }
 
     [TestMethod]

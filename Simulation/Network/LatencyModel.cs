@@ -1,0 +1,23 @@
+namespace HarmonySim.Simulation.Network;
+
+/// <summary>
+/// Delay of one message on one link: the one-way latency between the two nodes' regions, uniform jitter, and the
+/// time to push the message through the link when a bandwidth is set. Draws come from the shard's seeded generator.
+/// </summary>
+public sealed class LatencyModel(LatencyPlan plan)
+{
+    /// <summary>Network delays are rounded up to whole milliseconds, so deliveries line up on shared instants and batch.</summary>
+    public static TimeSpan Quantize(TimeSpan t) => TimeSpan.FromTicks((t.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
+
+    public TimeSpan Delay(int fromRegion, int toRegion, int bytes, Random random)
+    {
+        var ms = plan.OneWayMs[fromRegion][toRegion] + random.NextDouble() * plan.Jitter.TotalMilliseconds;
+        if (plan.BandwidthMbps is { } mbps && mbps > 0) ms += bytes * 8 / (mbps * 1000);
+        return Quantize(TimeSpan.FromMilliseconds(ms));
+    }
+
+    public bool Lost(Random random) => plan.Loss > 0 && random.NextDouble() < plan.Loss;
+
+    /// <summary>The smallest one-way latency between any two regions: the synchronisation window across shards.</summary>
+    public TimeSpan MinimumLatency => Quantize(TimeSpan.FromMilliseconds(Math.Max(1, plan.OneWayMs.SelectMany(r => r).DefaultIfEmpty(1).Min())));
+}

@@ -1,0 +1,163 @@
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Validators;
+
+namespace HarmonySim.Simulation.Network;
+
+/// <summary>One instant of the shard: take what is due, step the validators it concerns, carry out their outputs.</summary>
+public sealed partial class ShardNetwork
+{
+    // Per member, per replica: the events due for it at the instant being stepped (reused from instant to instant).
+    private readonly List<ShardEvent>[][] _inbox;
+    private readonly List<(int Member, int Replica)> _touched = [];
+    private readonly List<StepOutput> _outputs = [];
+    private readonly List<Pending> _deferred = [];
+
+    /// <summary>
+    /// Delivers everything due at the current instant: each validator's events in queue order in one step, validators
+    /// in node order, and only then their outputs, in node order (so no validator sees another's output of this instant).
+    /// </summary>
+    private void StepInstant()
+    {
+        var due = _queue.Open(out _);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var pending = due[i];
+            if (pending.Node == EventQueue.ShardLevel)
+            {
+                Receive(((Incoming)pending.Event).Payload);
+                continue;
+            }
+            if (_faults.IsCrashed(pending.Node)) continue;
+            // A node still busy computing (CPU cost model) takes its inputs when it is free, in the same order.
+            if (_busyUntil.TryGetValue(pending.Node, out var busy) && busy > Now)
+            {
+                _deferred.Add(pending);
+                continue;
+            }
+            var e = pending.Event;
+            switch (e)
+            {
+                case Delivery d:
+                    Observer.Delivered(Now, d.From, pending.Node, d.Message);
+                    break;
+                case TimerFired t when !_timers.Fire(pending.Node, pending.Replica, t.Kind, t.Token):
+                    continue;
+                case SyncRequest s:
+                    e = new SyncBlocks(Observer.CanonicalFrom(s.FromHeight));
+                    break;
+            }
+            var member = _memberIndex[pending.Node];
+            var list = _inbox[member][pending.Replica] ??= [];
+            if (list.Count == 0) _touched.Add((member, pending.Replica));
+            list.Add(e);
+        }
+        _queue.Close();
+        foreach (var pending in _deferred) _queue.Enqueue(_busyUntil[pending.Node], pending);
+        _deferred.Clear();
+        if (_touched.Count == 0) return;
+        _touched.Sort();
+        foreach (var (member, replica) in _touched)
+        {
+            var events = _inbox[member][replica];
+            _outputs.Add(_hosts[member].Step(replica, Now, events));
+            events.Clear();
+        }
+        _touched.Clear();
+        foreach (var output in _outputs) Apply(output);
+        _outputs.Clear();
+    }
+
+    private void Apply(StepOutput output)
+    {
+        var from = output.Node;
+        Observer.Computed(output.Operations.SignatureChecks);
+        if (output.IsLeader) _leader = from;
+        // Under the CPU cost model the node's messages leave when its computation is done.
+        var cost = _plan.Cost?.Of(output.Operations) ?? TimeSpan.Zero;
+        var departure = Now + cost;
+        if (cost > TimeSpan.Zero) _busyUntil[from] = departure;
+        var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
+        foreach (var effect in output.Effects)
+        {
+            switch (effect)
+            {
+                case Broadcast b:
+                    if (b.Message is Announce a) Observer.Proposed(a, Now);
+                    foreach (var to in _members)
+                        if (to != from) Send(from, output.Replica, to, b.Message, departure);
+                    break;
+                case SendTo s:
+                    Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, departure);
+                    break;
+                case SetTimer t:
+                    _timers.Set(from, output.Replica, t.Kind, t.Token);
+                    Enqueue(t.At, from, new TimerFired(t.Kind, t.Token), output.Replica);
+                    break;
+                case CancelTimer c:
+                    _timers.Cancel(from, output.Replica, c.Kind);
+                    break;
+                case BlockCommitted c when honest:
+                    Committed(from, c.Committed);
+                    break;
+                case SyncRequested r:
+                    Enqueue(Now + SyncDelay, from, new SyncRequest(r.FromHeight), output.Replica);
+                    break;
+                case NewViewEntered v when honest:
+                    Observer.NewView(Now, output.Height, v, NodeOf(v.Leader));
+                    break;
+                case EvidenceObserved ev when honest:
+                    if (ev.Evidence is DoubleSignEvidence doubleSign) _beacon?.Evidence(doubleSign, from);
+                    Observer.Log(Now, ev.Evidence is DoubleSignEvidence ? "double_sign" : "leader_equivocation", ("height", ev.Evidence.BlockNumber.ToString()),
+                        ("view", ev.Evidence.ViewId.ToString()), ("observer", from.ToString()));
+                    break;
+            }
+        }
+    }
+
+    private void Committed(int node, CommittedBlock committed)
+    {
+        if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey[key])) return;
+        _beacon?.Committed(committed);
+        _transfers?.Committed(committed);
+    }
+
+    /// <summary>Routes a message through split-brain sides, faults, loss and latency, and queues its delivery.</summary>
+    private void Send(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure)
+    {
+        if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
+        if (_faults.Blocks(from, to, Now)) return;
+        if (_latency.Lost(_random)) return;
+        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random) + _faults.ExtraDelay(from, to);
+        Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
+    }
+
+    private void ApplyFault(FaultPlan fault)
+    {
+        var targets = fault.Nodes.Where(n => n >= 0 && n < _memberIndex.Length && _memberIndex[n] >= 0).ToList();
+        var (restarted, named) = _faults.Apply(fault, targets, _leader, Now);
+        foreach (var node in restarted)
+        {
+            var host = _hosts[_memberIndex[node]];
+            _timers.Reset(node, host.Replicas);
+            foreach (var output in host.Start(Now, restart: true)) Apply(output);
+        }
+        foreach (var node in restarted)
+        {
+            _beacon?.Reannounce(node);
+            _transfers?.Reannounce(node);
+        }
+        Observer.Log(Now, "fault", ("fault", FaultKinds.Name(fault.Kind)), ("nodes", string.Join(' ', named)));
+    }
+
+    /// <summary>A message from another shard (or the beacon's own evidence or randomness) arriving now.</summary>
+    private void Receive(CrossShardPayload payload)
+    {
+        if (_beacon?.Receive(payload) == true) return;
+        if (payload is ReceiptsSent r) _transfers?.Receive(r.Proof);
+    }
+
+    private string NodeOf(PublicKey key) => Context.NodeOfKey.TryGetValue(key, out var n) ? n.ToString() : "?";
+}

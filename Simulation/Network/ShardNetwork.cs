@@ -1,0 +1,167 @@
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Observer;
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Staking;
+using HarmonySim.Simulation.Transfers;
+using HarmonySim.Simulation.Validators;
+
+namespace HarmonySim.Simulation.Network;
+
+/// <summary>
+/// One shard's discrete-event network, sans I/O: it advances the shard's virtual clock to the next instant with
+/// work, hands each of its validators everything due for it at that instant (stepping their state machines here,
+/// in node order), then carries out their outputs in node order: messages are delayed by the latency model, dropped
+/// by loss, partitions, crashes or isolation, and queued; timers are queued. The queue orders by (time, insertion),
+/// and every random draw comes from the shard's own generator in that fixed order, so a run depends on nothing but
+/// its plan. The host calls <see cref="AdvanceTo"/> one synchronisation window at a time, carries the
+/// <see cref="TakeOutbox">outbox</see> to other shards and <see cref="Deliver"/>s theirs.
+/// </summary>
+public sealed partial class ShardNetwork : IShardPort, IDisposable
+{
+    /// <summary>Time for a message to cross between shards' networks, on top of the smallest link latency.</summary>
+    public static readonly TimeSpan CrossShardHop = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan SyncDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly RunPlan _plan;
+    private readonly EventQueue _queue = new();
+    private readonly NetworkFaults _faults = new();
+    private readonly TimerMirror _timers = new();
+    private readonly Dictionary<int, TimeSpan> _busyUntil = [];
+    private readonly ValidatorHost[] _hosts;
+    private readonly int[] _memberIndex;
+    private readonly int[] _members;
+    private readonly SplitBrainRouting _routing;
+    private readonly LatencyModel _latency;
+    private readonly Random _random;
+    private readonly Queue<FaultPlan> _scheduled;
+    private readonly List<CrossShardMessage> _outbox = [];
+    private readonly BeaconTraffic? _beacon;
+    private readonly TransferTraffic? _transfers;
+    private long _outSeq;
+    private int _leader = -1;
+
+    public ShardNetwork(RunContext context, int shard)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Context = context;
+        _plan = context.Plan;
+        Shard = shard;
+        Observer = new ShardObserver(shard);
+        _latency = new LatencyModel(_plan.Latency);
+        _random = new Random(RunSeeds.Network(_plan.Seed, shard));
+        _members = [.. RunContext.MembersOf(_plan, shard)];
+        _memberIndex = new int[_plan.Nodes.Count];
+        Array.Fill(_memberIndex, -1);
+        for (var i = 0; i < _members.Length; i++) _memberIndex[_members[i]] = i;
+        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard))];
+        _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
+        _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
+        _routing = new SplitBrainRouting(_plan);
+        if (context.Staking is { } world) _beacon = new BeaconTraffic(this, world);
+        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers);
+    }
+
+    public int Shard { get; }
+    public TimeSpan Now { get; private set; }
+    public RunContext Context { get; }
+    public ShardObserver Observer { get; }
+    public IReadOnlyList<int> Members => _members;
+
+    /// <summary>How far shards may run apart: a message between shards never arrives sooner than this after it was sent.</summary>
+    public static TimeSpan Lookahead(RunPlan plan) => new LatencyModel(plan.Latency).MinimumLatency + CrossShardHop;
+
+    public TimeSpan CrossShardArrival => Now + _latency.MinimumLatency + CrossShardHop;
+
+    /// <summary>The earliest time anything is due: a queued event or a scheduled fault.</summary>
+    public TimeSpan NextEventAt
+    {
+        get
+        {
+            var nextFault = _scheduled.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
+            return _queue.NextTime < nextFault ? _queue.NextTime : nextFault;
+        }
+    }
+
+    public ulong EpochsCompleted => (ulong)(_beacon?.EpochsCompleted ?? 0);
+
+    public bool IsCrashed(int node) => _faults.IsCrashed(node);
+
+    /// <summary>Starts every validator at time zero.</summary>
+    public void Start()
+    {
+        _beacon?.Start();
+        foreach (var host in _hosts)
+            foreach (var output in host.Start(TimeSpan.Zero, restart: false)) Apply(output);
+    }
+
+    /// <summary>Processes every event up to and including <paramref name="until"/>.</summary>
+    public void AdvanceTo(TimeSpan until)
+    {
+        while (true)
+        {
+            var nextFault = _scheduled.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
+            var nextEvent = _queue.NextTime;
+            var next = nextFault < nextEvent ? nextFault : nextEvent;
+            if (next > until) break;
+            Now = next;
+            if (nextFault <= nextEvent) ApplyFault(_scheduled.Dequeue());
+            else StepInstant();
+        }
+        if (until > Now) Now = until;
+    }
+
+    /// <summary>Queues messages from other shards (each arrives at its own time, after this shard's current time).</summary>
+    public void Deliver(IEnumerable<CrossShardMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var m in messages) ToSelf(m.At, m.Payload);
+    }
+
+    /// <summary>Messages for other shards sent since the last call.</summary>
+    public IReadOnlyList<CrossShardMessage> TakeOutbox()
+    {
+        if (_outbox.Count == 0) return [];
+        var sent = _outbox.ToArray();
+        _outbox.Clear();
+        return sent;
+    }
+
+    /// <summary>Applies a fault now (a control from outside the scenario, such as an operator crashing a node).</summary>
+    public void ApplyNow(FaultKind kind, IReadOnlyList<int> nodes) => ApplyFault(new FaultPlan(Now, kind, nodes, Shard, null, []));
+
+    /// <summary>Where a member stands: crashed, leader, committed height (of its honest replica).</summary>
+    public NodeStatus? StatusOf(int node)
+    {
+        if (node < 0 || node >= _memberIndex.Length || _memberIndex[node] < 0) return null;
+        var host = _hosts[_memberIndex[node]];
+        var replica = host.Replicas > 0 ? host.Replica(0) : null;
+        return new NodeStatus(node, Shard, host.Plan.Behaviour, _faults.IsCrashed(node), replica?.IsLeader ?? false, replica?.Height ?? 0, replica?.ViewId ?? 0);
+    }
+
+    /// <summary>The shard's record of the run: metrics, the checks' evidence and its part of the event log.</summary>
+    public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys)) with
+    {
+        Staking = _beacon?.Result(),
+        Transfers = _transfers?.Result(),
+    };
+
+    public void Dispose() => Observer.Dispose();
+
+    public Committee CommitteeAt(ulong number) => _beacon?.CommitteeAt(number) ?? Context.CommitteeOf(Shard);
+
+    public void ToMembers(ShardEvent e)
+    {
+        foreach (var member in _members) Enqueue(Now, member, e);
+    }
+
+    public void ToNode(int node, ShardEvent e) => Enqueue(Now, node, e);
+
+    public void ToSelf(TimeSpan at, CrossShardPayload payload) => Enqueue(at, EventQueue.ShardLevel, new Incoming(payload));
+
+    public void ToShard(int shard, CrossShardPayload payload) => _outbox.Add(new CrossShardMessage(CrossShardArrival, Shard, shard, ++_outSeq, payload));
+
+    private void Enqueue(TimeSpan at, int node, ShardEvent e, int replica = 0) => _queue.Enqueue(at, new Pending(node, replica, e));
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Crypto;
+
+namespace HarmonySim.Simulation.Observer;
+
+/// <summary>
+/// What a shard's network saw: the canonical chain (each height's first commit by an honest node), the safety check
+/// (another honest node committing a different block at a height), block and view-change timings, message counts,
+/// the event log lines of the shard and the delivery trace. It only watches; nothing it holds feeds back into the run
+/// except the canonical blocks a syncing node is sent.
+/// </summary>
+public sealed class ShardObserver(int shard) : IDisposable
+{
+    private readonly Dictionary<ulong, CommittedBlock> _canonical = [];
+    private readonly List<CommitRecord> _commits = [];
+    private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
+    private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
+    private readonly List<TimeSpan> _viewChangeTimes = [];
+    private readonly List<LoggedEvent> _events = [];
+    private readonly List<string> _safetyViolations = [];
+    private readonly DeliveryTrace _trace = new();
+    // Counts by message type, indexed by the type's wire value (1–7).
+    private readonly long[] _countsByType = new long[8];
+
+    public long Deliveries { get; private set; }
+    public long SignatureChecks { get; private set; }
+    public ulong Height => _commits.Count == 0 ? 0 : _commits[^1].Height;
+    public int ViewChanges => _newViews.Count;
+
+    public void Delivered(TimeSpan now, int from, int to, FbftMessage message)
+    {
+        Deliveries++;
+        _trace.Add(now, from, to, message.Digest);
+        _countsByType[(int)message.Type]++;
+    }
+
+    public void Computed(long signatureChecks) => SignatureChecks += signatureChecks;
+
+    public void Proposed(Announce announce, TimeSpan now) => _proposedAt.TryAdd((announce.BlockNumber, announce.Block.Header.ViewId), now);
+
+    public CommittedBlock? Canonical(ulong height) => _canonical.GetValueOrDefault(height);
+
+    public List<CommittedBlock> CanonicalFrom(ulong height)
+    {
+        var blocks = new List<CommittedBlock>();
+        for (var h = height; _canonical.TryGetValue(h, out var b); h++) blocks.Add(b);
+        return blocks;
+    }
+
+    /// <summary>An honest node committed a block: true when it is the height's first (a new canonical block).</summary>
+    public bool Committed(TimeSpan now, int node, CommittedBlock committed, Committee committee, Func<PublicKey, int> nodeOfKey)
+    {
+        if (_canonical.TryGetValue(committed.Number, out var first))
+        {
+            if (first.Hash != committed.Hash)
+            {
+                _safetyViolations.Add($"shard {shard} height {committed.Number}: node {node} committed {committed.Hash}, another honest node {first.Hash}");
+                Log(now, "safety_violation", ("height", Text(committed.Number)), ("node", Text(node)), ("hash", committed.Hash.ToString()));
+            }
+            return false;
+        }
+        _canonical[committed.Number] = committed;
+        var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature && committee.IsQuorum(bitmap)
+            && committee.Scheme.VerifyAggregate(committee.KeySet, bitmap, SigningPayloads.Commit(committed.Header), signature);
+        var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : now;
+        var leaderSlot = committee.IndexOfCoinbase(committed.Header.Coinbase);
+        var leader = leaderSlot < 0 ? -1 : nodeOfKey(committee.KeyAt(leaderSlot));
+        var signers = committed.CommitBitmap?.Count ?? 0;
+        _commits.Add(new CommitRecord(committed.Number, committed.Hash.ToString(), committed.CommitViewId, proposed, now, signers, verified, leader));
+        Log(now, "commit", ("height", Text(committed.Number)), ("hash", committed.Hash.ToString()), ("view", Text(committed.CommitViewId)),
+            ("signers", Text(signers)), ("leader", Text(leader)));
+        return true;
+    }
+
+    /// <summary>An honest node entered a new view; the first report of each (height, view) is a view change.</summary>
+    public void NewView(TimeSpan now, ulong height, NewViewEntered entered, string leader)
+    {
+        if (!_newViews.Add((height, entered.ViewId))) return;
+        _viewChangeTimes.Add(now);
+        Log(now, "new_view", ("height", Text(height)), ("view", Text(entered.ViewId)), ("leader", leader),
+            ("carried_prepared_block", entered.CarriedPreparedBlock ? "true" : "false"));
+    }
+
+    public void Log(TimeSpan now, string kind, params (string Key, string Value)[] fields) =>
+        _events.Add(new LoggedEvent(now, shard, kind, [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]));
+
+    /// <summary>The shard's part of the run result (staking and transfer parts are added by their owners).</summary>
+    public ShardResult Result(int validators, int keys) => new(shard, _commits, _newViews.Count, _viewChangeTimes,
+        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _events, _trace.Hex(), validators, keys);
+
+    public void Dispose() => _trace.Dispose();
+
+    private SortedDictionary<string, long> MessagesByType()
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var type in Enum.GetValues<MessageType>())
+            if (_countsByType[(int)type] > 0) counts[type.ToString().ToLowerInvariant()] = _countsByType[(int)type];
+        return counts;
+    }
+
+    private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

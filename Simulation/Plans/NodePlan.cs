@@ -1,0 +1,31 @@
+namespace HarmonySim.Simulation.Plans;
+
+/// <summary>One validator node: its shard, cohort, keys, stake per key (none for Harmony-operated), region and behaviour.</summary>
+
+public sealed record NodePlan(
+    int Id,
+    int Shard,
+    string Cohort,
+    int Keys,
+    decimal? StakePerKey,
+    int Region,
+    NodeBehaviour Behaviour,
+    TimeSpan? BehaviourFrom = null,
+    TimeSpan? JoinsAt = null)
+{
+    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/> (from the start unless it has a start time).</summary>
+    public bool Misbehaves(TimeSpan now) => Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from);
+}
+
+public enum NodeBehaviour
+{
+    Honest,
+    SilentLeader,
+    WithholdVotes,
+
+    /// <summary>Split brain: two honest replicas with the node's keys, each talking to one side of the shard.</summary>
+    Equivocate,
+
+    /// <summary>From <see cref="NodePlan.BehaviourFrom"/>, every COMMIT vote goes with a second one for a conflicting block.</summary>
+    DoubleSign,
+}

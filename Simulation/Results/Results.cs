@@ -1,0 +1,44 @@
+namespace HarmonySim.Simulation.Results;
+
+/// <summary>A block as the shard first saw it finalised by an honest node.</summary>
+
+public sealed record CommitRecord(
+    ulong Height,
+    string Hash,
+    ulong ViewId,
+    TimeSpan ProposedAt,
+    TimeSpan CommittedAt,
+    int Signers,
+    bool SignatureVerified,
+    int LeaderNode);
+
+/// <summary>One line of the canonical event log (events.jsonl): a time, a shard, a kind and its fields in a fixed order.</summary>
+
+public sealed record LoggedEvent(
+    TimeSpan At,
+    int Shard,
+    string Kind,
+    IReadOnlyList<KeyValuePair<string, string>> Fields);
+
+
+public sealed record ShardResult(
+    int Shard,
+    IReadOnlyList<CommitRecord> Commits,
+    int ViewChanges,
+    IReadOnlyList<TimeSpan> ViewChangeTimes,
+    IReadOnlyDictionary<string, long> MessagesByType,
+    long Deliveries,
+    long SignaturesVerified,
+    IReadOnlyList<string> SafetyViolations,
+    IReadOnlyList<LoggedEvent> Events,
+    string DeliveryTraceHash,
+    int Validators,
+    int Keys,
+    StakingRunResult? Staking = null,
+    TransferRunResult? Transfers = null);
+
+
+public sealed record RunResult(
+    RunPlan Plan,
+    TimeSpan SimulatedTime,
+    IReadOnlyList<ShardResult> Shards);

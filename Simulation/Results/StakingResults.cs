@@ -1,0 +1,40 @@
+namespace HarmonySim.Simulation.Results;
+
+/// <summary>What the beacon chain did in a staking run: elections, slashes, jails, bans, rewards and the accounting check per epoch.</summary>
+
+public sealed record StakingRunResult(
+    int EpochsCompleted,
+    IReadOnlyList<ElectionRecord> Elections,
+    IReadOnlyList<SlashedRecord> Slashed,
+    IReadOnlyList<JailedRecord> Jailed,
+    IReadOnlyList<int> Banned,
+    IReadOnlyDictionary<int, decimal> RewardsByNode,
+    IReadOnlyList<AccountingRecord> Accounting,
+    IReadOnlyList<StakingRejection>? Rejected = null);
+
+/// <summary>A scripted staking transaction submitted during the run that the chain never applied, and why (as it stands at the end).</summary>
+
+public sealed record StakingRejection(TimeSpan At, string Kind, string Sender, string Reason);
+
+/// <summary>
+/// One election: the epoch it elected, the keys elected, the median raw stake (ONE), keys per shard (all and external),
+/// the nodes elected, and per cohort the largest share of one shard's voting power it holds.
+/// </summary>
+public sealed record ElectionRecord(
+    ulong Epoch,
+    int ElectedKeys,
+    decimal MedianStake,
+    IReadOnlyList<int> KeysPerShard,
+    IReadOnlyList<int> ExternalKeysPerShard,
+    IReadOnlyList<int> ElectedNodes,
+    IReadOnlyDictionary<string, decimal> CohortMaxShardPower);
+
+
+public sealed record SlashedRecord(int Node, ulong Epoch, decimal Amount, decimal Burned);
+
+
+public sealed record JailedRecord(int Node, ulong Epoch);
+
+/// <summary>At an epoch's last beacon block: total supply expected (genesis + minted − burned) and found, in atto-ONE.</summary>
+
+public sealed record AccountingRecord(ulong Epoch, string Expected, string Actual, bool Passed);

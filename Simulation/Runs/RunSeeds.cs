@@ -1,0 +1,48 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using HarmonySim.Protocol.Crypto.Accounts;
+
+namespace HarmonySim.Simulation.Runs;
+
+/// <summary>
+/// Every value a run derives from its seed, in one place: each is SHA-256 of the seed and a purpose-specific input,
+/// never the clock and never a generator shared between purposes. The byte layouts are part of what makes a run
+/// reproducible (same seed, same digest), so a change here changes every digest.
+/// </summary>
+public static class RunSeeds
+{
+    /// <summary>The seed of shard <paramref name="shard"/>'s network generator (loss and latency draws): SHA-256(seed ‖ "network" ‖ shard).</summary>
+    public static int Network(ulong seed, int shard) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "network"u8, shard));
+
+    /// <summary>The side of the shard an honest node is on, as split-brain nodes see it: SHA-256(seed ‖ "side" ‖ node), low bit.</summary>
+    public static int Side(ulong seed, int node) => Tagged(seed, "side"u8, node)[0] & 1;
+
+    /// <summary>Key material for key <paramref name="key"/> of node <paramref name="node"/> (attempt > 0 when grinding): SHA-256(seed ‖ node ‖ key ‖ tag ‖ attempt).</summary>
+    public static byte[] KeyMaterial(ulong seed, int node, int key, int attempt = 0)
+    {
+        var input = new byte[8 + 4 + 4 + 16 + (attempt > 0 ? 4 : 0)];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(8), node);
+        BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(12), key);
+        "HarmonySim keys\0"u8.CopyTo(input.AsSpan(16));
+        if (attempt > 0) BinaryPrimitives.WriteInt32LittleEndian(input.AsSpan(32), attempt);
+        return SHA256.HashData(input);
+    }
+
+    /// <summary>An account key named within the run: SHA-256 of "{seed}/{kind}/{name}" (kind: validator, delegator, account).</summary>
+    public static AccountKey Account(ulong seed, string kind, string name) =>
+        AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{kind}/{name}")));
+
+    /// <summary>The generator that places nodes and draws stakes when a scenario becomes a plan (a multiplicative hash of the seed).</summary>
+    public static Random Placement(ulong seed) => new(unchecked((int)(seed * 2_654_435_761UL >> 16)));
+
+    private static byte[] Tagged(ulong seed, ReadOnlySpan<byte> tag, int id)
+    {
+        Span<byte> input = stackalloc byte[8 + tag.Length + 4];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        tag.CopyTo(input[8..]);
+        BinaryPrimitives.WriteInt32LittleEndian(input[(8 + tag.Length)..], id);
+        return SHA256.HashData(input);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Numerics;
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Sharding;
+using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.Beacon;
+using HarmonySim.Protocol.Staking.Transactions;
+
+namespace HarmonySim.Simulation.Staking;
+
+/// <summary>The beacon network's record of a staking run for the report, filled from its canonical chain's outcomes in order.</summary>
+public sealed class StakingLedger
+{
+    private readonly List<ElectionRecord> _elections = [];
+    private readonly List<SlashedRecord> _slashed = [];
+    private readonly List<JailedRecord> _jailed = [];
+    private readonly List<AccountingRecord> _accounting = [];
+    private BeaconState? _last;
+
+    public IReadOnlyList<AccountingRecord> Accounting => _accounting;
+
+    public int EpochsCompleted => _accounting.Count;
+
+    public void Record(ulong height, BeaconOutcome outcome, StakingWorld world, RunContext context)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(context);
+        var state = outcome.State!;
+        if (_elections.Count == 0) _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
+        foreach (var s in outcome.Slashes)
+            _slashed.Add(new SlashedRecord(context.NodeOfOwner[s.Validator], s.Epoch, ToOne(s.Amount), ToOne(s.Burned)));
+        foreach (var j in outcome.Jailed) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
+        if (world.Rules.IsLastBlockInEpoch(height))
+        {
+            var expected = world.GenesisSupply + state.Minted - state.Burned;
+            var actual = state.Staking.TotalSupply();
+            _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
+            if (outcome.Election is { } e && outcome.NextCommittees is { } next) _elections.Add(Election(e.Epoch, e.Summary, next, world, context));
+        }
+        _last = state;
+    }
+
+    public StakingRunResult Result(RunContext context, TimeSpan now)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
+        var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
+        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now));
+    }
+
+    /// <summary>
+    /// Scripted transactions submitted by <paramref name="now"/> whose nonce the sender never used: the first of each
+    /// sender with the reason it fails on the final state, the later ones as held back behind it.
+    /// </summary>
+    private List<StakingRejection> Rejections(StakingWorld world, TimeSpan now)
+    {
+        var rejected = new List<StakingRejection>();
+        if (_last is null) return rejected;
+        var blocked = new HashSet<Protocol.Chain.Address>();
+        foreach (var (at, tx) in world.Transactions)
+        {
+            if (at > now) break;
+            var sender = tx.Message.Sender;
+            if (tx.Nonce < _last.Staking.AccountOf(sender).Nonce) continue;
+            var kind = tx.Message.GetType().Name;
+            if (!blocked.Add(sender))
+            {
+                rejected.Add(new StakingRejection(at, kind, sender.ToString(), "held back: an earlier transaction of the same sender never applied"));
+                continue;
+            }
+            var result = StakingTransactionProcessor.ApplySigned(_last.Staking, tx, _last.Epoch, world.Rules.Staking);
+            rejected.Add(new StakingRejection(at, kind, sender.ToString(), result.Rejection?.ToString() ?? "not included before the run ended"));
+        }
+        return rejected;
+    }
+
+    private static ElectionRecord Election(ulong epoch, ElectionSummary summary, ShardState committees, StakingWorld world, RunContext context)
+    {
+        var maxShare = new Dictionary<string, long>();
+        var elected = new SortedSet<int>();
+        for (var shard = 0; shard < committees.Shards.Count; shard++)
+        {
+            var committee = world.Cache.Get(committees, shard);
+            var byCohort = new Dictionary<string, long>();
+            for (var i = 0; i < committee.Count; i++)
+            {
+                var node = context.NodeOfOwner[committee.Slots[i].Owner];
+                if (!committee.Slots[i].IsHarmonyOperated) elected.Add(node);
+                var cohort = context.Plan.Nodes[node].Cohort;
+                byCohort[cohort] = byCohort.GetValueOrDefault(cohort) + committee.PowerOf(i);
+            }
+            foreach (var (cohort, power) in byCohort) maxShare[cohort] = Math.Max(maxShare.GetValueOrDefault(cohort), power);
+        }
+        return new ElectionRecord(epoch, summary.ElectedKeys, ToOne(summary.Median), summary.KeysPerShard, summary.ExternalKeysPerShard,
+            [.. elected], maxShare.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value / VotingPower.One));
+    }
+
+    private static decimal ToOne(BigInteger atto) => (decimal)atto / 1_000_000_000_000_000_000m;
+}

@@ -1,0 +1,96 @@
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Chain.Receipts;
+using HarmonySim.Protocol.Chain.Transactions;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Sharding.CrossShard;
+using HarmonySim.Protocol.State;
+
+namespace HarmonySim.Simulation.Transfers;
+
+/// <summary>The incoming receipt proofs a node has heard of, in arrival order (the latest pool its shard's network handed it).</summary>
+public sealed class ReceiptPool
+{
+    public IReadOnlyList<CXReceiptsProof> Proofs { get; private set; } = [];
+
+    public void Replace(IReadOnlyList<CXReceiptsProof> proofs) => Proofs = proofs;
+}
+
+/// <summary>A proposal's transfer part: the encoded transfers, the incoming proofs, and the state after them.</summary>
+public sealed record TransferProposal(IReadOnlyList<byte[]> Transactions, IReadOnlyList<CXReceiptsProof> Incoming, TransferState State)
+{
+    /// <summary>The header with this part's commitments (ledger root, outgoing and incoming receipt hashes).</summary>
+    public BlockHeader Seal(BlockHeader header)
+    {
+        var c = TransferCommitments.Of(State.Ledger, State.Outgoing, Incoming);
+        return header.WithTransfers(c.Root, c.OutgoingReceiptHash, c.IncomingReceiptHash);
+    }
+}
+
+/// <summary>
+/// One node's transfer part of block production, for the beacon and the other shards alike. The leader includes the
+/// scripted transfers of its shard submitted by the block's time (header time − genesis time) that apply, in
+/// submission order (one that does not apply holds back its sender's later ones, whose nonces follow it), then the
+/// pending incoming proofs in arrival order that are unspent and verify, within the per-block receipt cap.
+/// Validators re-execute the block through the shared memo and compare the header's commitments.
+/// </summary>
+/// <remarks><paramref name="head"/> is the node's committed head: it is applied first, so the parent's state never
+/// depends on what other nodes of the silo happened to compute before.</remarks>
+public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, int shard, ulong genesisUnixTime, Func<Block> head)
+{
+    public TransferWorld World => world;
+
+    /// <summary>The transfer part for a proposal on <paramref name="context"/>'s parent (the node's head).</summary>
+    public TransferProposal? Propose(ProposalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (world.Apply(head()).State is not { } parent || head().Hash != context.ParentHash)
+            throw new InvalidOperationException($"the transfer state of the proposal's parent {context.ParentHash} is unknown");
+        var elapsed = TimeSpan.FromSeconds(context.Time - genesisUnixTime);
+        var ledger = parent.Ledger;
+        var transfers = new List<SignedTransfer>();
+        var outgoing = new List<CXReceipt>();
+        var blocked = new HashSet<Address>();
+        foreach (var (at, tx) in world.ScriptedOn[shard])
+        {
+            if (at > elapsed) break;
+            var sender = tx.Message.From;
+            if (blocked.Contains(sender) || tx.Message.Nonce < ledger.AccountOf(sender).Nonce) continue;
+            var result = ledger.ApplyTransfer(tx);
+            if (!result.Accepted) { blocked.Add(sender); continue; }
+            ledger = result.Ledger!;
+            transfers.Add(tx);
+            if (result.Receipt is { } r) outgoing.Add(r);
+        }
+
+        var incoming = new List<CXReceiptsProof>();
+        var receipts = 0;
+        foreach (var proof in pool.Proofs)
+        {
+            var n = proof.Receipts.Count;
+            if (receipts + n > IncomingReceiptsCap.Harmony) break;
+            // Not yet verifiable (its epoch's committees are not in this chain yet), spent, or invalid: it waits or is dropped by the network.
+            var result = ledger.ApplyIncoming(proof, parent.Committees, IncomingReceiptsCap.Harmony);
+            if (!result.Accepted) continue;
+            ledger = result.Ledger!;
+            incoming.Add(proof);
+            receipts += n;
+        }
+        return new TransferProposal([.. transfers.Select(t => t.Encode())], incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees));
+    }
+
+    /// <summary>Remembers the state of a block this node built (the committees it knows grow by the block's own shard state).</summary>
+    public void Remember(Block block, TransferProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(proposal);
+        world.Remember(block.Hash, proposal.State with { Committees = proposal.State.Committees.After(block.Header) });
+    }
+
+    /// <summary>Null when the block's transfer part applies on its parent and the header commits to the result.</summary>
+    public string? Validate(Block block)
+    {
+        world.Apply(head());
+        return world.Apply(block).Error;
+    }
+}

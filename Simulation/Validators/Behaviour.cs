@@ -1,0 +1,50 @@
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Runs;
+
+namespace HarmonySim.Simulation.Validators;
+
+/// <summary>
+/// A node's scenario behaviour, applied to what its honest state machine emits: a silent leader drops its leader
+/// messages, a withholding node drops its votes, and a double signer sends, beside every COMMIT vote from its start
+/// time, a second one for a conflicting block signed with the same keys. (A split-brain node is two honest replicas,
+/// routed by the network.) Nothing here is inside the protocol library.
+/// </summary>
+public sealed class Behaviour(RunContext context, NodePlan plan)
+{
+    /// <summary>Adds <paramref name="effect"/> to <paramref name="output"/> as the behaviour lets it out, with any extra message.</summary>
+    public void Filter(FbftEffect effect, FbftNode node, TimeSpan now, List<FbftEffect> output)
+    {
+        if (Suppressed(effect, node)) return;
+        output.Add(effect);
+        if (effect is SendTo { Message: Vote { Type: MessageType.Commit } vote } send && plan.Behaviour == NodeBehaviour.DoubleSign && plan.Misbehaves(now))
+            output.Add(new SendTo(send.Recipient, ConflictingVote(vote)));
+    }
+
+    private bool Suppressed(FbftEffect effect, FbftNode node)
+    {
+        var message = effect switch { Broadcast b => b.Message, SendTo s => s.Message, _ => null };
+        return message is not null && plan.Behaviour switch
+        {
+            NodeBehaviour.SilentLeader => node.IsLeader && message is Announce or Prepared or Committed or NewView,
+            NodeBehaviour.WithholdVotes => message is Vote,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// A COMMIT vote for a block that does not exist, at the same height and view, signed with the same keys: what a
+    /// double-signing node sends beside its real vote. The leader's node sees both and reports the evidence.
+    /// </summary>
+    private Vote ConflictingVote(Vote vote)
+    {
+        var fake = Keccak256.Hash([.. vote.BlockHash.ToArray(), .. "double-sign"u8]);
+        var payload = SigningPayloads.Commit(vote.BlockNumber, fake, vote.ViewId);
+        var scheme = context.Scheme;
+        var mine = context.KeysOf(plan.Id).Where(k => vote.Senders.Contains(k.Public)).ToList();
+        var acc = scheme.CreateAccumulator();
+        foreach (var key in mine) acc.Add(scheme.Sign(key.Secret, payload));
+        return new Vote(MessageType.Commit, vote.ShardId, vote.ViewId, vote.BlockNumber, fake, vote.Senders, acc.ToSignature());
+    }
+}

@@ -1,0 +1,165 @@
+using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Simulation.Network;
+using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Staking;
+using HarmonySim.Simulation.Transfers;
+
+namespace HarmonySim.Simulation.Validators;
+
+/// <summary>
+/// One node's seat in one shard: its FBFT state machine (two replicas for a split-brain node), the chain head it
+/// would keep on disk, its view of committees, and the pools the network handed it. Its scenario behaviour is applied
+/// here, to what the node sends, never inside the protocol library (<see cref="Behaviour"/>).
+/// </summary>
+public sealed class ValidatorHost
+{
+    private readonly RunContext _context;
+    private readonly BeaconMempool _pool = new();
+    private readonly ReceiptPool _receipts = new();
+    private readonly ICommitteeProvider _committees;
+    private readonly Behaviour _behaviour;
+    private readonly BlockValidationCounter _validations = new();
+    private FbftNode[] _replicas = [];
+
+    public ValidatorHost(RunContext context, NodePlan plan, int shard)
+    {
+        _context = context;
+        Plan = plan;
+        Shard = shard;
+        _committees = context.CommitteesForNode();
+        _behaviour = new Behaviour(context, plan);
+    }
+
+    public NodePlan Plan { get; }
+    public int Node => Plan.Id;
+    public int Shard { get; }
+    public int Replicas => _replicas.Length;
+
+    /// <summary>What the node had committed (its disk): a restart resumes from here.</summary>
+    public CommittedBlock? Head { get; private set; }
+
+    public FbftNode Replica(int replica) => _replicas[replica];
+
+    /// <summary>Builds the node's replicas (at its committed head when restarting) and starts them; one output per replica.</summary>
+    public IReadOnlyList<StepOutput> Start(TimeSpan now, bool restart)
+    {
+        var head = restart && Head is not null ? Head : _context.Genesis[Shard];
+        var count = Plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
+        _replicas = new FbftNode[count];
+        for (var r = 0; r < count; r++)
+        {
+            var replica = r;
+            var (builder, validator) = BlockProduction(() => _replicas[replica].Head.Block);
+            _replicas[r] = new FbftNode(_context.Config, _context.KeysOf(Node), _committees, head,
+                count > 1 ? new SideBlockBuilder(builder, (byte)r) : builder, validator);
+        }
+        var outputs = new StepOutput[count];
+        for (var r = 0; r < count; r++)
+        {
+            var before = Counted();
+            _replicas[r].Start(now);
+            outputs[r] = Output(r, before, now);
+        }
+        return outputs;
+    }
+
+    /// <summary>Feeds one replica everything due for it at one instant, in queue order.</summary>
+    public StepOutput Step(int replica, TimeSpan now, List<ShardEvent> events)
+    {
+        var node = _replicas[replica];
+        if (_context.Memo is { } memo) VoteBatch.Prime(events, memo);
+        var before = Counted();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case Delivery d:
+                    node.Receive(d.Message, now);
+                    break;
+                case TimerFired t:
+                    node.Tick(t.Kind, t.Token, now);
+                    break;
+                case SyncBlocks s:
+                    foreach (var block in s.Blocks)
+                        if (node.CatchUp(block, now) != Verdict.Accepted) break;
+                    break;
+                case BeaconPool p:
+                    _pool.Replace(p.Crosslinks, p.Slashes, p.Randomness);
+                    break;
+                case ReceiptsPool r:
+                    _receipts.Replace(r.Proofs);
+                    break;
+                case ShardStateAnnounced a when _committees is EpochCommittees epochs:
+                    epochs.Announce(a.Epoch, a.ShardState);
+                    break;
+            }
+        }
+        return Output(replica, before, now);
+    }
+
+    /// <summary>The node's block builder and validator: the beacon's or a shard's in a staking run, empty blocks otherwise.</summary>
+    /// <remarks><paramref name="head"/> is the replica's committed head: the beacon's builder and validator apply it first, so the
+    /// parent's state never depends on what other nodes happened to compute before.</remarks>
+    private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(Func<Block> head)
+    {
+        if (_context.Staking is not { } world || _committees is not EpochCommittees epochs) return (null, new CountedValidation(_validations));
+        var transfers = _context.Transfers is { } t ? new TransferProduction(t, _receipts, Shard, _context.Config.GenesisUnixTime, head) : null;
+        return Shard == 0
+            ? (new BeaconBlockBuilder(world, _pool, _context.Config.GenesisUnixTime, head, transfers), new BeaconBlockValidator(world, head, transfers, _validations))
+            : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers, _validations));
+    }
+
+    private StepOutput Output(int replica, OperationCounts before, TimeSpan now)
+    {
+        var node = _replicas[replica];
+        var effects = new List<FbftEffect>(node.PendingEffects.Count);
+        foreach (var effect in node.PendingEffects)
+        {
+            if (effect is BlockCommitted c)
+            {
+                if (replica == 0) Head = c.Committed;
+                // Every committed beacon block is applied by the node that committed it, in order, so the state of
+                // its head is always one it computed or found (never one it needs another node to have computed).
+                if (c.Committed.Header.ShardId == 0 && _context.Staking is { } world) world.Apply(c.Committed.Block);
+                _context.Transfers?.Apply(c.Committed.Block);
+            }
+            if (replica == 0 && effect is CommitSignatureImproved i) Head = i.Committed;
+            _behaviour.Filter(effect, node, now, effects);
+        }
+        node.ClearEffects();
+        return new StepOutput(Node, replica, effects, node.IsLeader, node.Height, Counted() - before);
+    }
+
+    private OperationCounts Counted() => CountingScheme.Snapshot with { BlockValidations = _validations.Count } ;
+
+    /// <summary>The inner builder's blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
+    private sealed class SideBlockBuilder(IBlockBuilder? inner, byte side) : IBlockBuilder
+    {
+        public Block? Build(ProposalContext context)
+        {
+            var block = inner is null ? EmptyBlockBuilder.Create(context) : inner.Build(context);
+            return block is null ? null : new Block(block.Header.WithExtra([side]), block.Transactions, block.Body);
+        }
+    }
+
+    /// <summary>The protocol's own body check, counted for the cost model.</summary>
+    private sealed class CountedValidation(BlockValidationCounter counter) : IBlockValidator
+    {
+        public string? Validate(Block block)
+        {
+            counter.Count++;
+            return BodyRootValidator.Instance.Validate(block);
+        }
+    }
+}
+
+/// <summary>What one step of a node's replica produced: its effects after its behaviour filtered them, where it stands, and what it computed.</summary>
+public sealed record StepOutput(int Node, int Replica, IReadOnlyList<FbftEffect> Effects, bool IsLeader, ulong Height, OperationCounts Operations);
+
+/// <summary>Full block validations one node performed (the cost model charges them); owned by the node's host.</summary>
+public sealed class BlockValidationCounter
+{
+    public int Count { get; set; }
+}
