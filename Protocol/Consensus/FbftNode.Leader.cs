@@ -218,7 +218,7 @@ public sealed partial class FbftNode
             ?? _keys.First(k => committee.IndexOf(k.Public) >= 0);
         var unsigned = new Committed(ShardId, committed.CommitViewId, committed.Number, committed.Hash, committed.CommitSignature!, committed.CommitBitmap!, leaderKey.Public, Placeholder);
         Emit(new Broadcast(new Committed(ShardId, committed.CommitViewId, committed.Number, committed.Hash, committed.CommitSignature!, committed.CommitBitmap!,
-            leaderKey.Public, committee.Scheme.Sign(leaderKey.Secret, unsigned.SigningBytes))));
+            leaderKey.Public, Sign(committee, leaderKey.Secret, unsigned.SigningBytes))));
     }
 
     private static Verdict ResolveSendersIn(Committee committee, Vote vote, Span<int> indices)
@@ -241,10 +241,10 @@ public sealed partial class FbftNode
         return Verdict.Accepted;
     }
 
-    private static bool VoteSignatureValidIn(Committee committee, Vote vote, ReadOnlySpan<int> indices, ReadOnlySpan<byte> payload)
+    private bool VoteSignatureValidIn(Committee committee, Vote vote, ReadOnlySpan<int> indices, ReadOnlySpan<byte> payload)
     {
-        if (indices.Length == 1) return committee.Scheme.Verify(vote.Senders[0], payload, vote.Signature);
-        return committee.Scheme.VerifyAggregate(committee.KeySet, SignerBitmap.Of(committee.Count, indices), payload, vote.Signature);
+        if (indices.Length == 1) return Verify(committee, vote.Senders[0], payload, vote.Signature);
+        return VerifyAggregate(committee, SignerBitmap.Of(committee.Count, indices), payload, vote.Signature);
     }
 
     /// <summary>Stands in for the envelope signature while the digest of an unsigned message is computed.</summary>

@@ -77,10 +77,8 @@ public sealed partial class FbftNode
         if (!EnvelopeValid(message)) return Verdict.BadSignature;
         if (message.Block.Number != message.BlockNumber) return Verdict.InvalidBlock;
         var certificate = new PreparedCertificate(message.Block, message.Aggregate, message.Bitmap);
-        if (!Committee.IsWellFormed(message.Bitmap)) return Verdict.BadBitmap;
-        if (!Committee.IsQuorum(message.Bitmap)) return Verdict.NoQuorum;
-        if (!Committee.Scheme.VerifyAggregate(Committee.KeySet, message.Bitmap, SigningPayloads.Prepare(message.BlockHash), message.Aggregate))
-            return Verdict.BadSignature;
+        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, message.Bitmap, SigningPayloads.Prepare(message.BlockHash), message.Aggregate)));
+        if (verdict != Verdict.Accepted) return verdict;
         // Validate fully before committing (reference §1.4 step 4).
         if (CheckHeader(message.Block, expectedViewId: message.ViewId, proposer: message.Sender) is not null) return Verdict.InvalidBlock;
         _blocks[message.BlockHash] = message.Block;
@@ -133,11 +131,9 @@ public sealed partial class FbftNode
         if (Head.CommitBitmap is { } current && message.Bitmap.Count <= current.Count) return Verdict.Duplicate;
         var committee = _committees.CommitteeFor(ShardId, _config.EpochOf(Head.Number));
         if (committee.IndexOf(message.Sender) < 0) return Verdict.UnknownSender;
-        if (!committee.Scheme.Verify(message.Sender, message.SigningBytes, message.EnvelopeSignature)) return Verdict.BadSignature;
-        if (!committee.IsWellFormed(message.Bitmap)) return Verdict.BadBitmap;
-        if (!committee.IsQuorum(message.Bitmap)) return Verdict.NoQuorum;
-        if (!committee.Scheme.VerifyAggregate(committee.KeySet, message.Bitmap, SigningPayloads.Commit(Head.Header), message.Aggregate))
-            return Verdict.BadSignature;
+        if (!Verify(committee, message.Sender, message.SigningBytes, message.EnvelopeSignature)) return Verdict.BadSignature;
+        var verdict = ToVerdict(Check(new QuorumCertificate(committee, message.Bitmap, SigningPayloads.Commit(Head.Header), message.Aggregate)));
+        if (verdict != Verdict.Accepted) return verdict;
         Head = Head with { CommitSignature = message.Aggregate, CommitBitmap = message.Bitmap };
         Emit(new CommitSignatureImproved(Head));
         return Verdict.Accepted;

@@ -48,8 +48,8 @@ public sealed partial class FbftNode
         foreach (var key in _myKeys)
         {
             var message = new ViewChange(ShardId, next, Height, key.Public, Leader, m1,
-                Committee.Scheme.Sign(key.Secret, m1 is null ? SigningPayloads.Nil : m1.Payload),
-                Committee.Scheme.Sign(key.Secret, viewIdPayload));
+                Sign(Committee, key.Secret, m1 is null ? SigningPayloads.Nil : m1.Payload),
+                Sign(Committee, key.Secret, viewIdPayload));
             if (MyIndexOf(Leader) < 0) Emit(new SendTo(Leader, message));
             else if (!retry) OnViewChange(message, now);
         }
@@ -78,19 +78,18 @@ public sealed partial class FbftNode
         _m3 ??= new VoteTally(Committee);
         _m2 ??= new VoteTally(Committee);
         if (_m3.HasVoted(sender)) return Verdict.Duplicate;
-        var scheme = Committee.Scheme;
-        if (!scheme.Verify(message.Sender, SigningPayloads.ViewId(message.ViewId), message.ViewIdSignature)) return Verdict.BadSignature;
+        if (!Verify(Committee, message.Sender, SigningPayloads.ViewId(message.ViewId), message.ViewIdSignature)) return Verdict.BadSignature;
         if (message.M1 is { } m1)
         {
             var verdict = CheckPreparedCertificate(m1);
             if (verdict != Verdict.Accepted) return verdict;
-            if (!scheme.Verify(message.Sender, m1.Payload, message.ViewChangeSignature)) return Verdict.BadSignature;
+            if (!Verify(Committee, message.Sender, m1.Payload, message.ViewChangeSignature)) return Verdict.BadSignature;
             // Keep the certificate from the highest view: a block committed earlier is the only one that can hold it.
             if (_bestM1 is null || m1.Block.Header.ViewId > _bestM1.Block.Header.ViewId) _bestM1 = m1;
         }
         else
         {
-            if (!scheme.Verify(message.Sender, SigningPayloads.Nil, message.ViewChangeSignature)) return Verdict.BadSignature;
+            if (!Verify(Committee, message.Sender, SigningPayloads.Nil, message.ViewChangeSignature)) return Verdict.BadSignature;
             _m2.Add([sender], message.ViewChangeSignature);
         }
         _m3.Add([sender], message.ViewIdSignature);
@@ -131,18 +130,19 @@ public sealed partial class FbftNode
         if (MyIndexOf(message.Sender) >= 0) return Verdict.NotForThisRole;
         if (!message.Sender.Equals(ExpectedLeaderOf(message.ViewId))) return Verdict.WrongLeader;
         if (!EnvelopeValid(message)) return Verdict.BadSignature;
-        var scheme = Committee.Scheme;
-        if (!Committee.IsWellFormed(message.M3Bitmap) || !Committee.IsWellFormed(message.M2Bitmap)) return Verdict.BadBitmap;
-        if (!Committee.IsQuorum(message.M3Bitmap)) return Verdict.NoQuorum;
-        if (!scheme.VerifyAggregate(Committee.KeySet, message.M3Bitmap, SigningPayloads.ViewId(message.ViewId), message.M3Aggregate)) return Verdict.BadSignature;
+        // M2 need not be a quorum, so it is no certificate, but a malformed M2 bitmap was always refused before M3's
+        // quorum was looked at; M3's own bad bitmap gives the same verdict, so checking M2's first changes no answer.
+        if (!Committee.IsWellFormed(message.M2Bitmap)) return Verdict.BadBitmap;
+        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, message.M3Bitmap, SigningPayloads.ViewId(message.ViewId), message.M3Aggregate)));
+        if (verdict != Verdict.Accepted) return verdict;
         if (message.M2Bitmap.Count > 0 &&
-            (message.M2Aggregate is null || !scheme.VerifyAggregate(Committee.KeySet, message.M2Bitmap, SigningPayloads.Nil, message.M2Aggregate)))
+            (message.M2Aggregate is null || !VerifyAggregate(Committee, message.M2Bitmap, SigningPayloads.Nil, message.M2Aggregate)))
             return Verdict.BadSignature;
         // Someone in the view-change quorum reported a prepared block: the new view must carry it.
         if (!message.M3Bitmap.IsSubsetOf(message.M2Bitmap) && message.M1 is null) return Verdict.MissingPreparedBlock;
         if (message.M1 is { } m1)
         {
-            var verdict = CheckPreparedCertificate(m1);
+            verdict = CheckPreparedCertificate(m1);
             if (verdict != Verdict.Accepted) return verdict;
         }
         AdoptView(message.ViewId, message.Sender, now, message.M1 is not null);

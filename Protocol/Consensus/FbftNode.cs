@@ -221,22 +221,7 @@ public sealed partial class FbftNode
         _myPublicKeys = [.. _myKeys.Select(k => k.Public)];
     }
 
-    /// <summary>Signs the same payload with each of my committee keys and sums the signatures (one vote per node).</summary>
-    private Signature SignWithAllKeys(ReadOnlySpan<byte> payload)
-    {
-        if (_myKeys.Length == 1) return Committee.Scheme.Sign(_myKeys[0].Secret, payload);
-        var acc = Committee.Scheme.CreateAccumulator();
-        foreach (var pair in _myKeys) acc.Add(Committee.Scheme.Sign(pair.Secret, payload));
-        return acc.ToSignature();
-    }
-
     private PublicKey[] MyPublicKeys() => _myPublicKeys;
-
-    private Signature SignEnvelope(KeyPair key, FbftMessage unsigned) => Committee.Scheme.Sign(key.Secret, unsigned.SigningBytes);
-
-
-    private bool EnvelopeValid(SignedFbftMessage message) =>
-        Committee.Scheme.Verify(message.Sender, message.SigningBytes, message.EnvelopeSignature);
 
     /// <summary>Records a finalised block, advances the height and works out the next leader.</summary>
     private void CommitLocally(CommittedBlock committed, TimeSpan now)
@@ -366,28 +351,25 @@ public sealed partial class FbftNode
         if (h.LastCommitSignature is null) return "missing the parent's commit signature";
         var parentCommittee = _committees.CommitteeFor(ShardId, _config.EpochOf(parent.Number));
         if (!SignerBitmap.TryFromBytes(h.LastCommitBitmap, parentCommittee.Count, out var bitmap, out var error)) return "last commit bitmap: " + error;
-        if (!parentCommittee.IsQuorum(bitmap!)) return "last commit bitmap is not a quorum";
-        if (!parentCommittee.Scheme.VerifyAggregate(parentCommittee.KeySet, bitmap!, SigningPayloads.Commit(parent), h.LastCommitSignature))
-            return "last commit signature does not verify";
-        return null;
+        // This check never had a separate well-formedness answer: a bitmap with a bit on a non-voting slot is not a
+        // quorum either (Committee.IsQuorum), so BadBitmap keeps the quorum sentence it always got.
+        return Check(new QuorumCertificate(parentCommittee, bitmap!, SigningPayloads.Commit(parent), h.LastCommitSignature)) switch
+        {
+            CertificateCheck.Valid => null,
+            CertificateCheck.BadBitmap or CertificateCheck.NoQuorum => "last commit bitmap is not a quorum",
+            _ => "last commit signature does not verify",
+        };
     }
 
     /// <summary>A commit certificate for a block at the current height: quorum bitmap plus an aggregate over its commit payload.</summary>
-    private Verdict CheckCommitCertificate(Block block, SignerBitmap bitmap, Signature aggregate)
-    {
-        if (!Committee.IsWellFormed(bitmap)) return Verdict.BadBitmap;
-        if (!Committee.IsQuorum(bitmap)) return Verdict.NoQuorum;
-        return Committee.Scheme.VerifyAggregate(Committee.KeySet, bitmap, SigningPayloads.Commit(block.Header), aggregate)
-            ? Verdict.Accepted : Verdict.BadSignature;
-    }
+    private Verdict CheckCommitCertificate(Block block, SignerBitmap bitmap, Signature aggregate) =>
+        ToVerdict(Check(new QuorumCertificate(Committee, bitmap, SigningPayloads.Commit(block.Header), aggregate)));
 
     /// <summary>A prepared certificate for the current height: quorum bitmap, aggregate over the block hash, and a valid block.</summary>
     private Verdict CheckPreparedCertificate(PreparedCertificate certificate)
     {
-        if (!Committee.IsWellFormed(certificate.PrepareBitmap)) return Verdict.BadBitmap;
-        if (!Committee.IsQuorum(certificate.PrepareBitmap)) return Verdict.NoQuorum;
-        if (!Committee.Scheme.VerifyAggregate(Committee.KeySet, certificate.PrepareBitmap, SigningPayloads.Prepare(certificate.BlockHash), certificate.PrepareAggregate))
-            return Verdict.BadSignature;
+        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, certificate.PrepareBitmap, SigningPayloads.Prepare(certificate.BlockHash), certificate.PrepareAggregate)));
+        if (verdict != Verdict.Accepted) return verdict;
         return CheckHeader(certificate.Block, expectedViewId: null, proposer: null) is null ? Verdict.Accepted : Verdict.InvalidBlock;
     }
 }

@@ -100,11 +100,14 @@ public static class ReceiptProofVerifier
         if (committee.ShardId != h.ShardId) return $"committee provider returned shard {committee.ShardId}'s committee for shard {h.ShardId}";
         if (!SignerBitmap.TryFromBytes(proof.CommitBitmap, committee.Count, out var bitmap, out var error))
             return $"commit bitmap does not fit the source committee: {error}";
-        if (!committee.IsWellFormed(bitmap!)) return "commit bitmap names a duplicate (non-voting) committee slot";
-        if (!committee.IsQuorum(bitmap!)) return $"commit bitmap's {bitmap!.Count} signers are not a quorum of the source committee";
-        if (!committee.Scheme.VerifyAggregate(committee.KeySet, bitmap!, SigningPayloads.Commit(h), proof.CommitSignature))
-            return "commit signature does not verify for the bitmap's signers over the header's commit payload";
-        return null;
+        return new QuorumCertificate(committee, bitmap!, SigningPayloads.Commit(h), proof.CommitSignature).Check() switch
+        {
+            CertificateCheck.Valid => null,
+            // The bitmap parsed at the committee's size, so a bad bitmap here can only name a non-voting slot.
+            CertificateCheck.BadBitmap => "commit bitmap names a duplicate (non-voting) committee slot",
+            CertificateCheck.NoQuorum => $"commit bitmap's {bitmap!.Count} signers are not a quorum of the source committee",
+            _ => "commit signature does not verify for the bitmap's signers over the header's commit payload",
+        };
     }
 
     private static int IndexOf(IReadOnlyList<uint> shards, uint shard)

@@ -19,8 +19,13 @@ public static class CrosslinkVerifier
         var committee = committees.KnownCommittee(link.ShardId, link.Epoch);
         if (committee is null) return $"no committee known for shard {link.ShardId} epoch {link.Epoch}";
         if (!SignerBitmap.TryFromBytes(link.Bitmap, committee.Count, out var bitmap, out var error)) return "bitmap: " + error;
-        if (!committee.IsQuorum(bitmap!)) return "the signers are not a quorum of the shard's committee";
-        var payload = SigningPayloads.Commit(link.BlockNumber, link.BlockHash, link.ViewId);
-        return committee.Scheme.VerifyAggregate(committee.KeySet, bitmap!, payload, link.Signature) ? null : "the commit signature does not verify";
+        var certificate = new QuorumCertificate(committee, bitmap!, SigningPayloads.Commit(link.BlockNumber, link.BlockHash, link.ViewId), link.Signature);
+        // Well-formedness has no sentence of its own here: a bitmap naming a non-voting slot was always "not a quorum".
+        return certificate.Check() switch
+        {
+            CertificateCheck.Valid => null,
+            CertificateCheck.BadBitmap or CertificateCheck.NoQuorum => "the signers are not a quorum of the shard's committee",
+            _ => "the commit signature does not verify",
+        };
     }
 }
