@@ -30,12 +30,12 @@ public sealed class RunContext
         Plan = plan;
         // With BLS, validators of a shard in one silo share each check of the same signature on the same message.
         Memo = plan.SignatureScheme == "bls" ? new SharedVerificationScheme(new BlsSignatureScheme()) : null;
-        Scheme = new CountingScheme(plan.SignatureScheme switch
+        Scheme = plan.SignatureScheme switch
         {
             "simulated" => new SimulatedSignatureScheme(plan.Seed),
             "bls" => Memo!,
             _ => throw new ArgumentException($"unknown signature scheme '{plan.SignatureScheme}'", nameof(plan)),
-        });
+        };
         Config = new FbftConfig
         {
             BlockPeriod = plan.Timing.BlockTime,

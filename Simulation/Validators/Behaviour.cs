@@ -13,6 +13,9 @@ namespace HarmonySim.Simulation.Validators;
 /// </summary>
 public sealed class Behaviour(RunContext context, NodePlan plan)
 {
+    /// <summary>Signatures made for the extra messages the behaviour adds (counted for the cost model).</summary>
+    public int Signs { get; private set; }
+
     /// <summary>Adds <paramref name="effect"/> to <paramref name="output"/> as the behaviour lets it out, with any extra message.</summary>
     public void Filter(FbftEffect effect, FbftNode node, TimeSpan now, List<FbftEffect> output)
     {
@@ -45,6 +48,7 @@ public sealed class Behaviour(RunContext context, NodePlan plan)
         var mine = context.KeysOf(plan.Id).Where(k => vote.Senders.Contains(k.Public)).ToList();
         var acc = scheme.CreateAccumulator();
         foreach (var key in mine) acc.Add(scheme.Sign(key.Secret, payload));
+        Signs += mine.Count;
         return new Vote(MessageType.Commit, vote.ShardId, vote.ViewId, vote.BlockNumber, fake, vote.Senders, acc.ToSignature());
     }
 }

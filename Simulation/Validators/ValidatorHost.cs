@@ -58,7 +58,7 @@ public sealed class ValidatorHost
         var outputs = new StepOutput[count];
         for (var r = 0; r < count; r++)
         {
-            var before = Counted();
+            var before = Counted(_replicas[r]);
             _replicas[r].Start(now);
             outputs[r] = Output(r, before, now);
         }
@@ -70,7 +70,7 @@ public sealed class ValidatorHost
     {
         var node = _replicas[replica];
         if (_context.Memo is { } memo) VoteBatch.Prime(events, memo);
-        var before = Counted();
+        var before = Counted(node);
         foreach (var e in events)
         {
             switch (e)
@@ -129,10 +129,15 @@ public sealed class ValidatorHost
             _behaviour.Filter(effect, node, now, effects);
         }
         node.ClearEffects();
-        return new StepOutput(Node, replica, effects, node.IsLeader, node.Height, Counted() - before);
+        return new StepOutput(Node, replica, effects, node.IsLeader, node.Height, Counted(node) - before);
     }
 
-    private OperationCounts Counted() => CountingScheme.Snapshot with { BlockValidations = _validations.Count } ;
+    /// <summary>
+    /// What the node has computed so far: the state machine's own signature operations, the extra votes its behaviour
+    /// signed, and the full block validations its validator ran (the host's counters, never per thread).
+    /// </summary>
+    private OperationCounts Counted(FbftNode node) =>
+        new((int)node.Operations.Signs + _behaviour.Signs, (int)node.Operations.Verifies, (int)node.Operations.AggregateVerifies, _validations.Count);
 
     /// <summary>The inner builder's blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(IBlockBuilder? inner, byte side) : IBlockBuilder
