@@ -11,9 +11,9 @@ namespace HarmonySim.Silo.Reports;
 public sealed record RunReport(
     string Scenario, ulong Seed, string Digest, bool Passed, double SimulatedSeconds, double WallSeconds, int Validators, int Keys,
     IReadOnlyList<ShardReport> Shards, TransactionsReport Transactions, ConsensusReport Consensus, EpochsReport Epochs,
-    StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks)
+    StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks, RunTiming? Timing = null)
 {
-    public static RunReport Build(RunResult result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall)
+    public static RunReport Build(RunResult result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall, RunTiming? timing = null)
     {
         var plan = result.Plan;
         var messages = result.Shards.SelectMany(s => s.MessagesByType)
@@ -28,7 +28,8 @@ public sealed record RunReport(
             StakingReports.Epochs(result.Shards[0].Staking),
             StakingReports.Staking(plan, result.Shards[0].Staking),
             CohortReport.From(plan, result.Shards[0].Staking),
-            checks);
+            checks,
+            timing);
     }
 }
 
@@ -44,6 +45,12 @@ public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChang
             new Percentiles(Stats.Percentile(finality, 50), Stats.Percentile(finality, 99)));
     }
 }
+
+/// <summary>
+/// Where the wall time went (never part of the digest): starting the silos and building the network, then running
+/// and gathering the result; and the CPU time the process spent over both (all cores), for CPU-seconds per simulated second.
+/// </summary>
+public sealed record RunTiming(double StartupSeconds, double RunSeconds, double CpuSeconds);
 
 public sealed record TimeStats(double Mean, double P50, double P99);
 

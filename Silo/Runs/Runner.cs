@@ -27,9 +27,11 @@ public sealed class Runner(int silos = 1)
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var wall = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
         await sim.Start(plan);
+        var startup = wall.Elapsed;
         var stop = TimeSpan.Zero;
         RunProgress current;
         do
@@ -43,9 +45,10 @@ public sealed class Runner(int silos = 1)
         while (!current.Done && !ReachedHeight(plan, current));
         var result = await sim.Result();
         wall.Stop();
+        var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
         var events = EventLog.Lines(result);
         var digest = EventLog.Digest(events);
         var checks = RunChecks.Evaluate(result);
-        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed));
+        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing));
     }
 }
