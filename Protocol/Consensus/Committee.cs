@@ -24,6 +24,8 @@ public sealed class Committee
     private readonly bool[] _counted;
     private readonly ulong[] _votingMask;
     private readonly ConcurrentDictionary<SignerBitmap, bool> _quorumCache = new();
+    // Entries added since the cache was last cleared (ConcurrentDictionary.Count takes every lock).
+    private int _quorumCacheAdded;
 
     public Committee(uint shardId, ulong epoch, IReadOnlyList<CommitteeSlot> slots, ISignatureScheme scheme,
         QuorumMode mode = QuorumMode.ByCount, long harmonyVoteShare = VotingPower.One)
@@ -91,7 +93,11 @@ public sealed class Committee
         if (signers.Size != Count) return false;
         if (_quorumCache.TryGetValue(signers, out var known)) return known;
         // Bounded: the validators of a shard ask about the same few bitmaps, then move on to the next height's.
-        if (_quorumCache.Count > 1024) _quorumCache.Clear();
+        if (Interlocked.Increment(ref _quorumCacheAdded) > 1024)
+        {
+            _quorumCache.Clear();
+            Interlocked.Exchange(ref _quorumCacheAdded, 0);
+        }
         return _quorumCache.GetOrAdd(signers, static (bitmap, self) =>
         {
             long power = 0;

@@ -118,12 +118,18 @@ public sealed class SignerBitmap : IEquatable<SignerBitmap>
 
     public override bool Equals(object? obj) => Equals(obj as SignerBitmap);
 
+    // Bitmaps key the committees' per-bitmap caches and are immutable: the hash is computed once (0 = not yet).
+    private int _hash;
+
     public override int GetHashCode()
     {
+        if (_hash != 0) return _hash;
         var h = new HashCode();
         h.Add(Size);
         foreach (var w in _words) h.Add(w);
-        return h.ToHashCode();
+        var hash = h.ToHashCode();
+        _hash = hash == 0 ? 1 : hash;
+        return _hash;
     }
 
     public override string ToString() => $"{Count}/{Size}:{Convert.ToHexStringLower(ToBytes())}";

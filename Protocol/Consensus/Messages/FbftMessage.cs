@@ -65,6 +65,22 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
 public abstract class SignedFbftMessage(uint shardId, ulong viewId, ulong blockNumber, PublicKey sender, Signature envelopeSignature)
     : FbftMessage(shardId, viewId, blockNumber)
 {
+    // The envelope check's answer for the scheme that last asked. Every receiver in a process holds this same object,
+    // so the signature is checked once per message rather than once per receiver; published by reference, never torn.
+    private EnvelopeCheck? _envelopeCheck;
+
     public PublicKey Sender { get; } = sender;
     public Signature EnvelopeSignature { get; } = envelopeSignature;
+
+    /// <summary>Whether the envelope signature verifies under <paramref name="scheme"/>: the scheme's answer, memoised on this immutable message.</summary>
+    public bool EnvelopeVerifies(ISignatureScheme scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        if (_envelopeCheck is { } known && ReferenceEquals(known.Scheme, scheme)) return known.Valid;
+        var valid = scheme.Verify(Sender, SigningBytes, EnvelopeSignature);
+        _envelopeCheck = new EnvelopeCheck(scheme, valid);
+        return valid;
+    }
+
+    private sealed record EnvelopeCheck(ISignatureScheme Scheme, bool Valid);
 }

@@ -216,7 +216,7 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
 
     private sealed class KeySet(SimulatedSignatureScheme owner, IReadOnlyList<PublicKey> keys, ulong[] scalars) : IAggregateKeySet
     {
-        private readonly AggregateCache<ulong> _cache = new();
+        private readonly AggregateCache<ulong> _cache = new(computeBelow: 32);
         public SimulatedSignatureScheme Owner => owner;
         public int Count => scalars.Length;
         public PublicKey this[int index] => keys[index];
