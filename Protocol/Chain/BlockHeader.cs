@@ -45,6 +45,25 @@ public sealed class BlockHeader
     /// <summary>Signer bitmap of <see cref="LastCommitSignature"/> over the parent's committee.</summary>
     public byte[] LastCommitBitmap { get; init; } = [];
 
+    // The decoded LastCommitBitmap for the last committee size asked: every validator of a shard checks the same
+    // header object, so the bitmap is decoded (and its hash taken) once. Published by reference, never torn.
+    private DecodedSigners? _lastCommitSigners;
+
+    /// <summary><see cref="SignerBitmap.TryFromBytes"/> of <see cref="LastCommitBitmap"/> for a committee of <paramref name="size"/>, memoised.</summary>
+    public bool TryLastCommitSigners(int size, out SignerBitmap? bitmap, out string? error)
+    {
+        if (_lastCommitSigners is not { } known || known.Size != size)
+        {
+            SignerBitmap.TryFromBytes(LastCommitBitmap, size, out var decoded, out var why);
+            _lastCommitSigners = known = new DecodedSigners(size, decoded, why);
+        }
+        bitmap = known.Bitmap;
+        error = known.Error;
+        return bitmap is not null;
+    }
+
+    private sealed record DecodedSigners(int Size, SignerBitmap? Bitmap, string? Error);
+
     public byte[] Vrf { get; init; } = [];
     public byte[] Vdf { get; init; } = [];
 

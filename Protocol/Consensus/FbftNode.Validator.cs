@@ -49,7 +49,7 @@ public sealed partial class FbftNode
         var header = message.Block.Header;
         if (message.BlockNumber == Height + 1 && header.LastCommitSignature is not null
             && _blocks.TryGetValue(header.ParentHash, out var parent)
-            && SignerBitmap.TryFromBytes(header.LastCommitBitmap, Committee.Count, out var bitmap, out _)
+            && header.TryLastCommitSigners(Committee.Count, out var bitmap, out _)
             && message.Block.Hash == message.BlockHash
             && CheckCommitCertificate(parent, bitmap!, header.LastCommitSignature) == Verdict.Accepted
             && CheckHeader(parent, expectedViewId: null, proposer: null) is null)

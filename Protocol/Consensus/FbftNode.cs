@@ -283,7 +283,7 @@ public sealed partial class FbftNode
             if (header.Epoch != Committee.Epoch || header.Number <= 1 || header.LastCommitBitmap.Length == 0) continue;
             if (_config.IsLastBlockInEpoch(header.Number - 1)) continue;
             checkedAny = true;
-            if (SignerBitmap.TryFromBytes(header.LastCommitBitmap, Committee.Count, out var bitmap, out _) && bitmap![index]) return true;
+            if (header.TryLastCommitSigners(Committee.Count, out var bitmap, out _) && bitmap![index]) return true;
         }
         return !checkedAny;
     }
@@ -350,7 +350,7 @@ public sealed partial class FbftNode
             return h.LastCommitSignature is null && h.LastCommitBitmap.Length == 0 ? null : "a child of genesis carries no commit signature";
         if (h.LastCommitSignature is null) return "missing the parent's commit signature";
         var parentCommittee = _committees.CommitteeFor(ShardId, _config.EpochOf(parent.Number));
-        if (!SignerBitmap.TryFromBytes(h.LastCommitBitmap, parentCommittee.Count, out var bitmap, out var error)) return "last commit bitmap: " + error;
+        if (!h.TryLastCommitSigners(parentCommittee.Count, out var bitmap, out var error)) return "last commit bitmap: " + error;
         // This check never had a separate well-formedness answer: a bitmap with a bit on a non-voting slot is not a
         // quorum either (Committee.IsQuorum), so BadBitmap keeps the quorum sentence it always got.
         return Check(new QuorumCertificate(parentCommittee, bitmap!, SigningPayloads.Commit(parent), h.LastCommitSignature)) switch

@@ -48,9 +48,10 @@ public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChang
 
 /// <summary>
 /// Where the wall time went (never part of the digest): starting the silos and building the network, then running
-/// and gathering the result; and the CPU time the process spent over both (all cores), for CPU-seconds per simulated second.
+/// and gathering the result; the CPU time the process spent over both (all cores), for CPU-seconds per simulated
+/// second; and what the run allocated and how many collections it took.
 /// </summary>
-public sealed record RunTiming(double StartupSeconds, double RunSeconds, double CpuSeconds);
+public sealed record RunTiming(double StartupSeconds, double RunSeconds, double CpuSeconds, long AllocatedBytes = 0, int Gen0Collections = 0, int Gen2Collections = 0);
 
 public sealed record TimeStats(double Mean, double P50, double P99);
 

@@ -28,6 +28,7 @@ public sealed class Runner(int silos = 1)
     {
         var wall = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
         await sim.Start(plan);
@@ -45,7 +46,8 @@ public sealed class Runner(int silos = 1)
         while (!current.Done && !ReachedHeight(plan, current));
         var result = await sim.Result();
         wall.Stop();
-        var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
+        var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
+            GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));
         var events = EventLog.Lines(result);
         var digest = EventLog.Digest(events);
         var checks = RunChecks.Evaluate(result);

@@ -1,9 +1,9 @@
 namespace HarmonySim.Simulation.Validators;
 
 /// <summary>What a node computed in one step: the basis of the CPU cost model and of the report's signature count.</summary>
-public sealed record OperationCounts(int Signs, int Verifies, int AggregateVerifies, int BlockValidations)
+public readonly record struct OperationCounts(int Signs, int Verifies, int AggregateVerifies, int BlockValidations)
 {
-    public static readonly OperationCounts None = new(0, 0, 0, 0);
+    public static OperationCounts None => default;
 
     public long SignatureChecks => Verifies + AggregateVerifies;
 

@@ -22,6 +22,8 @@ public sealed class ValidatorHost
     private readonly Behaviour _behaviour;
     private readonly BlockValidationCounter _validations = new();
     private FbftNode[] _replicas = [];
+    // One effects list per replica, reused step after step: the network applies a step's output before the next step.
+    private readonly List<FbftEffect>[] _effects = [[], []];
 
     public ValidatorHost(RunContext context, NodePlan plan, int shard)
     {
@@ -114,7 +116,8 @@ public sealed class ValidatorHost
     private StepOutput Output(int replica, OperationCounts before, TimeSpan now)
     {
         var node = _replicas[replica];
-        var effects = new List<FbftEffect>(node.PendingEffects.Count);
+        var effects = _effects[replica];
+        effects.Clear();
         foreach (var effect in node.PendingEffects)
         {
             if (effect is BlockCommitted c)
@@ -160,8 +163,11 @@ public sealed class ValidatorHost
     }
 }
 
-/// <summary>What one step of a node's replica produced: its effects after its behaviour filtered them, where it stands, and what it computed.</summary>
-public sealed record StepOutput(int Node, int Replica, IReadOnlyList<FbftEffect> Effects, bool IsLeader, ulong Height, OperationCounts Operations);
+/// <summary>
+/// What one step of a node's replica produced: its effects after its behaviour filtered them (a list the host reuses
+/// for its next step, so it is read before then), where it stands, and what it computed.
+/// </summary>
+public readonly record struct StepOutput(int Node, int Replica, IReadOnlyList<FbftEffect> Effects, bool IsLeader, ulong Height, OperationCounts Operations);
 
 /// <summary>Full block validations one node performed (the cost model charges them); owned by the node's host.</summary>
 public sealed class BlockValidationCounter

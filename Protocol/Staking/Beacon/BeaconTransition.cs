@@ -39,7 +39,7 @@ public static class BeaconTransition
         if (header.Number >= 2 && header.LastCommitSignature is not null)
         {
             var parentCommittee = committees.CommitteeFor(0, rules.EpochOf(header.Number - 1));
-            if (!SignerBitmap.TryFromBytes(header.LastCommitBitmap, parentCommittee.Count, out var signers, out var error))
+            if (!header.TryLastCommitSigners(parentCommittee.Count, out var signers, out var error))
                 return BeaconOutcome.Invalid("last commit bitmap: " + error);
             state = PaySigners(state, parentCommittee, signers!, epoch, rules);
         }
