@@ -26,10 +26,10 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
     public async Task<RunProgress> AdvanceTo(TimeSpan until)
     {
         var progress = await _driver!.AdvanceTo(until);
-        return new RunProgress(_driver.Now, Plan.Duration, progress, Plan.StopAtEpoch);
+        return new RunProgress(_driver.Now, Plan.Duration, progress, Plan.Length.StopAtEpoch);
     }
 
-    public async Task<RunResult> Result() => new(Plan, _driver!.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
+    public async Task<RunResult> Result() => new(_driver!.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
 
     public Task<IReadOnlyList<int>> ShardsOf(int node) =>
         Task.FromResult<IReadOnlyList<int>>([.. Enumerable.Range(0, Plan.Shards).Where(s => RunContext.MembersOf(Plan, s).Contains(node))]);

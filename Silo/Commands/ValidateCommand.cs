@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Scenarios;
+
+using HarmonySim.Protocol.Consensus.Quorum;
 
 namespace HarmonySim.Silo.Commands;
 
@@ -34,7 +36,7 @@ public static class ValidateCommand
     public static string Summary(string path, Scenario s)
     {
         var n = s.Network;
-        var quorum = n.Quorum == QuorumKind.Count
+        var quorum = n.Quorum == QuorumMode.ByCount
             ? "count quorum"
             : n.HarmonyVoteShare is { } share ? string.Create(CultureInfo.InvariantCulture, $"stake quorum (Harmony {share * 100:0.##}%)") : "stake quorum";
         var faults = s.Faults.Length == 1 ? "1 fault" : $"{s.Faults.Length} faults";

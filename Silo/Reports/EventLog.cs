@@ -16,7 +16,7 @@ namespace HarmonySim.Silo.Reports;
 /// </summary>
 public static class EventLog
 {
-    public static IReadOnlyList<string> Lines(RunResult result)
+    public static IReadOnlyList<string> Lines(RunRecord result)
     {
         var events = result.Shards
             .SelectMany(s => s.Events.Select((e, i) => (Event: e, Order: i)))

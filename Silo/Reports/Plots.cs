@@ -13,7 +13,7 @@ public static class Plots
     public const string BlockTimes = "block-times.png";
     public const string ViewChanges = "view-changes.png";
 
-    public static IReadOnlyList<string> Write(string directory, RunResult result)
+    public static IReadOnlyList<string> Write(string directory, RunRecord result)
     {
         var height = new Plot();
         foreach (var shard in result.Shards)

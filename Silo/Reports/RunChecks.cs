@@ -15,7 +15,7 @@ public static class RunChecks
     /// <summary>Blocks already under way when an outage starts may still commit this long after it.</summary>
     private static readonly TimeSpan OutageGrace = TimeSpan.FromSeconds(5);
 
-    public static IReadOnlyList<CheckResult> Evaluate(RunResult result)
+    public static IReadOnlyList<CheckResult> Evaluate(RunRecord result)
     {
         var checks = new List<CheckResult>
         {
@@ -23,13 +23,13 @@ public static class RunChecks
             Liveness(result),
             CommitSignatures(result),
         };
-        checks.AddRange(result.Plan.ExpectedOutages.Select(w => ExpectedOutage(result, w)));
+        checks.AddRange(result.Plan.Checks.ExpectedOutages.Select(w => ExpectedOutage(result, w)));
         checks.AddRange(StakingChecks.Evaluate(result));
         checks.AddRange(TransferReport.Checks(result));
         return checks;
     }
 
-    private static CheckResult Safety(RunResult result)
+    private static CheckResult Safety(RunRecord result)
     {
         var violations = result.Shards.SelectMany(s => s.SafetyViolations).ToList();
         return new("safety", violations.Count == 0, violations.Count == 0
@@ -38,9 +38,9 @@ public static class RunChecks
     }
 
     /// <summary>No gap between commits (or before the first, or after the last) longer than the bound, except across an expected outage.</summary>
-    private static CheckResult Liveness(RunResult result)
+    private static CheckResult Liveness(RunRecord result)
     {
-        var bound = result.Plan.LivenessMaxGap;
+        var bound = result.Plan.Checks.LivenessMaxGap;
         var failures = new List<string>();
         foreach (var shard in result.Shards)
         {
@@ -48,7 +48,7 @@ public static class RunChecks
             for (var i = 1; i < times.Count; i++)
             {
                 var (from, to) = (times[i - 1], times[i]);
-                if (to - from <= bound || Excused(from, to, bound, result.Plan.ExpectedOutages)) continue;
+                if (to - from <= bound || Excused(from, to, bound, result.Plan.Checks.ExpectedOutages)) continue;
                 failures.Add($"shard {shard.Shard}: no commit from {Seconds(from)} to {Seconds(to)}");
             }
         }
@@ -60,7 +60,7 @@ public static class RunChecks
     private static bool Excused(TimeSpan from, TimeSpan to, TimeSpan bound, IReadOnlyList<OutageWindow> windows) =>
         windows.Any(w => from <= w.To && to >= w.From && from >= w.From - bound && to <= w.To + bound);
 
-    private static CheckResult CommitSignatures(RunResult result)
+    private static CheckResult CommitSignatures(RunRecord result)
     {
         var commits = result.Shards.SelectMany(s => s.Commits).ToList();
         var bad = commits.Where(c => !c.SignatureVerified).ToList();
@@ -70,7 +70,7 @@ public static class RunChecks
     }
 
     /// <summary>The scenario expects commits to stop inside the window (after blocks under way at its start).</summary>
-    private static CheckResult ExpectedOutage(RunResult result, OutageWindow window)
+    private static CheckResult ExpectedOutage(RunRecord result, OutageWindow window)
     {
         var inside = result.Shards.SelectMany(s => s.Commits.Where(c => c.CommittedAt > window.From + OutageGrace && c.CommittedAt < window.To).Select(c => (s.Shard, c))).ToList();
         var name = $"expected_outage_{Seconds(window.From)}_{Seconds(window.To)}";

@@ -5,6 +5,8 @@ using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
 using HarmonySim.Protocol.Consensus.Quorum;
 
+using HarmonySim.Protocol.Crypto;
+
 namespace HarmonySim.Silo.Reports;
 
 /// <summary>report.json: the fields DESIGN.md fixes (snake_case on disk). Sections later issues fill are present and empty.</summary>
@@ -13,7 +15,7 @@ public sealed record RunReport(
     IReadOnlyList<ShardReport> Shards, TransactionsReport Transactions, ConsensusReport Consensus, EpochsReport Epochs,
     StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks, RunTiming? Timing = null)
 {
-    public static RunReport Build(RunResult result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall, RunTiming? timing = null)
+    public static RunReport Build(RunRecord result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall, RunTiming? timing = null)
     {
         var plan = result.Plan;
         var messages = result.Shards.SelectMany(s => s.MessagesByType)
@@ -24,7 +26,7 @@ public sealed record RunReport(
             plan.Nodes.Count, plan.Nodes.Sum(n => n.Keys),
             [.. result.Shards.Select(ShardReport.From)],
             TransferReport.Transactions(result),
-            new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), plan.SignatureScheme),
+            new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), SignatureSchemes.Name(plan.Consensus.Scheme)),
             StakingReports.Epochs(result.Shards[0].Staking),
             StakingReports.Staking(plan, result.Shards[0].Staking),
             CohortReport.From(plan, result.Shards[0].Staking),

@@ -9,20 +9,20 @@ namespace HarmonySim.Silo.Reports;
 /// <summary>The checks of a staking run: supply accounting at every epoch, expected slashes and jails, and cohorts' voting-power bounds.</summary>
 public static class StakingChecks
 {
-    public static IEnumerable<CheckResult> Evaluate(RunResult result)
+    public static IEnumerable<CheckResult> Evaluate(RunRecord result)
     {
         var plan = result.Plan;
         if (result.Shards[0].Staking is not { } staking) yield break;
         yield return Accounting(result, staking);
-        if (plan.ExpectedSlashedCohorts is { Count: > 0 } slashed)
+        if (plan.Checks.ExpectedSlashedCohorts is { Count: > 0 } slashed)
             yield return Expected("expected_slashes", plan, slashed, [.. staking.Slashed.Select(s => s.Node)], "slashed");
-        if (plan.ExpectedJailedCohorts is { Count: > 0 } jailed)
+        if (plan.Checks.ExpectedJailedCohorts is { Count: > 0 } jailed)
             yield return Expected("expected_jails", plan, jailed, [.. staking.Jailed.Select(j => j.Node)], "jailed");
-        foreach (var bound in plan.VotingPowerBounds ?? []) yield return PowerBound(staking, bound);
+        foreach (var bound in plan.Checks.VotingPowerBounds) yield return PowerBound(staking, bound);
     }
 
     /// <summary>At every epoch's last beacon block, total supply = genesis + minted rewards − burned slashes, to the atto.</summary>
-    private static CheckResult Accounting(RunResult result, StakingRunResult staking)
+    private static CheckResult Accounting(RunRecord result, StakingRunResult staking)
     {
         var errors = result.Shards[0].Events.Where(e => e.Kind == "beacon_state_error").ToList();
         if (errors.Count > 0)

@@ -18,7 +18,7 @@ public static class TransferReport
 {
     private static readonly BigInteger AttoPerOne = BigInteger.Pow(10, 18);
 
-    public static TransactionsReport Transactions(RunResult result)
+    public static TransactionsReport Transactions(RunRecord result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var shards = result.Shards.Select(s => s.Transfers).OfType<TransferRunResult>().ToList();
@@ -38,7 +38,7 @@ public static class TransferReport
     /// proof is credited at most once, and only with what its source block emitted; and each ledger's own totals
     /// (outgoing − incoming) agree with what is in flight.
     /// </summary>
-    public static IEnumerable<CheckResult> Checks(RunResult result)
+    public static IEnumerable<CheckResult> Checks(RunRecord result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Plan.Transfers is null) yield break;

@@ -2,9 +2,11 @@ using HarmonySim.Grains.Interfaces.Runs;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
-using HarmonySim.Grains.Interfaces.Scenarios;
-using RunFaultKind = HarmonySim.Simulation.Plans.FaultKind;
-using ScenarioFaultKind = HarmonySim.Grains.Interfaces.Scenarios.FaultKind;
+using HarmonySim.Silo.Scenarios.Model;
+
+using HarmonySim.Protocol.Consensus.Quorum;
+
+using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Silo.Runs;
 
@@ -31,30 +33,31 @@ public static class RunPlanBuilder
             DurationKind.Blocks => TimeSpan.FromSeconds(blockTime.TotalSeconds * scenario.Duration.Count!.Value * 10 + 600),
             _ => TimeSpan.FromSeconds(blockTime.TotalSeconds * network.BlocksPerEpoch * scenario.Duration.Count!.Value * 10 + 600),
         };
-        var plan = new RunPlan(
-            runId, scenario.Name, seed,
-            network.SignatureScheme == SignatureSchemeKind.Bls ? "bls" : "simulated",
-            network.Quorum == QuorumKind.Stake,
+        var consensus = new ConsensusPlan(network.Shards, network.SignatureScheme, network.Quorum,
             network.HarmonyVoteShare ?? (network.HarmonySlotsPerShard == network.SlotsPerShard ? 1m : 0m),
             new TimingPlan(blockTime, network.Timing.PhaseTimeout, network.Timing.ViewChangeTimeout, network.Timing.ViewChangeSlot,
                 network.Timing.BootstrapTimeout, network.BlocksPerEpoch, network.ViewChangeLeaders == ViewChangeLeadersKind.AllValidators,
                 network.LeaderRotation.Kind == LeaderRotationKind.FixedBlocks ? network.LeaderRotation.Blocks : null,
-                network.LeaderRotation.Kind == LeaderRotationKind.Mainnet, network.Timing.CommitGrace),
-            nodes,
-            network.Shards,
-            new LatencyPlan([.. scenario.Latency.Regions], [.. scenario.Latency.OneWayMs.Select(r => (IReadOnlyList<double>)[.. r])],
-                scenario.Latency.Jitter, (double)scenario.Latency.Loss, scenario.Latency.BandwidthMbps is { } b ? (double)b : null),
-            Faults(scenario, nodes),
-            duration,
-            scenario.Checks.LivenessMaxGap,
-            [.. scenario.Checks.ExpectedOutages.Select(w => new OutageWindow(w.From, w.To))],
-            scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null,
-            Cost(scenario.Cost),
-            Staking(scenario, nodes),
-            scenario.Duration.Kind == DurationKind.Epochs ? scenario.Duration.Count : null,
-            [.. scenario.Checks.ExpectedSlashes],
-            [.. scenario.Checks.ExpectedJails],
-            [.. scenario.Checks.MaxShardVotingPower.Select(b => new VotingPowerBound(b.Cohort, b.Above, b.Below))]);
+                network.LeaderRotation.Kind == LeaderRotationKind.Mainnet, network.Timing.CommitGrace));
+        var latency = new LatencyPlan([.. scenario.Latency.Regions], [.. scenario.Latency.OneWayMs.Select(r => (IReadOnlyList<double>)[.. r])],
+            scenario.Latency.Jitter, (double)scenario.Latency.Loss, scenario.Latency.BandwidthMbps is { } b ? (double)b : null);
+        var length = new RunLength(duration,
+            StopAtHeight: scenario.Duration.Kind == DurationKind.Blocks ? scenario.Duration.Count : null,
+            StopAtEpoch: scenario.Duration.Kind == DurationKind.Epochs ? scenario.Duration.Count : null);
+        var plan = new RunPlan(runId, scenario.Name, seed, consensus, nodes, latency, length)
+        {
+            Faults = Faults(scenario, nodes),
+            Cost = Cost(scenario.Cost),
+            Staking = Staking(scenario, nodes),
+            Checks = new ChecksPlan
+            {
+                LivenessMaxGap = scenario.Checks.LivenessMaxGap,
+                ExpectedOutages = [.. scenario.Checks.ExpectedOutages.Select(w => new OutageWindow(w.From, w.To))],
+                ExpectedSlashedCohorts = [.. scenario.Checks.ExpectedSlashes],
+                ExpectedJailedCohorts = [.. scenario.Checks.ExpectedJails],
+                VotingPowerBounds = [.. scenario.Checks.MaxShardVotingPower.Select(b => new VotingPowerBound(b.Cohort, b.Above, b.Below))],
+            },
+        };
         return scenario.Transfers is not { } t ? plan : plan with
         {
             Transfers = new TransfersPlan([.. t.Accounts.Select(a => new TransferAccountPlan(a.Name, a.Shard, a.Balance))],
@@ -160,34 +163,34 @@ public static class RunPlanBuilder
 
         // A cohort that goes dark is a crash that never ends.
         foreach (var cohort in scenario.Cohorts.Where(c => c.Behaviour == CohortBehaviour.DarkFrom))
-            faults.Add(new FaultPlan(cohort.DarkFrom!.Value, RunFaultKind.Crash, [.. nodes.Where(n => n.Cohort == cohort.Name).Select(n => n.Id)], null, null, []));
+            faults.Add(new FaultPlan(cohort.DarkFrom!.Value, FaultKind.Crash, [.. nodes.Where(n => n.Cohort == cohort.Name).Select(n => n.Id)], null, null, []));
 
         foreach (var f in scenario.Faults)
         {
             switch (f.Kind)
             {
-                case ScenarioFaultKind.Crash:
-                    faults.Add(new FaultPlan(f.At, RunFaultKind.Crash, Targets(f.Targets), null, null, []));
-                    if (f.Until is { } restart) faults.Add(new FaultPlan(restart, RunFaultKind.Restart, Targets(f.Targets), null, null, []));
+                case FaultKind.Crash:
+                    faults.Add(new FaultPlan(f.At, FaultKind.Crash, Targets(f.Targets), null, null, []));
+                    if (f.Until is { } restart) faults.Add(new FaultPlan(restart, FaultKind.Restart, Targets(f.Targets), null, null, []));
                     break;
-                case ScenarioFaultKind.Restart:
-                    faults.Add(new FaultPlan(f.At, RunFaultKind.Restart, Targets(f.Targets), null, null, []));
+                case FaultKind.Restart:
+                    faults.Add(new FaultPlan(f.At, FaultKind.Restart, Targets(f.Targets), null, null, []));
                     break;
-                case ScenarioFaultKind.Partition:
+                case FaultKind.Partition:
                     var groups = f.Groups.Select(g => (IReadOnlyList<int>)[.. nodes.Where(n => g.Contains(n.Cohort)).Select(n => n.Id)]).ToList();
-                    faults.Add(new FaultPlan(f.At, RunFaultKind.Partition, [], null, f.Duration, groups));
-                    if (f.Until is { } heal) faults.Add(new FaultPlan(heal, RunFaultKind.EndPartition, [], null, null, []));
+                    faults.Add(new FaultPlan(f.At, FaultKind.Partition, [], null, f.Duration, groups));
+                    if (f.Until is { } heal) faults.Add(new FaultPlan(heal, FaultKind.EndPartition, [], null, null, []));
                     break;
-                case ScenarioFaultKind.Heal:
-                    faults.Add(new FaultPlan(f.At, RunFaultKind.Heal, [], null, null, []));
+                case FaultKind.Heal:
+                    faults.Add(new FaultPlan(f.At, FaultKind.Heal, [], null, null, []));
                     break;
-                case ScenarioFaultKind.IsolateLeader:
+                case FaultKind.IsolateLeader:
                     foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
-                        faults.Add(new FaultPlan(f.At, RunFaultKind.IsolateLeader, [], shard, f.Duration, []));
+                        faults.Add(new FaultPlan(f.At, FaultKind.IsolateLeader, [], shard, f.Duration, []));
                     break;
-                case ScenarioFaultKind.SlowLink:
-                    faults.Add(new FaultPlan(f.At, RunFaultKind.SlowLink, Targets(f.Targets), null, f.Duration, [], f.ExtraDelay));
-                    if (f.Until is { } end) faults.Add(new FaultPlan(end, RunFaultKind.EndSlowLink, Targets(f.Targets), null, null, []));
+                case FaultKind.SlowLink:
+                    faults.Add(new FaultPlan(f.At, FaultKind.SlowLink, Targets(f.Targets), null, f.Duration, [], f.ExtraDelay));
+                    if (f.Until is { } end) faults.Add(new FaultPlan(end, FaultKind.EndSlowLink, Targets(f.Targets), null, null, []));
                     break;
             }
         }

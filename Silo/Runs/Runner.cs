@@ -9,15 +9,15 @@ using HarmonySim.Silo.Reports;
 namespace HarmonySim.Silo.Runs;
 
 /// <summary>What a finished run produced: its result, log, digest, checks and report.</summary>
-public sealed record RunOutcome(RunResult Result, IReadOnlyList<string> Events, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report);
+public sealed record RunOutcome(RunRecord Result, IReadOnlyList<string> Events, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report);
 
 /// <summary>Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time.</summary>
 public sealed class Runner(int silos = 1)
 {
     /// <summary>A run measured in blocks ends once every shard has committed that many.</summary>
     private static bool ReachedHeight(RunPlan plan, RunProgress progress) =>
-        (plan.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height))
-        || (plan.StopAtEpoch is { } epochs && progress.Shards.Count > 0 && progress.Shards[0].EpochsCompleted >= epochs);
+        (plan.Length.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height))
+        || (plan.Length.StopAtEpoch is { } epochs && progress.Shards.Count > 0 && progress.Shards[0].EpochsCompleted >= epochs);
 
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -44,7 +44,7 @@ public sealed class Runner(int silos = 1)
             if (Speed is { } speed && current.Now / speed > wall.Elapsed) await Task.Delay(current.Now / speed - wall.Elapsed, cancellation);
         }
         while (!current.Done && !ReachedHeight(plan, current));
-        var result = await sim.Result();
+        var result = RunRecord.Of(plan, await sim.Result());
         wall.Stop();
         var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
             GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

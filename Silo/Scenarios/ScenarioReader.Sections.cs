@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.RepresentationModel;
+
+using HarmonySim.Simulation.Plans;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -8,11 +10,7 @@ internal sealed partial class ScenarioReader
 {
     // ---------------------------------------------------------------- faults
 
-    private static readonly (string, FaultKind)[] FaultKinds =
-    [
-        ("crash", FaultKind.Crash), ("restart", FaultKind.Restart), ("partition", FaultKind.Partition), ("heal", FaultKind.Heal),
-        ("isolate-leader", FaultKind.IsolateLeader), ("slow-link", FaultKind.SlowLink),
-    ];
+    private static readonly (string, FaultKind)[] FaultKinds = [.. Simulation.Plans.FaultKinds.InScenarios.Select(k => (Simulation.Plans.FaultKinds.Name(k), k))];
 
     private ImmutableArray<FaultSpec>? ReadFaults(Fields top, NetworkSpec? network, ImmutableArray<ReadCohort>? cohorts, DurationSpec? duration)
     {

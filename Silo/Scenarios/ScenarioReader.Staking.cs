@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.RepresentationModel;
+
+using HarmonySim.Protocol.Consensus.Quorum;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -17,7 +19,7 @@ internal sealed partial class ScenarioReader
     private StakingSpec? ReadStaking(Fields m, NetworkSpec? network, ImmutableArray<ReadCohort>? cohorts, DurationSpec? duration)
     {
         var errorsBefore = errors.Count;
-        if (network is { Quorum: QuorumKind.Count })
+        if (network is { Quorum: QuorumMode.ByCount })
             Error(m.Node, "staking", "needs network.quorum: stake (elections, rewards and slashing weigh validators by stake), but network.quorum is count");
         var defaults = new StakingSpec();
         var resharding = Enum(m, "resharding", [("harmony", ReshardingKind.Harmony), ("randomness", ReshardingKind.Randomness)]);

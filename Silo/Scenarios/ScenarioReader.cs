@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+
+using HarmonySim.Protocol.Consensus.Quorum;
+
+using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -82,7 +86,7 @@ internal sealed partial class ScenarioReader(string file)
         var slots = Int(m, "slots_per_shard", 1, MaxSlotsPerShard, required: true);
         var harmony = Int(m, "harmony_slots_per_shard", 0, slots ?? MaxSlotsPerShard, required: true,
             rangeNote: slots is null ? null : $"between 0 and slots_per_shard ({slots})");
-        var quorum = Enum(m, "quorum", [("count", QuorumKind.Count), ("stake", QuorumKind.Stake)]);
+        var quorum = Enum(m, "quorum", [("count", QuorumMode.ByCount), ("stake", QuorumMode.ByVotingPower)]);
         var share = Share(m, "harmony_vote_share");
         var blocksPerEpoch = Int(m, "blocks_per_epoch", 1, 1_000_000_000);
         var blockTime = Time(m, "block_time", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
@@ -91,16 +95,16 @@ internal sealed partial class ScenarioReader(string file)
         var rotation = ReadLeaderRotation(m);
         var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
 
-        var quorumKind = quorum ?? QuorumKind.Stake;
+        var quorumKind = quorum ?? QuorumMode.ByVotingPower;
         var leadersKind = leaders ?? ViewChangeLeadersKind.HarmonyKeys;
         if (slots is { } s && harmony is { } h)
         {
             var shareNode = m.Value("harmony_vote_share");
-            if (quorumKind == QuorumKind.Count && shareNode is not null)
+            if (quorumKind == QuorumMode.ByCount && shareNode is not null)
                 Error(shareNode, m.PathOf("harmony_vote_share"), "is only used with quorum: stake (with quorum: count every key has one vote)");
-            else if (quorumKind == QuorumKind.Stake && h > 0 && h < s && shareNode is null)
+            else if (quorumKind == QuorumMode.ByVotingPower && h > 0 && h < s && shareNode is null)
                 Error(m.Node, m.PathOf("harmony_vote_share"), $"is required with quorum: stake when a shard has both Harmony-operated ({h}) and external ({s - h}) slots");
-            else if (quorumKind == QuorumKind.Stake && (h == 0 || h == s) && shareNode is not null)
+            else if (quorumKind == QuorumMode.ByVotingPower && (h == 0 || h == s) && shareNode is not null)
                 Error(shareNode, m.PathOf("harmony_vote_share"), h == 0
                     ? "has no effect without Harmony-operated slots (harmony_slots_per_shard is 0)"
                     : "has no effect when every slot is Harmony-operated (they share all the voting power)");
@@ -114,7 +118,7 @@ internal sealed partial class ScenarioReader(string file)
             Shards = (int)shards,
             SlotsPerShard = (int)slots,
             HarmonySlotsPerShard = (int)harmony,
-            HarmonyVoteShare = quorumKind == QuorumKind.Stake ? share : null,
+            HarmonyVoteShare = quorumKind == QuorumMode.ByVotingPower ? share : null,
             Quorum = quorumKind,
             BlocksPerEpoch = (ulong)(blocksPerEpoch ?? 32_768),
             BlockTime = blockTime ?? TimeSpan.FromSeconds(2),
@@ -321,7 +325,7 @@ internal sealed partial class ScenarioReader(string file)
         var path = m.PathOf("stake");
         if (node is null)
         {
-            if (!harmonyOperated && network is { Quorum: QuorumKind.Stake })
+            if (!harmonyOperated && network is { Quorum: QuorumMode.ByVotingPower })
             {
                 Error(m.Node, path, "is required for an external cohort with quorum: stake (stake per key in ONE, or min and max)");
                 return false;

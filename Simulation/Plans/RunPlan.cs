@@ -1,38 +1,55 @@
+using System.Text.Json.Serialization;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+
 namespace HarmonySim.Simulation.Plans;
 
 /// <summary>
 /// Everything a run needs, resolved from a scenario: small, serializable, and enough for any silo to rebuild the
 /// same keys, committees and network from it (keys derive from the seed), so a run is the same on one silo or many.
+/// The optional parts (faults, cost model, staking, transfers, the checks' expectations) are set by name.
 /// </summary>
 public sealed record RunPlan(
     string RunId,
     string Scenario,
     ulong Seed,
-    string SignatureScheme,
-    bool QuorumByStake,
-    decimal HarmonyVoteShare,
-    TimingPlan Timing,
+    ConsensusPlan Consensus,
     IReadOnlyList<NodePlan> Nodes,
-    int Shards,
     LatencyPlan Latency,
-    IReadOnlyList<FaultPlan> Faults,
-    TimeSpan Duration,
-    TimeSpan LivenessMaxGap,
-    IReadOnlyList<OutageWindow> ExpectedOutages,
-    ulong? StopAtHeight = null,
-    CostPlan? Cost = null,
-    StakingPlan? Staking = null,
-    ulong? StopAtEpoch = null,
-    IReadOnlyList<string>? ExpectedSlashedCohorts = null,
-    IReadOnlyList<string>? ExpectedJailedCohorts = null,
-    IReadOnlyList<VotingPowerBound>? VotingPowerBounds = null,
-    TransfersPlan? Transfers = null)
+    RunLength Length)
 {
+    public IReadOnlyList<FaultPlan> Faults { get; init; } = [];
+
+    /// <summary>Virtual CPU time per operation (none: computing takes no virtual time).</summary>
+    public CostPlan? Cost { get; init; }
+
+    /// <summary>With it, shard 0 runs the beacon chain's state and elects every epoch's committees; without, committees are fixed.</summary>
+    public StakingPlan? Staking { get; init; }
+
+    public TransfersPlan? Transfers { get; init; }
+
+    /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
+    public ChecksPlan Checks { get; init; } = new();
+
+    [JsonIgnore]
+    public int Shards => Consensus.Shards;
+
+    [JsonIgnore]
+    public TimingPlan Timing => Consensus.Timing;
+
+    [JsonIgnore]
+    public TimeSpan Duration => Length.Duration;
+
     public IEnumerable<NodePlan> NodesOf(int shard) => Nodes.Where(n => n.Shard == shard);
 }
 
-/// <summary>FBFT timing and policies for the run (mainnet defaults come from the scenario loader).</summary>
+/// <summary>The consensus every shard runs: how many shards, the signature scheme, the quorum rule, the Harmony-operated slots' share of voting power, and timing.</summary>
+public sealed record ConsensusPlan(int Shards, SignatureSchemeKind Scheme, QuorumMode Quorum, decimal HarmonyVoteShare, TimingPlan Timing);
 
+/// <summary>How long a run lasts: virtual time, or until every shard reached a height, or until the beacon completed some epochs (with the time as a cap).</summary>
+public sealed record RunLength(TimeSpan Duration, ulong? StopAtHeight = null, ulong? StopAtEpoch = null);
+
+/// <summary>FBFT timing and policies for the run (mainnet defaults come from the scenario loader).</summary>
 public sealed record TimingPlan(
     TimeSpan BlockTime,
     TimeSpan PhaseTimeout,
@@ -44,7 +61,3 @@ public sealed record TimingPlan(
     int? RotateAfterBlocks,
     bool MainnetRotation,
     TimeSpan? CommitGrace = null);
-
-/// <summary>A bound the scenario sets on the largest share of one shard's voting power a cohort may hold in any epoch.</summary>
-
-public sealed record VotingPowerBound(string Cohort, decimal? Above, decimal? Below);

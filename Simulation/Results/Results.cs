@@ -38,7 +38,5 @@ public sealed record ShardResult(
     TransferRunResult? Transfers = null);
 
 
-public sealed record RunResult(
-    RunPlan Plan,
-    TimeSpan SimulatedTime,
-    IReadOnlyList<ShardResult> Shards);
+/// <summary>A finished run: the virtual time it reached and each shard's record.</summary>
+public sealed record RunResult(TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards);

@@ -33,7 +33,7 @@ public sealed class LocalRun : IDisposable
         return Result();
     }
 
-    public RunResult Result() => new(Plan, _driver.Now, [.. _networks.Select(n => n.Result())]);
+    public RunResult Result() => new(_driver.Now, [.. _networks.Select(n => n.Result())]);
 
     public void Dispose()
     {

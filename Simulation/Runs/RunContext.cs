@@ -29,13 +29,9 @@ public sealed class RunContext
     {
         Plan = plan;
         // With BLS, validators of a shard in one silo share each check of the same signature on the same message.
-        Memo = plan.SignatureScheme == "bls" ? new SharedVerificationScheme(new BlsSignatureScheme()) : null;
-        Scheme = plan.SignatureScheme switch
-        {
-            "simulated" => new SimulatedSignatureScheme(plan.Seed),
-            "bls" => Memo!,
-            _ => throw new ArgumentException($"unknown signature scheme '{plan.SignatureScheme}'", nameof(plan)),
-        };
+        var scheme = SignatureSchemes.Create(plan.Consensus.Scheme, plan.Seed);
+        Memo = plan.Consensus.Scheme == SignatureSchemeKind.Bls ? new SharedVerificationScheme(scheme) : null;
+        Scheme = Memo ?? scheme;
         Config = new FbftConfig
         {
             BlockPeriod = plan.Timing.BlockTime,
@@ -134,8 +130,8 @@ public sealed class RunContext
     public static IReadOnlyDictionary<int, long> VotingPowerByNode(RunPlan plan, int shard)
     {
         var slots = SlotOrder(plan, shard).SelectMany(n => Enumerable.Repeat(n, n.Keys)).ToList();
-        var power = VotingPower.Compute([.. slots.Select(n => StakeOf(n))], [.. slots.Select(_ => true)], VotingPower.FromDecimal(plan.HarmonyVoteShare));
-        if (!plan.QuorumByStake) power = [.. slots.Select(_ => VotingPower.One / slots.Count)];
+        var power = VotingPower.Compute([.. slots.Select(n => StakeOf(n))], [.. slots.Select(_ => true)], VotingPower.FromDecimal(plan.Consensus.HarmonyVoteShare));
+        if (plan.Consensus.Quorum != QuorumMode.ByVotingPower) power = [.. slots.Select(_ => VotingPower.One / slots.Count)];
         return slots.Select((n, i) => (n.Id, Power: power[i])).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Sum(x => x.Power));
     }
 
@@ -147,8 +143,8 @@ public sealed class RunContext
         var order = SlotOrder(Plan, shard);
         if (order.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
         var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(Plan, n.Id), StakeOf(n)))).ToList();
-        return new Committee((uint)shard, 0, slots, Scheme, Plan.QuorumByStake ? QuorumMode.ByVotingPower : QuorumMode.ByCount,
-            VotingPower.FromDecimal(Plan.HarmonyVoteShare));
+        return new Committee((uint)shard, 0, slots, Scheme, Plan.Consensus.Quorum,
+            VotingPower.FromDecimal(Plan.Consensus.HarmonyVoteShare));
     }
 
     /// <summary>

@@ -36,14 +36,14 @@ public sealed class StakingWorld
     public StakingWorld(RunPlan plan, ISignatureScheme scheme, Func<int, IReadOnlyList<KeyPair>> keysOf)
     {
         var s = plan.Staking ?? throw new ArgumentException("the plan has no staking section", nameof(plan));
-        Cache = new CommitteeCache(scheme, VotingPower.FromDecimal(plan.HarmonyVoteShare));
+        Cache = new CommitteeCache(scheme, VotingPower.FromDecimal(plan.Consensus.HarmonyVoteShare));
         HarmonySlots = [.. Enumerable.Range(0, plan.Shards).Select(shard => (IReadOnlyList<HarmonySlot>)[.. plan.NodesOf(shard)
             .Where(n => n.StakePerKey is null).OrderBy(n => n.Id)
             .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(plan, n.Id))))])];
         // HIP-16 caps a validator's keys per shard by key value; under randomness resharding a key's value does not
         // decide its shard, so the cap would drop keys for nothing: it applies under the key-mod rule only.
         var election = new EposParameters(plan.Shards, s.SlotsPerShard, s.HarmonySlotsPerShard, s.EffectiveStakeBound,
-            s.RandomnessResharding ? 0 : s.SlotsLimit, plan.HarmonyVoteShare);
+            s.RandomnessResharding ? 0 : s.SlotsLimit, plan.Consensus.HarmonyVoteShare);
         // A slot key's proof of possession: the key's signature of Keccak-256("harmony-one") in the run's scheme.
         var proofPayload = HarmonySlotKeyProof.SignedHash();
         var parameters = StakingParameters.Mainnet with

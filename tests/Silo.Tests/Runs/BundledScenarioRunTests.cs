@@ -7,7 +7,7 @@ namespace HarmonySim.Silo.Tests.Runs;
 [TestClass]
 public sealed class BundledScenarioRunTests
 {
-    private static async Task<RunOutcome> Run(string name, ulong? seed = null, int silos = 1, Func<Grains.Interfaces.Scenarios.Scenario, Grains.Interfaces.Scenarios.Scenario>? change = null)
+    private static async Task<RunOutcome> Run(string name, ulong? seed = null, int silos = 1, Func<Silo.Scenarios.Model.Scenario, Silo.Scenarios.Model.Scenario>? change = null)
     {
         var scenario = ScenarioLoader.LoadFile(ScenarioFolder.Resolve(name)).Scenario ?? throw new AssertFailedException($"{name} does not load");
         if (change is not null) scenario = change(scenario);

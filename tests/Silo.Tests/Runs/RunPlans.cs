@@ -1,4 +1,6 @@
 using HarmonySim.Grains.Interfaces.Runs;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
@@ -9,13 +11,13 @@ namespace HarmonySim.Silo.Tests.Runs;
 public static class RunPlans
 {
     public static RunPlan Small(string runId, ulong seed = 1, int shards = 1, int nodesPerShard = 4, TimeSpan? duration = null, IReadOnlyList<FaultPlan>? faults = null) => new(
-        runId, "test", seed, "simulated", QuorumByStake: false, HarmonyVoteShare: 1m,
-        new TimingPlan(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(27), TimeSpan.FromSeconds(27), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(27), 1_000_000, false, null, false),
+        runId, "test", seed,
+        new ConsensusPlan(shards, SignatureSchemeKind.Simulated, QuorumMode.ByCount, 1m,
+            new TimingPlan(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(27), TimeSpan.FromSeconds(27), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(27), 1_000_000, false, null, false)),
         [.. Enumerable.Range(0, shards * nodesPerShard).Select(i => new NodePlan(i, i / nodesPerShard, "validators", 1, null, i % 2, NodeBehaviour.Honest))],
-        shards,
         new LatencyPlan(["a", "b"], [[5, 40], [40, 5]], TimeSpan.FromMilliseconds(20), 0, null),
-        faults ?? [],
-        duration ?? TimeSpan.FromSeconds(60),
-        TimeSpan.FromSeconds(30),
-        []);
+        new RunLength(duration ?? TimeSpan.FromSeconds(60)))
+    {
+        Faults = faults ?? [],
+    };
 }

@@ -52,7 +52,7 @@ public sealed class RunnerTests
     {
         var plan = RunPlans.Small("crash", seed: 2, nodesPerShard: 7, duration: TimeSpan.FromSeconds(120),
             faults: [new FaultPlan(TimeSpan.FromSeconds(10), FaultKind.Crash, [0], null, null, [])]);
-        var outcome = await new Runner().RunAsync(plan with { LivenessMaxGap = TimeSpan.FromSeconds(90) });
+        var outcome = await new Runner().RunAsync(plan with { Checks = plan.Checks with { LivenessMaxGap = TimeSpan.FromSeconds(90) } });
         var shard = outcome.Result.Shards[0];
         Assert.IsGreaterThanOrEqualTo(1, shard.ViewChanges);
         Assert.IsTrue(shard.Commits.Any(c => c.CommittedAt > TimeSpan.FromSeconds(60)), "commits resumed");

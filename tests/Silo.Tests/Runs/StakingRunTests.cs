@@ -1,4 +1,4 @@
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;
 

@@ -119,9 +119,9 @@ public sealed class TransferRunTests
     public async Task The_balances_check_fails_on_a_double_credit_an_unknown_credit_or_a_lost_balance()
     {
         var o = await Outcome();
-        RunResult With(int shard, Func<TransferRunResult, TransferRunResult> change) =>
+        RunRecord With(int shard, Func<TransferRunResult, TransferRunResult> change) =>
             o.Result with { Shards = [.. o.Result.Shards.Select(s => s.Shard == shard ? s with { Transfers = change(s.Transfers!) } : s)] };
-        string? Failure(RunResult r) => RunChecks.Evaluate(r).Single(c => c.Name == "balances") is { Passed: false } c ? c.Detail : null;
+        string? Failure(RunRecord r) => RunChecks.Evaluate(r).Single(c => c.Name == "balances") is { Passed: false } c ? c.Detail : null;
 
         Assert.IsNull(Failure(o.Result));
         var twice = With(0, t => t with { Credited = [.. t.Credited, t.Credited[0]] });

@@ -1,7 +1,11 @@
 using System.Numerics;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Silo.Scenarios;
+
+using HarmonySim.Simulation.Plans;
+
+using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Silo.Tests.Scenarios;
 
@@ -56,7 +60,7 @@ public sealed class BundledScenarioTests
         Assert.AreEqual(250, s.Network.SlotsPerShard);
         Assert.AreEqual(170, s.Network.HarmonySlotsPerShard);
         Assert.AreEqual(0.68m, s.Network.HarmonyVoteShare);
-        Assert.AreEqual(QuorumKind.Stake, s.Network.Quorum);
+        Assert.AreEqual(QuorumMode.ByVotingPower, s.Network.Quorum);
         Assert.AreEqual(TimeSpan.FromSeconds(2), s.Network.BlockTime);
         Assert.AreEqual(1000, s.KeyCount);
     }

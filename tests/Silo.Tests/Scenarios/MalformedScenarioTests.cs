@@ -1,5 +1,9 @@
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Scenarios;
+
+using HarmonySim.Simulation.Plans;
+
+using HarmonySim.Protocol.Consensus.Quorum;
 
 namespace HarmonySim.Silo.Tests.Scenarios;
 
@@ -130,8 +134,8 @@ public sealed class MalformedScenarioTests
         Assert.AreEqual(TimeSpan.FromSeconds(2), s.Network.BlockTime);
         Assert.AreEqual(TimeSpan.FromSeconds(27), s.Network.Timing.PhaseTimeout);
         Assert.AreEqual(TimeSpan.FromSeconds(45), s.Network.Timing.ViewChangeSlot);
-        Assert.AreEqual(HarmonySim.Grains.Interfaces.Scenarios.QuorumKind.Stake, s.Network.Quorum);
-        Assert.AreEqual(HarmonySim.Grains.Interfaces.Scenarios.LeaderRotationKind.None, s.Network.LeaderRotation.Kind);
+        Assert.AreEqual(HarmonySim.Protocol.Consensus.Quorum.QuorumMode.ByVotingPower, s.Network.Quorum);
+        Assert.AreEqual(HarmonySim.Silo.Scenarios.Model.LeaderRotationKind.None, s.Network.LeaderRotation.Kind);
         Assert.AreEqual("us-east", s.Cohorts[0].Region);
         Assert.AreEqual(1, s.Cohorts[0].KeysPerNode);
         Assert.AreEqual(TimeSpan.FromSeconds(60), s.Checks.LivenessMaxGap);

@@ -81,7 +81,7 @@ public sealed class PlacementAndBoundsScenarioTests
         Assert.HasCount(2, bounds);
         Assert.AreEqual(0.3334m, bounds[0].Above);
         Assert.AreEqual(0.9m, bounds[1].Below);
-        Assert.HasCount(2, RunPlanBuilder.Build(loaded.Scenario, "x").VotingPowerBounds!);
+        Assert.HasCount(2, RunPlanBuilder.Build(loaded.Scenario, "x").Checks.VotingPowerBounds);
     }
 
     [TestMethod]

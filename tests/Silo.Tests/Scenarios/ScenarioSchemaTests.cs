@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Scenarios;
 
 namespace HarmonySim.Silo.Tests.Scenarios;

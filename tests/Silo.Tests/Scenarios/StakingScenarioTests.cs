@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Commands;
 using HarmonySim.Silo.Scenarios;
 
@@ -105,12 +105,12 @@ public sealed class StakingScenarioTests
     }
 
     [TestMethod]
-    public void A_staking_scenario_survives_an_orleans_serialization_round_trip()
+    public void A_staking_run_plan_survives_an_orleans_serialization_round_trip()
     {
-        var scenario = Load(Valid);
-        var copy = OrleansCopy.Of(scenario);
-        Assert.AreEqual(JsonSerializer.Serialize(scenario), JsonSerializer.Serialize(copy));
-        Assert.AreEqual(2, copy!.Staking!.Delegators.Length);
+        var plan = Silo.Runs.RunPlanBuilder.Build(Load(Valid), "copy");
+        var copy = OrleansCopy.Of(plan);
+        Assert.AreEqual(JsonSerializer.Serialize(plan), JsonSerializer.Serialize(copy));
+        Assert.HasCount(2, copy.Staking!.Delegators);
     }
 
     [TestMethod]

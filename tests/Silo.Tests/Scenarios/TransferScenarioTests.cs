@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Commands;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;
@@ -86,12 +86,12 @@ public sealed class TransferScenarioTests
     }
 
     [TestMethod]
-    public void A_transfers_scenario_survives_an_orleans_serialization_round_trip()
+    public void A_transfers_run_plan_survives_an_orleans_serialization_round_trip()
     {
-        var scenario = Load(Valid);
-        var copy = OrleansCopy.Of(scenario);
-        Assert.AreEqual(JsonSerializer.Serialize(scenario), JsonSerializer.Serialize(copy));
-        Assert.AreEqual(3, copy!.Transfers!.Accounts.Length);
+        var plan = Silo.Runs.RunPlanBuilder.Build(Load(Valid), "copy");
+        var copy = OrleansCopy.Of(plan);
+        Assert.AreEqual(JsonSerializer.Serialize(plan), JsonSerializer.Serialize(copy));
+        Assert.HasCount(3, copy.Transfers!.Accounts);
     }
 
     [TestMethod]

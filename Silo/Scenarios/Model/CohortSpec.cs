@@ -1,7 +1,6 @@
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>How the validators of a cohort behave.</summary>
-[GenerateSerializer]
 public enum CohortBehaviour
 {
     /// <summary>Follows the protocol (file value <c>honest</c>).</summary>
@@ -27,61 +26,59 @@ public enum CohortBehaviour
 }
 
 /// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>
-[GenerateSerializer, Immutable]
 public sealed record StakeSpec
 {
     public static StakeSpec Fixed(decimal amount) => new() { Min = amount, Max = amount };
 
     public static StakeSpec Range(decimal min, decimal max) => new() { Min = min, Max = max };
 
-    [Id(0)] public decimal Min { get; init; }
+    public decimal Min { get; init; }
 
-    [Id(1)] public decimal Max { get; init; }
+    public decimal Max { get; init; }
 
     public bool IsFixed => Min == Max;
 }
 
 /// <summary>A group of validator nodes that share size, region, stake rule and behaviour.</summary>
-[GenerateSerializer, Immutable]
 public sealed record CohortSpec
 {
     /// <summary>Unique name; faults, partitions and checks refer to cohorts by it.</summary>
-    [Id(0)] public string Name { get; init; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>Number of validator nodes (each its own operator) in the cohort.</summary>
-    [Id(1)] public int Validators { get; init; } = 1;
+    public int Validators { get; init; } = 1;
 
     /// <summary>BLS keys held by each node (default 1); each key fills one committee slot.</summary>
-    [Id(2)] public int KeysPerNode { get; init; } = 1;
+    public int KeysPerNode { get; init; } = 1;
 
     /// <summary>Harmony-operated keys have no stake and share the Harmony vote share (default false).</summary>
-    [Id(3)] public bool HarmonyOperated { get; init; }
+    public bool HarmonyOperated { get; init; }
 
     /// <summary>Stake per key in ONE; null for Harmony-operated cohorts and for external cohorts of a count-quorum network that give none.</summary>
-    [Id(4)] public StakeSpec? StakePerKey { get; init; }
+    public StakeSpec? StakePerKey { get; init; }
 
     /// <summary>One of <see cref="LatencySpec.Regions"/> (default: the first region).</summary>
-    [Id(5)] public string Region { get; init; } = "";
+    public string Region { get; init; } = "";
 
-    [Id(6)] public CohortBehaviour Behaviour { get; init; } = CohortBehaviour.Honest;
+    public CohortBehaviour Behaviour { get; init; } = CohortBehaviour.Honest;
 
     /// <summary>When the cohort goes dark; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DarkFrom"/>.</summary>
-    [Id(7)] public TimeSpan? DarkFrom { get; init; }
+    public TimeSpan? DarkFrom { get; init; }
 
     /// <summary>When the cohort starts double signing; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DoubleSignFrom"/>.</summary>
-    [Id(8)] public TimeSpan? DoubleSignFrom { get; init; }
+    public TimeSpan? DoubleSignFrom { get; init; }
 
     /// <summary>
     /// The shard every node of the cohort is placed in (its keys ground to it under Harmony's key-mod rule); null lets
     /// placement spread the cohort over the shards with the most free slots.
     /// </summary>
-    [Id(9)] public int? Shard { get; init; }
+    public int? Shard { get; init; }
 
     /// <summary>
     /// In a staking run, when the cohort's validators register (CreateValidator, signed by each validator's account);
     /// null registers them at genesis. Until then the nodes run and follow their shard without a seat.
     /// </summary>
-    [Id(10)] public TimeSpan? JoinsAt { get; init; }
+    public TimeSpan? JoinsAt { get; init; }
 
     public int Keys => Validators * KeysPerNode;
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>
 /// The network model: regions, a one-way latency matrix between them, jitter, loss and optional bandwidth.
@@ -8,7 +8,6 @@ namespace HarmonySim.Grains.Interfaces.Scenarios;
 /// [0, <see cref="Jitter"/>] plus, with a bandwidth, its size over the bandwidth; it is lost with
 /// probability <see cref="Loss"/>.
 /// </summary>
-[GenerateSerializer, Immutable]
 public sealed record LatencySpec
 {
     /// <summary>The regions of the default matrix, in its row order.</summary>
@@ -38,19 +37,19 @@ public sealed record LatencySpec
     public static readonly LatencySpec Default = new();
 
     /// <summary>Region names; cohorts are placed in them.</summary>
-    [Id(0)] public ImmutableArray<string> Regions { get; init; } = DefaultRegions;
+    public ImmutableArray<string> Regions { get; init; } = DefaultRegions;
 
     /// <summary>One-way latency in ms, <c>OneWayMs[from][to]</c>, square of the size of <see cref="Regions"/>.</summary>
-    [Id(1)] public ImmutableArray<ImmutableArray<double>> OneWayMs { get; init; } = DefaultOneWayMs;
+    public ImmutableArray<ImmutableArray<double>> OneWayMs { get; init; } = DefaultOneWayMs;
 
     /// <summary>Upper bound of the uniform extra delay added to each message (default 0).</summary>
-    [Id(2)] public TimeSpan Jitter { get; init; } = TimeSpan.Zero;
+    public TimeSpan Jitter { get; init; } = TimeSpan.Zero;
 
     /// <summary>Probability that a message is lost, in [0, 1) (default 0).</summary>
-    [Id(3)] public decimal Loss { get; init; }
+    public decimal Loss { get; init; }
 
     /// <summary>Per-link bandwidth in Mbit/s; null for unlimited (the default).</summary>
-    [Id(4)] public decimal? BandwidthMbps { get; init; }
+    public decimal? BandwidthMbps { get; init; }
 
     public int RegionIndex(string region) => Regions.IndexOf(region);
 

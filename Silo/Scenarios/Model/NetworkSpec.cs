@@ -1,32 +1,12 @@
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Quorum;
 
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+using HarmonySim.Protocol.Crypto;
 
-/// <summary>How a shard committee decides it has a quorum (reference §1.5).</summary>
-[GenerateSerializer]
-public enum QuorumKind
-{
-    /// <summary>Pre-staking: one key, one vote; at least ⌊2n/3⌋ + 1 signers (file value <c>count</c>).</summary>
-    Count,
+namespace HarmonySim.Silo.Scenarios.Model;
 
-    /// <summary>Staking era: voting power strictly above 2/3 (file value <c>stake</c>).</summary>
-    Stake,
-}
-
-/// <summary>Which signature scheme the validators use.</summary>
-[GenerateSerializer]
-public enum SignatureSchemeKind
-{
-    /// <summary>The fast simulated scheme (file value <c>simulated</c>).</summary>
-    Simulated,
-
-    /// <summary>Real BLS12-381 (file value <c>bls</c>).</summary>
-    Bls,
-}
 
 /// <summary>Who may lead after a view change (reference §1.8); mirrors <see cref="ViewChangeLeaderPolicy"/>.</summary>
-[GenerateSerializer]
 public enum ViewChangeLeadersKind
 {
     /// <summary>Only Harmony-operated keys (mainnet before epoch 2152; file value <c>harmony-keys</c>).</summary>
@@ -37,7 +17,6 @@ public enum ViewChangeLeadersKind
 }
 
 /// <summary>Leader rotation between blocks (reference §1.9).</summary>
-[GenerateSerializer]
 public enum LeaderRotationKind
 {
     /// <summary>The leader proposes until a view change (file value <c>none</c>).</summary>
@@ -51,7 +30,6 @@ public enum LeaderRotationKind
 }
 
 /// <summary>Leader rotation as the scenario gives it.</summary>
-[GenerateSerializer, Immutable]
 public sealed record LeaderRotationSpec
 {
     public static readonly LeaderRotationSpec None = new() { Kind = LeaderRotationKind.None };
@@ -59,10 +37,10 @@ public sealed record LeaderRotationSpec
 
     public static LeaderRotationSpec After(int blocks) => new() { Kind = LeaderRotationKind.FixedBlocks, Blocks = blocks };
 
-    [Id(0)] public LeaderRotationKind Kind { get; init; }
+    public LeaderRotationKind Kind { get; init; }
 
     /// <summary>Blocks per leader when <see cref="Kind"/> is <see cref="LeaderRotationKind.FixedBlocks"/>; otherwise null.</summary>
-    [Id(1)] public int? Blocks { get; init; }
+    public int? Blocks { get; init; }
 
     public LeaderRotation ToProtocol() => Kind switch
     {
@@ -73,66 +51,64 @@ public sealed record LeaderRotationSpec
 }
 
 /// <summary>FBFT timers (reference §1.7). Every default is mainnet's value and equals <see cref="FbftConfig"/>'s.</summary>
-[GenerateSerializer, Immutable]
 public sealed record TimingSpec
 {
     /// <summary>Without a committed block for this long a node starts a view change (default 27 s).</summary>
-    [Id(0)] public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromSeconds(27);
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromSeconds(27);
 
     /// <summary>A view change without a new view for this long starts again (default 27 s).</summary>
-    [Id(1)] public TimeSpan ViewChangeTimeout { get; init; } = TimeSpan.FromSeconds(27);
+    public TimeSpan ViewChangeTimeout { get; init; } = TimeSpan.FromSeconds(27);
 
     /// <summary>Granularity of time-derived view IDs (default 45 s).</summary>
-    [Id(2)] public TimeSpan ViewChangeSlot { get; init; } = TimeSpan.FromSeconds(45);
+    public TimeSpan ViewChangeSlot { get; init; } = TimeSpan.FromSeconds(45);
 
     /// <summary>First consensus timeout after start-up (default 120 s).</summary>
-    [Id(3)] public TimeSpan BootstrapTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan BootstrapTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Shortest grace after commit quorum for gathering more commit signatures (default 1 s).</summary>
-    [Id(4)] public TimeSpan CommitGrace { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CommitGrace { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>The network: shards, committee make-up, quorum rule, block timing and consensus policy.</summary>
-[GenerateSerializer, Immutable]
 public sealed record NetworkSpec
 {
     /// <summary>Number of shards, shard 0 being the beacon chain (1–64).</summary>
-    [Id(0)] public int Shards { get; init; } = 1;
+    public int Shards { get; init; } = 1;
 
     /// <summary>Committee slots (BLS keys) per shard.</summary>
-    [Id(1)] public int SlotsPerShard { get; init; } = 4;
+    public int SlotsPerShard { get; init; } = 4;
 
     /// <summary>Slots per shard held by Harmony-operated keys (listed first in each committee).</summary>
-    [Id(2)] public int HarmonySlotsPerShard { get; init; } = 4;
+    public int HarmonySlotsPerShard { get; init; } = 4;
 
     /// <summary>
     /// Voting power shared equally by the Harmony-operated slots of a shard (reference §1.5 <c>hp</c>); set only
-    /// with <see cref="QuorumKind.Stake"/> and both kinds of slot, null otherwise.
+    /// with <see cref="QuorumMode.ByVotingPower"/> and both kinds of slot, null otherwise.
     /// </summary>
-    [Id(3)] public decimal? HarmonyVoteShare { get; init; }
+    public decimal? HarmonyVoteShare { get; init; }
 
     /// <summary>Quorum rule (default <c>stake</c>, as on mainnet since epoch 186).</summary>
-    [Id(4)] public QuorumKind Quorum { get; init; } = QuorumKind.Stake;
+    public QuorumMode Quorum { get; init; } = QuorumMode.ByVotingPower;
 
     /// <summary>Blocks per epoch (default 32,768: mainnet since epoch 366).</summary>
-    [Id(5)] public ulong BlocksPerEpoch { get; init; } = 32_768;
+    public ulong BlocksPerEpoch { get; init; } = 32_768;
 
     /// <summary>Minimum spacing between proposals (default 2 s: mainnet since epoch 366).</summary>
-    [Id(6)] public TimeSpan BlockTime { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan BlockTime { get; init; } = TimeSpan.FromSeconds(2);
 
-    [Id(7)] public SignatureSchemeKind SignatureScheme { get; init; } = SignatureSchemeKind.Simulated;
+    public SignatureSchemeKind SignatureScheme { get; init; } = SignatureSchemeKind.Simulated;
 
     /// <summary>Default <c>harmony-keys</c>, as on mainnet before epoch 2152.</summary>
-    [Id(8)] public ViewChangeLeadersKind ViewChangeLeaders { get; init; } = ViewChangeLeadersKind.HarmonyKeys;
+    public ViewChangeLeadersKind ViewChangeLeaders { get; init; } = ViewChangeLeadersKind.HarmonyKeys;
 
     /// <summary>Default <c>none</c>, as on mainnet before epoch 2152.</summary>
-    [Id(9)] public LeaderRotationSpec LeaderRotation { get; init; } = LeaderRotationSpec.None;
+    public LeaderRotationSpec LeaderRotation { get; init; } = LeaderRotationSpec.None;
 
-    [Id(10)] public TimingSpec Timing { get; init; } = new();
+    public TimingSpec Timing { get; init; } = new();
 
     public int ExternalSlotsPerShard => SlotsPerShard - HarmonySlotsPerShard;
 
-    public QuorumMode QuorumMode => Quorum == QuorumKind.Count ? QuorumMode.ByCount : QuorumMode.ByVotingPower;
+    public QuorumMode QuorumMode => Quorum == QuorumMode.ByCount ? QuorumMode.ByCount : QuorumMode.ByVotingPower;
 
     /// <summary>The Harmony share in the protocol library's fixed point (0 when unset).</summary>
     public long HarmonyShareFixedPoint => HarmonyVoteShare is { } share ? VotingPower.FromDecimal(share) : 0;

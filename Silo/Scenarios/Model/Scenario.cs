@@ -1,45 +1,44 @@
 using System.Collections.Immutable;
 
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>
 /// A scenario as loaded from a YAML file in <c>scenarios/</c> (docs/SCENARIOS.md): every optional field of the
 /// file has been filled in with its documented default, and the whole has passed validation, so a runtime can
 /// act on it without checking it again. Times are virtual time from the start of the run.
 /// </summary>
-[GenerateSerializer, Immutable]
 public sealed record Scenario
 {
     /// <summary>Short name used in run folder names; defaults to the file name without extension.</summary>
-    [Id(0)] public string Name { get; init; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>One line saying what the scenario shows (listed by <c>harmonysim scenarios</c>).</summary>
-    [Id(1)] public string Description { get; init; } = "";
+    public string Description { get; init; } = "";
 
     /// <summary>Root of every random draw in the run (default 1); <c>harmonysim run --seed</c> overrides it.</summary>
-    [Id(2)] public ulong Seed { get; init; } = 1;
+    public ulong Seed { get; init; } = 1;
 
-    [Id(3)] public NetworkSpec Network { get; init; } = new();
+    public NetworkSpec Network { get; init; } = new();
 
     /// <summary>Groups of validators; together they fill every slot of every shard exactly.</summary>
-    [Id(4)] public ImmutableArray<CohortSpec> Cohorts { get; init; } = [];
+    public ImmutableArray<CohortSpec> Cohorts { get; init; } = [];
 
-    [Id(5)] public LatencySpec Latency { get; init; } = LatencySpec.Default;
+    public LatencySpec Latency { get; init; } = LatencySpec.Default;
 
     /// <summary>Faults in the order of the file (not necessarily sorted by time).</summary>
-    [Id(6)] public ImmutableArray<FaultSpec> Faults { get; init; } = [];
+    public ImmutableArray<FaultSpec> Faults { get; init; } = [];
 
-    [Id(7)] public DurationSpec Duration { get; init; } = DurationSpec.ForTime(TimeSpan.FromSeconds(60));
+    public DurationSpec Duration { get; init; } = DurationSpec.ForTime(TimeSpan.FromSeconds(60));
 
-    [Id(8)] public ChecksSpec Checks { get; init; } = new();
+    public ChecksSpec Checks { get; init; } = new();
 
-    [Id(9)] public CostModelSpec Cost { get; init; } = new();
+    public CostModelSpec Cost { get; init; } = new();
 
     /// <summary>Epochs with elections, rewards and slashing; null keeps every committee fixed for the whole run.</summary>
-    [Id(10)] public StakingSpec? Staking { get; init; }
+    public StakingSpec? Staking { get; init; }
 
     /// <summary>Accounts and scripted value transfers (same-shard and cross-shard); null for none. Only with <see cref="Staking"/>.</summary>
-    [Id(11)] public TransfersSpec? Transfers { get; init; }
+    public TransfersSpec? Transfers { get; init; }
 
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>How the next epoch's slots are spread over shards (docs/RESHARDING.md).</summary>
-[GenerateSerializer]
 public enum ReshardingKind
 {
     /// <summary>Mainnet: a key's shard is its public key modulo the shard count (file value <c>harmony</c>).</summary>
@@ -14,7 +13,6 @@ public enum ReshardingKind
 }
 
 /// <summary>Which double-sign slashing rule applies (reference §5.2).</summary>
-[GenerateSerializer]
 public enum SlashRuleKind
 {
     /// <summary>Since 2023: half the self-stake, delegators 80 % of that (file value <c>current</c>).</summary>
@@ -25,16 +23,14 @@ public enum SlashRuleKind
 }
 
 /// <summary>A genesis-funded account that delegates during the run.</summary>
-[GenerateSerializer, Immutable]
 public sealed record DelegatorSpec
 {
-    [Id(0)] public string Name { get; init; } = "";
+    public string Name { get; init; } = "";
 
     /// <summary>Genesis balance in ONE.</summary>
-    [Id(1)] public decimal Balance { get; init; }
+    public decimal Balance { get; init; }
 }
 
-[GenerateSerializer]
 public enum StakingActionKind
 {
     /// <summary>File value <c>delegate</c>.</summary>
@@ -51,56 +47,54 @@ public enum StakingActionKind
 }
 
 /// <summary>A staking transaction a delegator submits at a virtual time, to every validator of a cohort (amount each).</summary>
-[GenerateSerializer, Immutable]
 public sealed record StakingActionSpec
 {
-    [Id(0)] public TimeSpan At { get; init; }
+    public TimeSpan At { get; init; }
 
-    [Id(1)] public StakingActionKind Kind { get; init; }
+    public StakingActionKind Kind { get; init; }
 
     /// <summary>A delegator's name; for <see cref="StakingActionKind.Activate"/> the cohort whose validators send it.</summary>
-    [Id(2)] public string From { get; init; } = "";
+    public string From { get; init; } = "";
 
     /// <summary>The cohort whose validators receive the (un)delegation; empty for collect-rewards.</summary>
-    [Id(3)] public string To { get; init; } = "";
+    public string To { get; init; } = "";
 
     /// <summary>ONE per validator; 0 for collect-rewards.</summary>
-    [Id(4)] public decimal Amount { get; init; }
+    public decimal Amount { get; init; }
 }
 
 /// <summary>
 /// The staking section: with it the run has epochs with EPoS elections on the beacon chain, crosslinks, rewards,
 /// availability and slashing; without it committees are fixed for the whole run.
 /// </summary>
-[GenerateSerializer, Immutable]
 public sealed record StakingSpec
 {
-    [Id(0)] public ReshardingKind Resharding { get; init; } = ReshardingKind.Harmony;
+    public ReshardingKind Resharding { get; init; } = ReshardingKind.Harmony;
 
     /// <summary>c in the effective-stake clamp [(1−c)·median, (1+c)·median] (default 0.35).</summary>
-    [Id(1)] public decimal EffectiveStakeBound { get; init; } = 0.35m;
+    public decimal EffectiveStakeBound { get; init; } = 0.35m;
 
     /// <summary>HIP-16 cap on one validator's keys per shard; null = mainnet's 6 % rule, 0 = no cap.</summary>
-    [Id(2)] public int? SlotsLimit { get; init; }
+    public int? SlotsLimit { get; init; }
 
     /// <summary>Block reward to validators in ONE per block per shard (default 7: mainnet's two-second era).</summary>
-    [Id(3)] public decimal BlockReward { get; init; } = 7m;
+    public decimal BlockReward { get; init; } = 7m;
 
-    [Id(4)] public SlashRuleKind SlashRule { get; init; } = SlashRuleKind.Current;
+    public SlashRuleKind SlashRule { get; init; } = SlashRuleKind.Current;
 
     /// <summary>Commission rate of every validator created at genesis (default 0.1).</summary>
-    [Id(5)] public decimal CommissionRate { get; init; } = 0.1m;
+    public decimal CommissionRate { get; init; } = 0.1m;
 
-    [Id(6)] public ImmutableArray<DelegatorSpec> Delegators { get; init; } = [];
+    public ImmutableArray<DelegatorSpec> Delegators { get; init; } = [];
 
-    [Id(7)] public ImmutableArray<StakingActionSpec> Transactions { get; init; } = [];
+    public ImmutableArray<StakingActionSpec> Transactions { get; init; } = [];
 
     /// <summary>VDF difficulty (squarings) for the randomness policy (default 10,000).</summary>
-    [Id(8)] public int VdfDifficulty { get; init; } = 10_000;
+    public int VdfDifficulty { get; init; } = 10_000;
 
     /// <summary>
     /// With randomness resharding, the bounded cuckoo rule instead of a full reshuffle: each newly elected key evicts at
     /// most this many continuing keys of the shard it lands in (docs/RESHARDING.md); null reshuffles every epoch.
     /// </summary>
-    [Id(9)] public int? CuckooEvictions { get; init; }
+    public int? CuckooEvictions { get; init; }
 }

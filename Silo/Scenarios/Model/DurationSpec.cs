@@ -1,7 +1,6 @@
-namespace HarmonySim.Grains.Interfaces.Scenarios;
+namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>What ends a run.</summary>
-[GenerateSerializer]
 public enum DurationKind
 {
     /// <summary>A span of virtual time (file field <c>duration.time</c>).</summary>
@@ -15,7 +14,6 @@ public enum DurationKind
 }
 
 /// <summary>How long a run lasts: exactly one of a time, a block count or an epoch count.</summary>
-[GenerateSerializer, Immutable]
 public sealed record DurationSpec
 {
     public static DurationSpec ForTime(TimeSpan time) => new() { Kind = DurationKind.Time, Time = time };
@@ -24,13 +22,13 @@ public sealed record DurationSpec
 
     public static DurationSpec ForEpochs(ulong epochs) => new() { Kind = DurationKind.Epochs, Count = epochs };
 
-    [Id(0)] public DurationKind Kind { get; init; }
+    public DurationKind Kind { get; init; }
 
     /// <summary>Set when <see cref="Kind"/> is <see cref="DurationKind.Time"/>.</summary>
-    [Id(1)] public TimeSpan? Time { get; init; }
+    public TimeSpan? Time { get; init; }
 
     /// <summary>Blocks or epochs; set when <see cref="Kind"/> is not <see cref="DurationKind.Time"/>.</summary>
-    [Id(2)] public ulong? Count { get; init; }
+    public ulong? Count { get; init; }
 
     public override string ToString() => Kind switch
     {
