@@ -37,6 +37,14 @@ public sealed class CountingScheme(ISignatureScheme inner) : ISignatureScheme
         _signs++;
         return inner.Sign(secret, message);
     }
+
+    /// <summary>Counts one sign per key, as signing with each key one by one would.</summary>
+    public Signature SignAggregate(IReadOnlyList<SecretKey> secrets, ReadOnlySpan<byte> message)
+    {
+        _signs += secrets.Count;
+        return inner.SignAggregate(secrets, message);
+    }
+
     public ISignatureAccumulator CreateAccumulator() => inner.CreateAccumulator();
     public PublicKey AggregatePublicKeys(IReadOnlyList<PublicKey> keys) => inner.AggregatePublicKeys(keys);
     public IAggregateKeySet CreateKeySet(IReadOnlyList<PublicKey> orderedKeys) => inner.CreateKeySet(orderedKeys);
