@@ -6,7 +6,7 @@ namespace HarmonySim.Protocol.Crypto.Bls;
 /// [k]H for one fixed G2 point H by signed fixed windows: the table holds d·2^(w·i)·H in affine form for every
 /// window i and every digit 1 ≤ d ≤ 2^(w-1), so a multiplication is one mixed addition per non-zero digit and no
 /// doubling at all. A committee signs one message with hundreds of keys, which pays back the build (about
-/// 256/w · 2^(w-1) additions and one batch inversion) many times over.
+/// 256/w · 2^(w-1) affine additions in 2(w-1) batches that share an inversion each) many times over.
 /// Not constant time: which entry is read and whether an addition happens depend on k. HarmonySim signs inside a
 /// simulation, where timing is not an attack surface; <see cref="G2Gls.MulSecret"/> stays the constant-time path.
 /// The result is the same group element as any other way of computing [k]H, so its encoding is identical.
@@ -30,19 +30,76 @@ internal sealed class G2FixedBaseTable
         _half = 1 << (width - 1);
         // Scalars are below 2^255; with w·windows ≥ 256 the top digit plus a carry still fits in 1..2^(w-1).
         _windows = (256 + width - 1) / width;
-        var projective = new Point<Fp2>[_windows * _half];
+        _x = new Fp2[_windows * _half];
+        _y = new Fp2[_windows * _half];
+        // Column d = 1: the window bases 2^(w·i)·H, by projective doublings and one shared inversion.
+        var bases = new Point<Fp2>[_windows];
         var b = h;
         for (var i = 0; i < _windows; i++)
         {
-            var row = i * _half;
-            projective[row] = b;
-            for (var d = 1; d < _half; d++) projective[row + d] = Point<Fp2>.Add(projective[row + d - 1], b);
-            // 2^w · b = 2 · (2^(w-1) · b), the row's last entry.
-            b = Point<Fp2>.Double(projective[row + _half - 1]);
+            bases[i] = b;
+            for (var k = 0; k < width; k++) b = Point<Fp2>.Double(b);
         }
-        _x = new Fp2[projective.Length];
-        _y = new Fp2[projective.Length];
-        ToAffine(projective, _x, _y);
+        var bx = new Fp2[_windows];
+        var by = new Fp2[_windows];
+        ToAffine(bases, bx, by);
+        for (var i = 0; i < _windows; i++)
+        {
+            _x[Index(i, 1)] = bx[i];
+            _y[Index(i, 1)] = by[i];
+        }
+        // Then in generations: 2^k·B doubles 2^(k-1)·B; every d between 2^k and 2^(k+1) is (d - 2^k)·B + 2^k·B.
+        // Within a generation no entry needs another, so each is one batch of affine additions sharing one inversion.
+        for (var p = 2; p <= _half; p <<= 1)
+        {
+            AffineBatch([(p / 2, p / 2, p)]);
+            var jobs = new List<(int A, int B, int C)>();
+            for (var d = p + 1; d < 2 * p && d <= _half; d++) jobs.Add((d - p, p, d));
+            if (jobs.Count > 0) AffineBatch(jobs);
+        }
+    }
+
+    private int Index(int window, int multiple) => (window * _half) + multiple - 1;
+
+    /// <summary>
+    /// For every window i and job (a, b, c): entry c = entry a + entry b (a doubling when a = b), in affine
+    /// coordinates with one inversion for the whole batch. No exceptional case arises: entries are non-identity
+    /// multiples of H below r, a ≠ b jobs never have a = ±b, and y ≠ 0 on points of odd order.
+    /// </summary>
+    private void AffineBatch(List<(int A, int B, int C)> jobs)
+    {
+        var n = jobs.Count * _windows;
+        var den = new Fp2[n];
+        var prefix = new Fp2[n];
+        var acc = Fp2.One;
+        for (var t = 0; t < n; t++)
+        {
+            var (a, b, _) = jobs[t / _windows];
+            var i = t % _windows;
+            den[t] = a == b ? Fp2.Double(_y[Index(i, a)]) : Fp2.Sub(_x[Index(i, b)], _x[Index(i, a)]);
+            prefix[t] = acc;
+            acc = Fp2.Mul(acc, den[t]);
+        }
+        var inv = acc.Invert();
+        for (var t = n - 1; t >= 0; t--)
+        {
+            var (a, b, c) = jobs[t / _windows];
+            var i = t % _windows;
+            var dInv = Fp2.Mul(inv, prefix[t]);
+            inv = Fp2.Mul(inv, den[t]);
+            Fp2 x1 = _x[Index(i, a)], y1 = _y[Index(i, a)], x2 = _x[Index(i, b)], y2 = _y[Index(i, b)];
+            Fp2 num;
+            if (a == b)
+            {
+                var xx = Fp2.Square(x1);
+                num = Fp2.Add(Fp2.Double(xx), xx);
+            }
+            else num = Fp2.Sub(y2, y1);
+            var lambda = Fp2.Mul(num, dInv);
+            var x3 = Fp2.Sub(Fp2.Sub(Fp2.Square(lambda), x1), x2);
+            _x[Index(i, c)] = x3;
+            _y[Index(i, c)] = Fp2.Sub(Fp2.Mul(lambda, Fp2.Sub(x1, x3)), y1);
+        }
     }
 
     /// <summary>Bytes the table holds (for sizing caches).</summary>
