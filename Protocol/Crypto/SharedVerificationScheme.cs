@@ -102,7 +102,7 @@ public sealed class SharedVerificationScheme(ISignatureScheme inner, int capacit
         {
             var mine = new Check();
             // Locked before it is published, so whoever finds it waits until the answer is in.
-            mine.Gate.Enter();
+            Monitor.Enter(mine);
             MakeRoom();
             existing = _memo.GetOrAdd(id, mine);
             if (ReferenceEquals(existing, mine))
@@ -111,13 +111,13 @@ public sealed class SharedVerificationScheme(ISignatureScheme inner, int capacit
                 claim = mine;
                 return false;
             }
-            mine.Gate.Exit();
+            Monitor.Exit(mine);
         }
         claim = null;
         if (!Volatile.Read(ref existing.Done))
         {
-            existing.Gate.Enter();
-            existing.Gate.Exit();
+            Monitor.Enter(existing);
+            Monitor.Exit(existing);
         }
         var done = Volatile.Read(ref existing.Done);
         answer = existing.Result;
@@ -130,14 +130,14 @@ public sealed class SharedVerificationScheme(ISignatureScheme inner, int capacit
     {
         claim.Result = result;
         Volatile.Write(ref claim.Done, true);
-        claim.Gate.Exit();
+        Monitor.Exit(claim);
         return result;
     }
 
     private void Abandon(Hash32 id, Check claim)
     {
         _memo.TryRemove(new KeyValuePair<Hash32, Check>(id, claim));
-        claim.Gate.Exit();
+        Monitor.Exit(claim);
     }
 
     /// <summary>Drops the memo when it is full (a counter, since ConcurrentDictionary.Count takes every lock).</summary>
@@ -169,10 +169,12 @@ public sealed class SharedVerificationScheme(ISignatureScheme inner, int capacit
         return new Hash32(digest);
     }
 
-    /// <summary>One memoised check: its gate is held by the computing thread until <see cref="Done"/> is set.</summary>
+    /// <summary>
+    /// One memoised check: the computing thread holds its monitor until <see cref="Done"/> is set (the object itself,
+    /// so a memo entry costs no second allocation).
+    /// </summary>
     private sealed class Check
     {
-        public readonly Lock Gate = new();
         public bool Done;
         public bool Result;
 

@@ -19,8 +19,10 @@ internal sealed class G2FixedBaseTable
     private readonly int _width;
     private readonly int _half;
     private readonly int _windows;
-    private readonly Fp2[] _x;
-    private readonly Fp2[] _y;
+    // One small array per window rather than one of 132 KB: large-object-heap allocations would bring on full
+    // collections (and with them array-pool trimming) every few tables, which a profile of mainnet-2020 showed.
+    private readonly Fp2[][] _x;
+    private readonly Fp2[][] _y;
 
     public G2FixedBaseTable(in Point<Fp2> h, int width = DefaultWidth)
     {
@@ -30,8 +32,13 @@ internal sealed class G2FixedBaseTable
         _half = 1 << (width - 1);
         // Scalars are below 2^255; with w·windows ≥ 256 the top digit plus a carry still fits in 1..2^(w-1).
         _windows = (256 + width - 1) / width;
-        _x = new Fp2[_windows * _half];
-        _y = new Fp2[_windows * _half];
+        _x = new Fp2[_windows][];
+        _y = new Fp2[_windows][];
+        for (var i = 0; i < _windows; i++)
+        {
+            _x[i] = new Fp2[_half];
+            _y[i] = new Fp2[_half];
+        }
         // Column d = 1: the window bases 2^(w·i)·H, by projective doublings and one shared inversion.
         var bases = new Point<Fp2>[_windows];
         var b = h;
@@ -45,8 +52,8 @@ internal sealed class G2FixedBaseTable
         ToAffine(bases, bx, by);
         for (var i = 0; i < _windows; i++)
         {
-            _x[Index(i, 1)] = bx[i];
-            _y[Index(i, 1)] = by[i];
+            _x[i][0] = bx[i];
+            _y[i][0] = by[i];
         }
         // Then in generations: 2^k·B doubles 2^(k-1)·B; every d between 2^k and 2^(k+1) is (d - 2^k)·B + 2^k·B.
         // Within a generation no entry needs another, so each is one batch of affine additions sharing one inversion.
@@ -58,8 +65,6 @@ internal sealed class G2FixedBaseTable
             if (jobs.Count > 0) AffineBatch(jobs);
         }
     }
-
-    private int Index(int window, int multiple) => (window * _half) + multiple - 1;
 
     /// <summary>
     /// For every window i and job (a, b, c): entry c = entry a + entry b (a doubling when a = b), in affine
@@ -76,7 +81,7 @@ internal sealed class G2FixedBaseTable
         {
             var (a, b, _) = jobs[t / _windows];
             var i = t % _windows;
-            den[t] = a == b ? Fp2.Double(_y[Index(i, a)]) : Fp2.Sub(_x[Index(i, b)], _x[Index(i, a)]);
+            den[t] = a == b ? Fp2.Double(_y[i][a - 1]) : Fp2.Sub(_x[i][b - 1], _x[i][a - 1]);
             prefix[t] = acc;
             acc = Fp2.Mul(acc, den[t]);
         }
@@ -87,7 +92,7 @@ internal sealed class G2FixedBaseTable
             var i = t % _windows;
             var dInv = Fp2.Mul(inv, prefix[t]);
             inv = Fp2.Mul(inv, den[t]);
-            Fp2 x1 = _x[Index(i, a)], y1 = _y[Index(i, a)], x2 = _x[Index(i, b)], y2 = _y[Index(i, b)];
+            Fp2 x1 = _x[i][a - 1], y1 = _y[i][a - 1], x2 = _x[i][b - 1], y2 = _y[i][b - 1];
             Fp2 num;
             if (a == b)
             {
@@ -97,13 +102,13 @@ internal sealed class G2FixedBaseTable
             else num = Fp2.Sub(y2, y1);
             var lambda = Fp2.Mul(num, dInv);
             var x3 = Fp2.Sub(Fp2.Sub(Fp2.Square(lambda), x1), x2);
-            _x[Index(i, c)] = x3;
-            _y[Index(i, c)] = Fp2.Sub(Fp2.Mul(lambda, Fp2.Sub(x1, x3)), y1);
+            _x[i][c - 1] = x3;
+            _y[i][c - 1] = Fp2.Sub(Fp2.Mul(lambda, Fp2.Sub(x1, x3)), y1);
         }
     }
 
     /// <summary>Bytes the table holds (for sizing caches).</summary>
-    public long SizeInBytes => 2L * _x.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Fp2>();
+    public long SizeInBytes => 2L * _windows * _half * System.Runtime.CompilerServices.Unsafe.SizeOf<Fp2>();
 
     /// <summary>[k]H for a 32-byte big-endian scalar k &lt; 2^255 (every secret key and every sum of them mod r).</summary>
     public Point<Fp2> Mul(ReadOnlySpan<byte> scalarBe32)
@@ -125,14 +130,14 @@ internal sealed class G2FixedBaseTable
             carry = digit > _half && i < _windows - 1 ? 1 : 0;
             digit -= carry << _width;
             if (digit == 0) continue;
-            var index = (i * _half) + Math.Abs(digit) - 1;
-            var y = digit < 0 ? Fp2.Neg(_y[index]) : _y[index];
+            var index = Math.Abs(digit) - 1;
+            var y = digit < 0 ? Fp2.Neg(_y[i][index]) : _y[i][index];
             if (!started)
             {
-                acc = Point<Fp2>.FromAffine(_x[index], y);
+                acc = Point<Fp2>.FromAffine(_x[i][index], y);
                 started = true;
             }
-            else acc = Point<Fp2>.AddAffine(acc, _x[index], y);
+            else acc = Point<Fp2>.AddAffine(acc, _x[i][index], y);
         }
         return acc;
     }

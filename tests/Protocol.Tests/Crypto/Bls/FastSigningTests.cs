@@ -97,6 +97,22 @@ public sealed class FastSigningTests
     }
 
     [TestMethod]
+    public void ChecksWithAndWithoutMemoisedLinesAgree()
+    {
+        var scheme = new BlsSignatureScheme();
+        var message = SHA256.HashData("lines memo"u8);
+        var key = scheme.CreateKey(SHA256.HashData("lines key"u8));
+        var good = scheme.Sign(key.Secret, message);
+        var bad = scheme.Sign(scheme.CreateKey(SHA256.HashData("other key"u8)).Secret, message);
+        // The first check of a message computes its lines on the fly, later ones read the memoised lines.
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.IsTrue(scheme.Verify(key.Public, message, good), $"round {round}");
+            Assert.IsFalse(scheme.Verify(key.Public, message, bad), $"round {round}");
+        }
+    }
+
+    [TestMethod]
     public void DomainSeparationTagsAreNotConfused()
     {
         var cache = new MessageHashCache();
