@@ -15,7 +15,7 @@ namespace HarmonySim.Bench;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 8)]
-public class BlsBenchmarks : IDisposable
+public class BlsBenchmarks
 {
     private readonly BlsSignatureScheme _scheme = new();
     private byte[] _sk = [];
@@ -65,12 +65,6 @@ public class BlsBenchmarks : IDisposable
             throw new InvalidOperationException("benchmark inputs do not verify");
     }
 
-    public void Dispose()
-    {
-        _scheme.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Benchmark]
     public byte[] Sign() => BlsCiphersuite.Sign(_sk, _msg);
 
@@ -101,4 +95,137 @@ public class BlsBenchmarks : IDisposable
 
     [Benchmark]
     public bool ConsensusVerifyAggregate167of250() => _scheme.VerifyAggregate(_keySet!, _twoThirds!, _msg, _twoThirdsSig!);
+}
+
+/// <summary>
+/// The FBFT signing path: one message signed by 250 different keys (a shard's PREPARE), reported per signature.
+/// Old: H(m) once per thread and a constant-time GLS multiplication per key (before the process-wide memo), or
+/// H(m) for every signature (the byte API). New: the scheme from a cold memo (hash once, plain signatures until the
+/// table is built at the policy's threshold), a warm memo without tables, and a warm table. Also one node's 4 keys: SignAggregate versus 4 signs
+/// and an aggregate.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 8)]
+public class BlsSigningBenchmarks
+{
+    private const int Signers = 250;
+    private readonly BlsSignatureScheme _scheme = new();
+    private KeyPair[] _keys = [];
+    private byte[] _msg = [];
+    private HashedMessage? _warmNoTable;
+    private HashedMessage? _warmTable;
+    private long _fresh;
+    private Point<Fp2> _unnormalised;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _keys = Enumerable.Range(0, Signers).Select(i => _scheme.CreateKey(SHA256.HashData(Encoding.ASCII.GetBytes($"signer-{i}")))).ToArray();
+        _msg = SHA256.HashData("prepare payload"u8);
+        _warmNoTable = new MessageHashCache(tableCapacity: 0).Get(_msg, BlsCiphersuite.SignatureDstBytes);
+        var withTable = new MessageHashCache();
+        _warmTable = withTable.Get(_msg, BlsCiphersuite.SignatureDstBytes);
+        for (var i = 0; i < withTable.TableAfterSigns; i++) _warmTable.Multiply(_keys[i].Secret.Bytes);
+        if (!_warmTable.HasTable) throw new InvalidOperationException("the table was not built");
+        _unnormalised = _warmTable.Multiply(_keys[0].Secret.Bytes);
+        if (!OldPerThreadHashGls().Equals(NewScheme()) || !NewScheme().Equals(WarmTable()))
+            throw new InvalidOperationException("paths disagree");
+    }
+
+    /// <summary>Before: H(m) once (each thread kept its last message), then GLS for every key.</summary>
+    [Benchmark(OperationsPerInvoke = Signers, Baseline = true)]
+    public Signature OldPerThreadHashGls()
+    {
+        var h = HashToG2.Hash(_msg, BlsCiphersuite.SignatureDstBytes).Normalize();
+        Signature last = null!;
+        foreach (var k in _keys) last = BlsSignatureScheme.EncodeSignature(G2Gls.MulSecret(h, k.Secret.Bytes));
+        return last;
+    }
+
+    /// <summary>Before, byte API: H(m) and GLS for every signature.</summary>
+    [Benchmark(OperationsPerInvoke = Signers)]
+    public Signature OldHashEverySignature()
+    {
+        Signature last = null!;
+        foreach (var k in _keys)
+            last = BlsSignatureScheme.EncodeSignature(G2Gls.MulSecret(HashToG2.Hash(_msg, BlsCiphersuite.SignatureDstBytes), k.Secret.Bytes));
+        return last;
+    }
+
+    /// <summary>Now, a message never seen: hashed once, GLS until the table is built (MessageHashCache.TableAfterSigns).</summary>
+    [Benchmark(OperationsPerInvoke = Signers)]
+    public Signature NewColdMessage()
+    {
+        var msg = SHA256.HashData(BitConverter.GetBytes(Interlocked.Increment(ref _fresh)));
+        Signature last = null!;
+        foreach (var k in _keys) last = _scheme.Sign(k.Secret, msg);
+        return last;
+    }
+
+    /// <summary>Now, memoised H(m) without a table: GLS for every key.</summary>
+    [Benchmark(OperationsPerInvoke = Signers)]
+    public Signature WarmHashNoTable()
+    {
+        Signature last = null!;
+        foreach (var k in _keys) last = BlsSignatureScheme.EncodeSignature(_warmNoTable!.Multiply(k.Secret.Bytes));
+        return last;
+    }
+
+    /// <summary>Now, the table exists: fixed-base multiplication for every key.</summary>
+    [Benchmark(OperationsPerInvoke = Signers)]
+    public Signature WarmTable()
+    {
+        Signature last = null!;
+        foreach (var k in _keys) last = BlsSignatureScheme.EncodeSignature(_warmTable!.Multiply(k.Secret.Bytes));
+        return last;
+    }
+
+    /// <summary>The encoding part of every signature: normalising (one GF(p^2) inversion) and compressing.</summary>
+    [Benchmark]
+    public Signature EncodeOnly() => BlsSignatureScheme.EncodeSignature(_unnormalised);
+
+    /// <summary>Building one table (default width) for a hashed message.</summary>
+    [Benchmark]
+    public bool BuildTable() => new G2FixedBaseTable(_warmTable!.Point).SizeInBytes > 0;
+
+    /// <summary>Now, the scheme signing the same (warm) message: memo lookup, table, encoding.</summary>
+    [Benchmark(OperationsPerInvoke = Signers)]
+    public Signature NewScheme()
+    {
+        Signature last = null!;
+        foreach (var k in _keys) last = _scheme.Sign(k.Secret, _msg);
+        return last;
+    }
+
+    [Benchmark]
+    public Signature FourSignsThenAggregate() => _scheme.Aggregate(_keys[..4].Select(k => _scheme.Sign(k.Secret, _msg)));
+
+    [Benchmark]
+    public Signature SignAggregateFourKeys() => _scheme.SignAggregate([.. _keys[..4].Select(k => k.Secret)], _msg);
+}
+
+/// <summary>Choosing the fixed-base table's window: build cost against cost per multiplication.</summary>
+[SimpleJob(warmupCount: 2, iterationCount: 6)]
+public class BlsTableWidthBenchmarks
+{
+    private Point<Fp2> _h;
+    private G2FixedBaseTable? _table;
+    private byte[] _sk = [];
+
+    [Params(4, 5, 6, 7, 8)]
+    public int Width { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _h = HashToG2.Hash("width"u8, BlsCiphersuite.SignatureDstBytes).Normalize();
+        _table = new G2FixedBaseTable(_h, Width);
+        _sk = BlsCiphersuite.KeyGen(SHA256.HashData("width key"u8));
+    }
+
+    [Benchmark]
+    public bool Build() => new G2FixedBaseTable(_h, Width).SizeInBytes > 0;
+
+    [Benchmark]
+    public bool Multiply() => _table!.Mul(_sk).IsIdentity;
 }

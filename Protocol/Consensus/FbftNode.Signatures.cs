@@ -49,14 +49,19 @@ public sealed partial class FbftNode
         _ => Verdict.BadSignature,
     };
 
-    /// <summary>Signs the same payload with each of my committee keys and sums the signatures (one vote per node).</summary>
+    /// <summary>
+    /// Signs the same payload with each of my committee keys and sums the signatures (one vote per node). The scheme
+    /// may do it in one step (BLS: one multiplication by the keys' summed secret, the same bytes); it still counts as
+    /// one signature per key.
+    /// </summary>
     private Signature SignWithAllKeys(ReadOnlySpan<byte> payload)
     {
         if (_myKeys.Length == 1) return Sign(Committee, _myKeys[0].Secret, payload);
-        var acc = Committee.Scheme.CreateAccumulator();
-        foreach (var pair in _myKeys) acc.Add(Sign(Committee, pair.Secret, payload));
-        return acc.ToSignature();
+        _operations = _operations with { Signs = _operations.Signs + _myKeys.Length };
+        return Committee.Scheme.SignAggregate(_mySecrets ??= [.. _myKeys.Select(k => k.Secret)], payload);
     }
+
+    private SecretKey[]? _mySecrets;
 
     private Signature SignEnvelope(KeyPair key, FbftMessage unsigned) => Sign(Committee, key.Secret, unsigned.SigningBytes);
 

@@ -219,6 +219,7 @@ public sealed partial class FbftNode
         _myIndices = [.. mine.Keys];
         _myKeys = [.. mine.Values];
         _myPublicKeys = [.. _myKeys.Select(k => k.Public)];
+        _mySecrets = null;
     }
 
     private PublicKey[] MyPublicKeys() => _myPublicKeys;

@@ -18,6 +18,20 @@ public interface ISignatureScheme
 
     Signature Sign(SecretKey secret, ReadOnlySpan<byte> message);
 
+    /// <summary>
+    /// The aggregate of every key's signature on one message (a node with several keys votes once): the same bytes
+    /// as signing with each key and accumulating, which is what this default does. Schemes may compute it more
+    /// cheaply (BLS: one multiplication by the summed secrets). At least one key.
+    /// </summary>
+    Signature SignAggregate(IReadOnlyList<SecretKey> secrets, ReadOnlySpan<byte> message)
+    {
+        if (secrets.Count == 0) throw new ArgumentException("at least one secret key is needed", nameof(secrets));
+        var acc = CreateAccumulator();
+        foreach (var secret in secrets)
+            if (!acc.Add(Sign(secret, message))) throw new InvalidOperationException($"{Name}: a fresh signature does not decode");
+        return acc.ToSignature();
+    }
+
     /// <summary>Verifies one signature; false (never an exception) for malformed keys or signatures.</summary>
     bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature);
 

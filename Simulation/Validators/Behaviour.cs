@@ -46,9 +46,7 @@ public sealed class Behaviour(RunContext context, NodePlan plan)
         var payload = SigningPayloads.Commit(vote.BlockNumber, fake, vote.ViewId);
         var scheme = context.Scheme;
         var mine = context.KeysOf(plan.Id).Where(k => vote.Senders.Contains(k.Public)).ToList();
-        var acc = scheme.CreateAccumulator();
-        foreach (var key in mine) acc.Add(scheme.Sign(key.Secret, payload));
         Signs += mine.Count;
-        return new Vote(MessageType.Commit, vote.ShardId, vote.ViewId, vote.BlockNumber, fake, vote.Senders, acc.ToSignature());
+        return new Vote(MessageType.Commit, vote.ShardId, vote.ViewId, vote.BlockNumber, fake, vote.Senders, scheme.SignAggregate([.. mine.Select(k => k.Secret)], payload));
     }
 }

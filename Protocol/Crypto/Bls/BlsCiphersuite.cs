@@ -130,20 +130,42 @@ public static class BlsCiphersuite
     /// <summary>Why a signature is invalid, or null when it is valid.</summary>
     public static string? SignatureError(ReadOnlySpan<byte> sig) => TryDecodeSignature(sig, out _, out var e) ? null : e;
 
-    internal static Point<Fp2> HashToPoint(ReadOnlySpan<byte> message, ReadOnlySpan<byte> dst) => HashToG2.Hash(message, dst);
+    /// <summary>H(m) from the process-wide memo (<see cref="MessageHashCache"/>), with its lines and signing table.</summary>
+    internal static HashedMessage HashMessage(ReadOnlySpan<byte> message, ReadOnlySpan<byte> dst) => MessageHashCache.Shared.Get(message, dst);
 
-    internal static Point<Fp2> SignPoint(ReadOnlySpan<byte> sk, in Point<Fp2> h)
+    internal static Point<Fp2> SignPoint(ReadOnlySpan<byte> sk, HashedMessage h)
     {
         RequireSecretKey(sk);
-        // h is a hash-to-curve output, so it is in G2, where the ψ-based split is valid.
-        return G2Gls.MulSecret(h, sk);
+        // H(m) is a hash-to-curve output, so it is in G2, where the ψ-based split is valid.
+        return h.Multiply(sk);
+    }
+
+    /// <summary>
+    /// Σ [skᵢ]H(m) as [Σ skᵢ mod r]H(m): one multiplication for a node's several keys. The same group element as
+    /// the sum of the individual signatures (H(m) has order r), hence the same bytes.
+    /// </summary>
+    internal static Point<Fp2> SignAggregatePoint(IReadOnlyList<SecretKey> secrets, HashedMessage h)
+    {
+        if (secrets.Count == 0) throw new ArgumentException("at least one secret key is needed", nameof(secrets));
+        // Not constant time (BigInteger); HarmonySim signs inside a simulation.
+        var sum = BigInteger.Zero;
+        foreach (var secret in secrets)
+        {
+            RequireSecretKey(secret.Bytes);
+            sum += new BigInteger(secret.Bytes, isUnsigned: true, isBigEndian: true);
+        }
+        sum %= G1.Order;
+        Span<byte> scalar = stackalloc byte[SecretKeySize];
+        scalar.Clear();
+        sum.TryWriteBytes(scalar[(SecretKeySize - sum.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+        return h.Multiply(scalar);
     }
 
     public static byte[] Sign(ReadOnlySpan<byte> sk, ReadOnlySpan<byte> message) => SignWithDst(sk, message, SignatureDstBytes);
 
     private static byte[] SignWithDst(ReadOnlySpan<byte> sk, ReadOnlySpan<byte> message, ReadOnlySpan<byte> dst)
     {
-        var s = SignPoint(sk, HashToPoint(message, dst));
+        var s = SignPoint(sk, HashMessage(message, dst));
         var result = new byte[SignatureSize];
         G2.Compress(s, result);
         return result;
@@ -154,13 +176,17 @@ public static class BlsCiphersuite
 
     internal static bool CoreVerify(in Point<Fp> pk, in Point<Fp2> hash, in Point<Fp2> sig) => Pairing.VerifyEquation(pk, hash, sig);
 
+    /// <summary>CoreVerify against a memoised H(m), reading its line coefficients when the message is checked again.</summary>
+    internal static bool CoreVerify(in Point<Fp> pk, HashedMessage hash, in Point<Fp2> sig) =>
+        hash.PreparedIfReused() is { } lines ? Pairing.VerifyEquation(pk, lines, sig) : Pairing.VerifyEquation(pk, hash.Point, sig);
+
     public static bool Verify(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         VerifyWithDst(pk, message, signature, SignatureDstBytes);
 
     private static bool VerifyWithDst(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> dst)
     {
         if (!TryDecodePublicKey(pk, out var p, out _) || !TryDecodeSignature(signature, out var s, out _)) return false;
-        return CoreVerify(p, HashToPoint(message, dst), s);
+        return CoreVerify(p, HashMessage(message, dst), s);
     }
 
     /// <summary>Sums signatures (each must decode and be in G2); throws <see cref="BlsFormatException"/> otherwise or when there are none.</summary>
@@ -206,7 +232,7 @@ public static class BlsCiphersuite
             return false;
         }
         if (!TryDecodeSignature(signature, out var s, out _)) return false;
-        return CoreVerify(agg, HashToPoint(message, SignatureDstBytes), s);
+        return CoreVerify(agg, HashMessage(message, SignatureDstBytes), s);
     }
 
     /// <summary>
@@ -222,7 +248,7 @@ public static class BlsCiphersuite
         for (var i = 0; i < publicKeys.Count; i++)
         {
             if (!TryDecodePublicKey(publicKeys[i], out ps[i], out _)) return false;
-            qs[i] = new G2Prepared(HashToPoint(messages[i], SignatureDstBytes));
+            qs[i] = HashMessage(messages[i], SignatureDstBytes).Prepared;
         }
         ps[^1] = Point<Fp>.Neg(G1.Generator);
         qs[^1] = new G2Prepared(s);
@@ -258,7 +284,7 @@ public static class BlsCiphersuite
             }
             else bad.Add(i);
         }
-        var hash = new G2Prepared(HashToPoint(message, SignatureDstBytes));
+        var hash = HashMessage(message, SignatureDstBytes).Prepared;
         var found = BatchVerifier.FindInvalid(pks.ToArray(), sigs.ToArray(), hash, BatchVerifier.Seed(message, publicKeys, signatures));
         foreach (var j in found) bad.Add(index[j]);
         bad.Sort();

@@ -3,16 +3,16 @@ namespace HarmonySim.Protocol.Crypto.Bls;
 /// <summary>
 /// The real BLS12-381 scheme behind <see cref="ISignatureScheme"/> ("bls"): the ciphersuite
 /// <c>BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_</c>, 48-byte G1 public keys and 96-byte G2 signatures.
-/// Decoded points are cached on the key and signature objects; each thread remembers the last message's hash
-/// with its precomputed Miller-loop line coefficients, so a committee's votes on one block hash hash it once;
-/// a key set keeps the committee's total and caches the summed key of each recently seen bitmap.
+/// Decoded points are cached on the key and signature objects; message hashes, their Miller-loop line coefficients
+/// and signing tables come from the process-wide <see cref="MessageHashCache"/>, so a committee's votes on one
+/// block hash hash it once and sign it with a fixed-base table; a node with several keys signs once with their
+/// summed secret (<see cref="SignAggregate"/>); a key set keeps the committee's total and caches the summed key
+/// of each recently seen bitmap.
 /// Rogue-key safety relies on proofs of possession checked at registration (<see cref="BlsCiphersuite.PopVerify"/>,
 /// <see cref="HarmonySlotKeyProof"/>).
 /// </summary>
-public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
+public sealed class BlsSignatureScheme : ISignatureScheme
 {
-    private readonly ThreadLocal<MessageCache> _lastMessage = new(() => new MessageCache());
-
     public string Name => "bls";
 
     public KeyPair CreateKey(ReadOnlySpan<byte> ikm)
@@ -29,14 +29,17 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
 
     public Signature Sign(SecretKey secret, ReadOnlySpan<byte> message)
     {
-        var s = BlsCiphersuite.SignPoint(secret.Bytes, MessageHash(message).Point);
+        var s = BlsCiphersuite.SignPoint(secret.Bytes, MessageHash(message));
         return EncodeSignature(s);
     }
+
+    public Signature SignAggregate(IReadOnlyList<SecretKey> secrets, ReadOnlySpan<byte> message) =>
+        EncodeSignature(BlsCiphersuite.SignAggregatePoint(secrets, MessageHash(message)));
 
     public bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature)
     {
         if (!TryDecode(key, out var pk) || !TryDecode(signature, out var sig)) return false;
-        return BlsCiphersuite.CoreVerify(pk, MessageHash(message).Prepared, sig);
+        return BlsCiphersuite.CoreVerify(pk, MessageHash(message), sig);
     }
 
     public ISignatureAccumulator CreateAccumulator() => new Accumulator();
@@ -63,7 +66,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         if (keys is not KeySet set || set.Owner != this) throw new ArgumentException("key set was made by another scheme", nameof(keys));
         if (signers.Size != set.Count || signers.Count == 0) return false;
         if (!TryDecode(aggregate, out var sig)) return false;
-        return BlsCiphersuite.CoreVerify(set.SumFor(signers), MessageHash(message).Prepared, sig);
+        return BlsCiphersuite.CoreVerify(set.SumFor(signers), MessageHash(message), sig);
     }
 
     /// <summary>
@@ -97,14 +100,7 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
         return bad;
     }
 
-    public void Dispose() => _lastMessage.Dispose();
-
-    private MessageCache MessageHash(ReadOnlySpan<byte> message)
-    {
-        var cache = _lastMessage.Value!;
-        if (!cache.Matches(message)) cache.Store(message, BlsCiphersuite.HashToPoint(message, BlsCiphersuite.SignatureDstBytes));
-        return cache;
-    }
+    private static HashedMessage MessageHash(ReadOnlySpan<byte> message) => BlsCiphersuite.HashMessage(message, BlsCiphersuite.SignatureDstBytes);
 
     internal static bool TryDecode(PublicKey key, out Point<Fp> point)
     {
@@ -150,28 +146,6 @@ public sealed class BlsSignatureScheme : ISignatureScheme, IDisposable
     private sealed record DecodedG1(Point<Fp> Point, bool Valid);
 
     private sealed record DecodedG2(Point<Fp2> Point, bool Valid);
-
-    private sealed class MessageCache
-    {
-        private byte[] _message = new byte[64];
-        private int _length = -1;
-        private G2Prepared? _prepared;
-
-        public Point<Fp2> Point { get; private set; }
-
-        public G2Prepared Prepared => _prepared ??= new G2Prepared(Point);
-
-        public bool Matches(ReadOnlySpan<byte> message) => _length == message.Length && message.SequenceEqual(_message.AsSpan(0, _length));
-
-        public void Store(ReadOnlySpan<byte> message, Point<Fp2> point)
-        {
-            if (message.Length > _message.Length) _message = new byte[message.Length];
-            message.CopyTo(_message);
-            _length = message.Length;
-            Point = point.Normalize();
-            _prepared = null;
-        }
-    }
 
     private sealed class Accumulator : ISignatureAccumulator
     {

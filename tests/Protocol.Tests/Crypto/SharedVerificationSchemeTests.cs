@@ -48,4 +48,74 @@ public sealed class SharedVerificationSchemeTests
             Assert.AreEqual(bls.Verify(keys[i].Public, message, signatures[i]), scheme.Verify(keys[i].Public, message, signatures[i]), $"vote {i}");
         Assert.AreEqual(hitsBefore + keys.Length, scheme.Hits, "every answer came from the primed memo");
     }
+
+    [TestMethod]
+    public void Concurrent_identical_checks_compute_once()
+    {
+        var inner = new SlowCounting(new SimulatedSignatureScheme(4));
+        var scheme = new SharedVerificationScheme(inner);
+        var key = scheme.CreateKey(new byte[32]);
+        var signature = scheme.Sign(key.Secret, "m"u8);
+        using var start = new Barrier(8);
+        var answers = new bool[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            answers[i] = scheme.Verify(key.Public, "m"u8, signature);
+        })).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        Assert.IsTrue(answers.All(a => a));
+        Assert.AreEqual(1, inner.Verifies);
+        Assert.AreEqual(7L, scheme.Hits);
+    }
+
+    [TestMethod]
+    public void A_failing_check_is_not_remembered()
+    {
+        var scheme = new SharedVerificationScheme(new SimulatedSignatureScheme(5));
+        var foreign = new SimulatedSignatureScheme(6);
+        var key = foreign.CreateKey(new byte[32]);
+        var set = foreign.CreateKeySet([key.Public]);
+        var signature = foreign.Sign(key.Secret, "m"u8);
+        for (var i = 0; i < 2; i++)
+            Assert.ThrowsExactly<ArgumentException>(() => scheme.VerifyAggregate(set, SignerBitmap.Of(1, 0), "m"u8, signature));
+        Assert.AreEqual(0L, scheme.Hits);
+    }
+
+    [TestMethod]
+    public void Bitmaps_of_different_sizes_with_the_same_bytes_are_different_checks()
+    {
+        var scheme = new SharedVerificationScheme(new SimulatedSignatureScheme(7));
+        var keys = Enumerable.Range(0, 4).Select(i => scheme.CreateKey([.. BitConverter.GetBytes(i), .. new byte[28]])).ToArray();
+        var set = scheme.CreateKeySet([.. keys.Select(k => k.Public)]);
+        var aggregate = scheme.SignAggregate([keys[0].Secret], "x"u8);
+        Assert.IsTrue(scheme.VerifyAggregate(set, SignerBitmap.Of(4, 0), "x"u8, aggregate));
+        Assert.IsFalse(scheme.VerifyAggregate(set, SignerBitmap.Of(5, 0), "x"u8, aggregate));
+    }
+
+    /// <summary>Counts the inner scheme's single checks, slowly enough that concurrent callers overlap.</summary>
+    private sealed class SlowCounting(ISignatureScheme inner) : ISignatureScheme
+    {
+        private int _verifies;
+        public int Verifies => Volatile.Read(ref _verifies);
+        public string Name => inner.Name;
+        public KeyPair CreateKey(ReadOnlySpan<byte> ikm) => inner.CreateKey(ikm);
+        public bool IsValidPublicKey(PublicKey key) => inner.IsValidPublicKey(key);
+        public Signature Sign(SecretKey secret, ReadOnlySpan<byte> message) => inner.Sign(secret, message);
+        public Signature SignAggregate(IReadOnlyList<SecretKey> secrets, ReadOnlySpan<byte> message) => inner.SignAggregate(secrets, message);
+
+        public bool Verify(PublicKey key, ReadOnlySpan<byte> message, Signature signature)
+        {
+            Interlocked.Increment(ref _verifies);
+            Thread.Sleep(100);
+            return inner.Verify(key, message, signature);
+        }
+
+        public ISignatureAccumulator CreateAccumulator() => inner.CreateAccumulator();
+        public PublicKey AggregatePublicKeys(IReadOnlyList<PublicKey> keys) => inner.AggregatePublicKeys(keys);
+        public IAggregateKeySet CreateKeySet(IReadOnlyList<PublicKey> orderedKeys) => inner.CreateKeySet(orderedKeys);
+        public bool VerifyAggregate(IAggregateKeySet keys, SignerBitmap signers, ReadOnlySpan<byte> message, Signature aggregate) =>
+            inner.VerifyAggregate(keys, signers, message, aggregate);
+    }
 }

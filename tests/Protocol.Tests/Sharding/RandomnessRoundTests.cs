@@ -140,7 +140,7 @@ public sealed class RandomnessRoundTests
     [TestMethod]
     public void Under_the_bls_scheme_contributions_are_Harmony_BLS_VRF_proofs()
     {
-        using var bls = new BlsSignatureScheme();
+        var bls = new BlsSignatureScheme();
         var (committee, keys) = Weighted(bls, count: 4);
         var round = new RandomnessRound(committee, Seed);
         var alpha = RandomnessRound.Alpha(committee.Epoch, Seed);

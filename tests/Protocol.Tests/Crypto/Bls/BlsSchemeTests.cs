@@ -179,7 +179,7 @@ public sealed class BlsCommitteeTests
     [TestMethod]
     public void SixtyFourMemberQuorumRound()
     {
-        using var scheme = new BlsSignatureScheme();
+        var scheme = new BlsSignatureScheme();
         const int n = 64;
         var keys = Enumerable.Range(0, n).Select(i => scheme.CreateKey(SHA256.HashData(BitConverter.GetBytes(i)))).ToArray();
         foreach (var k in keys) Assert.IsTrue(BlsCiphersuite.PopVerify(k.Public.Bytes, BlsCiphersuite.PopProve(k.Secret.Bytes)));
