@@ -44,7 +44,12 @@ public sealed partial class ShardNetwork
                     Observer.Delivered(Now, d.From, pending.Node, d.Message);
                     break;
                 case TimerFired t when !_timers.Fire(pending.Node, pending.Replica, t.Kind, t.Token):
-                    continue;
+                    StaleTimerFirings++;
+                    if (ElideStaleTimers) continue;
+                    break;
+                case TimerFired:
+                    LiveTimerFirings++;
+                    break;
                 case SyncRequest s:
                     e = new SyncBlocks(Observer.CanonicalFrom(s.FromHeight));
                     break;

@@ -87,6 +87,14 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
 
     public ulong EpochsCompleted => (ulong)(_beacon?.EpochsCompleted ?? 0);
 
+    /// <summary>Timer firings that were their node's live timer (handed to the node), and stale ones (dropped unless elision is off).</summary>
+    internal long LiveTimerFirings { get; private set; }
+
+    internal long StaleTimerFirings { get; private set; }
+
+    /// <summary>Whether stale timer firings are dropped (the default); off only in tests, to show dropping them changes nothing.</summary>
+    internal bool ElideStaleTimers { get; set; } = true;
+
     public bool IsCrashed(int node) => _faults.IsCrashed(node);
 
     /// <summary>Starts every validator at time zero.</summary>
