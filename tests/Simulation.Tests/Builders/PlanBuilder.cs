@@ -1,3 +1,5 @@
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
 namespace HarmonySim.Simulation.Tests.Builders;
 
 /// <summary>
@@ -154,15 +156,14 @@ public sealed class PlanBuilder
             return new NodePlan(id, id / _nodesPerShard, external ? "stakers" : "harmony", 1, external ? 20_000m : null, id % 2, behaviour, from);
         }).ToList();
         var staking = _staking is null ? null : _staking with { SlotsPerShard = _nodesPerShard };
-        return new RunPlan(
-            $"test-{_seed}", "kernel-test", _seed, "simulated",
-            QuorumByStake: staking is not null,
-            HarmonyVoteShare: staking is not null ? 0.3m : 1m,
-            _timing, nodes, _shards, _latency, [.. _faults], _duration,
-            LivenessMaxGap: TimeSpan.FromSeconds(30),
-            ExpectedOutages: [],
-            Cost: _cost,
-            Staking: staking,
-            Transfers: _transfers);
+        var consensus = new ConsensusPlan(_shards, SignatureSchemeKind.Simulated,
+            staking is not null ? QuorumMode.ByVotingPower : QuorumMode.ByCount, staking is not null ? 0.3m : 1m, _timing);
+        return new RunPlan($"test-{_seed}", "kernel-test", _seed, consensus, nodes, _latency, new RunLength(_duration))
+        {
+            Faults = [.. _faults],
+            Cost = _cost,
+            Staking = staking,
+            Transfers = _transfers,
+        };
     }
 }

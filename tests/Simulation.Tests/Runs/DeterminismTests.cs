@@ -107,7 +107,7 @@ public sealed class DeterminismTests
             foreach (var n in networks) n.Start();
             var driver = new RunDriver([.. networks.Select(n => new LocalShard(n))], window, plan.Duration);
             driver.AdvanceTo(plan.Duration).GetAwaiter().GetResult();
-            return RunFingerprint.Of(new RunResult(plan, driver.Now, [.. networks.Select(n => n.Result())]));
+            return RunFingerprint.Of(new RunResult(driver.Now, [.. networks.Select(n => n.Result())]));
         }
         finally
         {
