@@ -24,7 +24,7 @@ public static class EventLog
             .Select(x => Line(x.Event.At, x.Event.Shard, x.Event.Kind, x.Event.Fields))
             .ToList();
         foreach (var shard in result.Shards.OrderBy(s => s.Shard))
-            events.Add(Line(result.SimulatedTime, shard.Shard, "delivery_trace", [new("sha256", shard.DeliveryTraceHash), new("deliveries", shard.Deliveries.ToString(CultureInfo.InvariantCulture))]));
+            events.Add(Line(result.SimulatedTime, shard.Shard, "delivery_trace", [new("sha256", shard.DeliveryTraceHash), new("deliveries", shard.Deliveries.ToString(CultureInfo.InvariantCulture)), new("format", Simulation.Observer.DeliveryTrace.Format)]));
         return events;
     }
 

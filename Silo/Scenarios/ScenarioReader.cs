@@ -18,7 +18,7 @@ namespace HarmonySim.Silo.Scenarios;
 internal sealed partial class ScenarioReader(string file)
 {
     private const int MaxShards = 64;
-    private const int MaxSlotsPerShard = 10_000;
+    private const int MaxSlotsPerShard = 25_000;
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     private readonly List<ScenarioError> errors = [];

@@ -32,7 +32,7 @@ public sealed class ShardObserver(int shard) : IDisposable
     public void Delivered(TimeSpan now, int from, int to, FbftMessage message)
     {
         Deliveries++;
-        _trace.Add(now, from, to, message.Digest);
+        _trace.Add(now, from, to, message.Fingerprint);
         _countsByType[(int)message.Type]++;
     }
 

@@ -11,6 +11,7 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
 {
     private byte[]? _signingBytes;
     private Computed<Hash32>? _digest;
+    private Computed<UInt128>? _fingerprint;
 
     public abstract MessageType Type { get; }
     public uint ShardId { get; } = shardId;
@@ -27,11 +28,43 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
     public ReadOnlySpan<byte> SigningBytes => _signingBytes ??= Encode();
 
     /// <summary>Keccak-256 of <see cref="SigningBytes"/>: the message's identity in logs and traces.</summary>
-    public Hash32 Digest => (_digest ??= new(Keccak256.Hash(SigningBytes))).Value;
+    public Hash32 Digest => (_digest ??= new(WithEncoding(static bytes => Keccak256.Hash(bytes)))).Value;
+
+    /// <summary>
+    /// XxHash128 of <see cref="SigningBytes"/>: a fast 128-bit identity for a simulator's delivery trace, where every
+    /// delivery is hashed. Not a cryptographic commitment (that is <see cref="Digest"/>).
+    /// </summary>
+    public UInt128 Fingerprint => (_fingerprint ??= new(WithEncoding(static bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes)))).Value;
+
+    private delegate T OfBytes<out T>(ReadOnlySpan<byte> bytes);
+
+    // A scratch buffer per thread for digests of messages whose encoding is not kept (a vote is hashed for the
+    // delivery trace but never envelope-signed): taken while in use, so a nested encoding allocates its own.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _scratch;
+
+    /// <summary>A function of the signing bytes, computed from the kept encoding or, without one, from a scratch encoding.</summary>
+    private T WithEncoding<T>(OfBytes<T> function)
+    {
+        if (_signingBytes is { } bytes) return function(bytes);
+        var scratch = _scratch ?? new ArrayBufferWriter<byte>(512);
+        _scratch = null;
+        scratch.ResetWrittenCount();
+        EncodeInto(scratch);
+        var result = function(scratch.WrittenSpan);
+        _scratch = scratch;
+        return result;
+    }
 
     private byte[] Encode()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
+        EncodeInto(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void EncodeInto(ArrayBufferWriter<byte> buffer)
+    {
         Span<byte> head = stackalloc byte[1 + 4 + 8 + 8];
         head[0] = (byte)Type;
         BinaryPrimitives.WriteUInt32LittleEndian(head[1..], ShardId);
@@ -39,7 +72,6 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
         BinaryPrimitives.WriteUInt64LittleEndian(head[13..], BlockNumber);
         buffer.Write(head);
         AppendContent(buffer);
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Appends the type-specific fields to the signed encoding.</summary>

@@ -114,11 +114,14 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
         return value;
     }
 
-    /// <summary>h(m); the last message per thread is remembered, since a leader checks many votes on one payload.</summary>
+    /// <summary>
+    /// h(m); the last few messages per thread are remembered: a leader checks many votes on one payload, and a shard's
+    /// validators, stepped one after another, each check the same certificate and sign the same vote payload.
+    /// </summary>
     private ulong HashMessage(ReadOnlySpan<byte> message)
     {
         var cache = _lastMessage.Value!;
-        if (cache.Matches(message)) return cache.Hash;
+        if (cache.TryGet(message, out var known)) return known;
         var h = Mersenne61.FromRandom(_messagePrf.Mac(message).AsUInt64().GetElement(0));
         cache.Store(message, h);
         return h;
@@ -190,20 +193,37 @@ public sealed class SimulatedSignatureScheme : ISignatureScheme, IDisposable
 
     private sealed record DecodedScalar(SimulatedSignatureScheme Owner, ulong Value, bool Valid);
 
+    /// <summary>The last <see cref="Size"/> messages hashed on one thread, replaced round-robin.</summary>
     private sealed class MessageHashCache
     {
-        private byte[] _message = new byte[256];
-        private int _length = -1;
-        public ulong Hash { get; private set; }
+        private const int Size = 4;
+        private readonly byte[][] _messages = [new byte[256], new byte[256], new byte[256], new byte[256]];
+        private readonly int[] _lengths = [-1, -1, -1, -1];
+        private readonly ulong[] _hashes = new ulong[Size];
+        private int _next;
 
-        public bool Matches(ReadOnlySpan<byte> message) => _length == message.Length && message.SequenceEqual(_message.AsSpan(0, _length));
+        public bool TryGet(ReadOnlySpan<byte> message, out ulong hash)
+        {
+            for (var i = 0; i < Size; i++)
+            {
+                if (_lengths[i] == message.Length && message.SequenceEqual(_messages[i].AsSpan(0, _lengths[i])))
+                {
+                    hash = _hashes[i];
+                    return true;
+                }
+            }
+            hash = 0;
+            return false;
+        }
 
         public void Store(ReadOnlySpan<byte> message, ulong hash)
         {
-            if (message.Length > _message.Length) _message = new byte[message.Length];
-            message.CopyTo(_message);
-            _length = message.Length;
-            Hash = hash;
+            var slot = _next;
+            _next = (_next + 1) % Size;
+            if (message.Length > _messages[slot].Length) _messages[slot] = new byte[message.Length];
+            message.CopyTo(_messages[slot]);
+            _lengths[slot] = message.Length;
+            _hashes[slot] = hash;
         }
     }
 

@@ -1,0 +1,47 @@
+using HarmonySim.Silo.Runs;
+using HarmonySim.Silo.Scenarios;
+
+namespace HarmonySim.Silo.Tests.Runs;
+
+/// <summary>
+/// Every bundled scenario keeps its digest, on one silo and spread over several: the digest is SHA-256 over the
+/// event log and each shard's delivery trace (docs/DESIGN-NOTES.md), so any change in what a run does shows here.
+/// Through the move of the simulation kernel out of the grains every format-1 digest stayed the same; these are
+/// the digests of delivery-trace format 2 (a message's XxHash128 fingerprint instead of its Keccak-256 digest).
+/// </summary>
+[TestClass]
+public sealed class PinnedDigestTests
+{
+    [TestMethod]
+    [DataRow("quickstart", "db84c511babcfb3c68c9fbd10e392fcd04c128b31558198039935349847beac8")]
+    [DataRow("leader-isolation", "6e8781903eb70202043b6605c1e79bf8a5d33f03831c55084554a03bbb32308e")]
+    [DataRow("partition-no-quorum", "be3cc4642152c856d7499bc2ae091d845ad67f79cc4bf1a4b91364588b94b2e4")]
+    [DataRow("staking-epochs", "6fe0fc98a433adcf3aedd98498b2fa8d09bde24e74411941366c313b1d2624bc")]
+    [DataRow("key-grinding-harmony", "c501f85e293064f39840fbd7f9432d95d4605a60310ebf453c9ea1ffdbc5ba19")]
+    [DataRow("key-grinding-randomness", "ca4e52463a10156272f7e2adcd283e8fa87667d60b2ead7f93187610a20a0e3d")]
+    [DataRow("cross-shard-transfers", "8d5b4d2ffe2bd23262aac82940a4227f870c462ab205eaf3d8998d05f8409cbe")]
+    [DataRow("mainnet-2020", "ab040f0e480c790390a5a73580607a026018b363f584f8e170e12444d29b4e08")]
+    [DataRow("scale-10k", "1499e53556daa8594484bc54ac998a485a2d13f643ab65a3fb14b4d7f4219c83")]
+    public async Task A_bundled_scenario_gives_its_pinned_digest_on_one_and_two_silos(string name, string digest)
+    {
+        Assert.AreEqual(digest, await Digest(name, silos: 1), "one silo");
+        Assert.AreEqual(digest, await Digest(name, silos: 2), "two silos");
+    }
+
+    [TestMethod]
+    public async Task Scale_100k_gives_its_pinned_digest_on_one_and_four_silos()
+    {
+        const string digest = "b7f66daecffc9ecbfba9768f6cf59c86668271a1aca028867147297ca962970a";
+        Assert.AreEqual(digest, await Digest("scale-100k", silos: 1), "one silo");
+        Assert.AreEqual(digest, await Digest("scale-100k", silos: 4), "four silos");
+    }
+
+    private static async Task<string> Digest(string name, int silos)
+    {
+        var scenario = ScenarioLoader.LoadFile(ScenarioFolder.Resolve(name)).Scenario ?? throw new AssertFailedException($"{name} does not load");
+        var plan = RunPlanBuilder.Build(scenario, $"{name}-pinned-{silos}-{Guid.NewGuid():N}");
+        var outcome = await new Runner(silos) { Step = TimeSpan.FromSeconds(60) }.RunAsync(plan);
+        Assert.IsTrue(outcome.Report.Passed, string.Join("; ", outcome.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
+        return outcome.Digest;
+    }
+}
