@@ -166,7 +166,7 @@ public sealed class StakingScenarioTests
     [DataRow("  slash_rule: 2020", "  slash_rule: 2023", "24:15: staking.slash_rule: expected one of current, 2020, got '2023'", null)]
     [DataRow("  effective_stake_bound: 0.2", "  effective_stake_bound: 1.5", "21:26: staking.effective_stake_bound: expected a share such as 68% or 0.68, got '1.5', which is more than 1", null)]
     [DataRow("  commission_rate: 5%", "  commission_rate: 105%", "25:20: staking.commission_rate: expected a share such as 68% or 0.68, got '105%', which is more than 100%", null)]
-    [DataRow("  slots_limit: 0", "  slots_limit: 20000", "22:16: staking.slots_limit: must be between 0 and 10000, got 20000", null)]
+    [DataRow("  slots_limit: 0", "  slots_limit: 30000", "22:16: staking.slots_limit: must be between 0 and 25000, got 30000", null)]
     [DataRow("  block_reward: 28", "  block_reward: -1", "23:17: staking.block_reward: expected an amount of ONE", null)]
     [DataRow("  vdf_difficulty: 50_000", "  vdf_difficulty: 0", "26:19: staking.vdf_difficulty: must be between 1 and 10000000, got 0", null)]
     // Delegators.
