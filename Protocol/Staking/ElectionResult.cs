@@ -20,7 +20,7 @@ public enum ExclusionReason
 
 public sealed record Exclusion(Address Validator, ExclusionReason Reason);
 
-/// <summary>The report's row for one election (issue #5 "epochs.elections[]").</summary>
+/// <summary>The report's row for one election (report.json "epochs.elections[]").</summary>
 public sealed record ElectionSummary(
     int ElectedKeys,
     BigInteger Median,

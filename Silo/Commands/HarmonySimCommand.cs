@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace HarmonySim.Silo.Commands;
 
-/// <summary>The <c>harmonysim</c> command line. Subcommands appear here as their issues land.</summary>
+/// <summary>The <c>harmonysim</c> command line and its subcommands.</summary>
 public static class HarmonySimCommand
 {
-    /// <summary>Exit code for bad input (DESIGN.md: 0 passed, 1 a check failed, 2 bad input).</summary>
+    /// <summary>Exit code for bad input (README: 0 passed, 1 a check failed, 2 bad input).</summary>
     public const int BadInput = 2;
 
     /// <summary>Parses and runs a command line; a malformed command line exits with <see cref="BadInput"/>.</summary>

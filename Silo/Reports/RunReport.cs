@@ -9,7 +9,7 @@ using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Silo.Reports;
 
-/// <summary>report.json: the fields DESIGN.md fixes (snake_case on disk). Sections later issues fill are present and empty.</summary>
+/// <summary>report.json: the fixed fields of the run report (snake_case on disk, README "What a run produces"); sections a run has no data for are present and empty.</summary>
 public sealed record RunReport(
     string Scenario, ulong Seed, string Digest, bool Passed, double SimulatedSeconds, double WallSeconds, int Validators, int Keys,
     IReadOnlyList<ShardReport> Shards, TransactionsReport Transactions, ConsensusReport Consensus, EpochsReport Epochs,

@@ -166,7 +166,7 @@ public sealed class RunContext
 
     private sealed class ShardCommittees(Committee[] committees) : ICommitteeProvider
     {
-        // No elections yet: a shard keeps its committee every epoch (the staking issue replaces this).
+        // Without a staking section there are no elections: a shard keeps its committee every epoch.
         public Committee CommitteeFor(uint shardId, ulong epoch) =>
             shardId < committees.Length ? committees[shardId] : throw new ArgumentException($"no shard {shardId}", nameof(shardId));
     }

@@ -25,10 +25,10 @@ public sealed record ChecksSpec
     /// <summary>Windows in which commits are expected to halt; the liveness check records them as expected.</summary>
     public ImmutableArray<TimeWindow> ExpectedOutages { get; init; } = [];
 
-    /// <summary>Cohorts whose validators are expected to be slashed (staking issue; empty: none expected).</summary>
+    /// <summary>Cohorts whose validators are expected to be slashed (empty: none expected).</summary>
     public ImmutableArray<string> ExpectedSlashes { get; init; } = [];
 
-    /// <summary>Cohorts whose validators are expected to be jailed (availability issue; empty: none expected).</summary>
+    /// <summary>Cohorts whose validators are expected to be jailed (empty: none expected).</summary>
     public ImmutableArray<string> ExpectedJails { get; init; } = [];
 
     /// <summary>Bounds on the largest share of one shard's voting power a cohort holds in any epoch (staking runs).</summary>

@@ -4,7 +4,7 @@ using HarmonySim.Protocol.Tests.Harness;
 
 namespace HarmonySim.Protocol.Tests.Consensus;
 
-/// <summary>Safety, liveness and determinism over random schedules (reference §1; DESIGN.md "Time and determinism").</summary>
+/// <summary>Safety, liveness and determinism over random schedules (reference §1; docs/DESIGN-NOTES.md).</summary>
 [TestClass]
 public sealed class FbftPropertyTests
 {

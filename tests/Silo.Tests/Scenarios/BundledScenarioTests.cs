@@ -22,7 +22,7 @@ public sealed class BundledScenarioTests
     }
 
     [TestMethod]
-    public void The_five_scenarios_of_the_runtime_issue_are_bundled()
+    public void The_five_runtime_scenarios_are_bundled()
     {
         var names = ScenarioFolder.Bundled(AppContext.BaseDirectory).Select(Path.GetFileName).ToList();
         CollectionAssert.IsSubsetOf(new[] { "quickstart.yaml", "mainnet-2020.yaml", "leader-isolation.yaml", "partition-no-quorum.yaml", "scale-10k.yaml" }, names);
