@@ -15,12 +15,24 @@ public sealed class CrossShardWindowTests
     [DataRow(0.2, 40.0, 101, DisplayName = "at least one millisecond")]
     public void The_lookahead_is_the_smallest_latency_plus_the_hop_and_every_message_takes_exactly_that(double sameMs, double crossMs, int lookaheadMs)
     {
-        var plan = new PlanBuilder().WithLatency(sameMs, crossMs).Build();
+        var plan = new PlanBuilder().WithLatency(sameMs, crossMs).WithShards(2).WithNodes(4).WithStaking(blocksPerEpoch: 6).Build();
         Assert.AreEqual(TimeSpan.FromMilliseconds(lookaheadMs), ShardNetwork.Lookahead(plan));
         using var network = new ShardNetwork(new RunContext(plan), 0);
         network.Start();
         network.AdvanceTo(TimeSpan.FromSeconds(3.3));
         Assert.AreEqual(network.Now + ShardNetwork.Lookahead(plan), network.CrossShardArrival);
+    }
+
+    [TestMethod]
+    public void Without_staking_or_transfers_shards_never_exchange_messages_and_may_run_apart_without_bound()
+    {
+        var plan = new PlanBuilder().WithShards(2).Build();
+        Assert.AreEqual(TimeSpan.MaxValue, ShardNetwork.Lookahead(plan));
+        Assert.AreEqual(TimeSpan.FromSeconds(40), RunDriver.WindowEnd(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(40), ShardNetwork.Lookahead(plan)));
+        using var run = new LocalRun(plan);
+        var progress = run.AdvanceTo(plan.Duration);
+        Assert.IsTrue(progress.All(p => p.Outbox.Count == 0));
+        Assert.IsTrue(run.Result().Shards.All(s => s.Commits.Count > 10));
     }
 
     [TestMethod]
