@@ -33,7 +33,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             var port = i == 0 ? siloPort : FreePort();
             var gateway = i == 0 ? gatewayPort : FreePort();
-            var host = Host.CreateDefaultBuilder()
+            // A bare host: an embedded silo reads no configuration files, so nothing watches the working directory.
+            var host = new HostBuilder()
                 .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
                 .UseOrleans(silo => silo
                     .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: clusterId)
