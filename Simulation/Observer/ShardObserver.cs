@@ -62,8 +62,8 @@ public sealed class ShardObserver(int shard) : IDisposable
             return false;
         }
         _canonical[committed.Number] = committed;
-        var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature && committee.IsQuorum(bitmap)
-            && committee.Scheme.VerifyAggregate(committee.KeySet, bitmap, SigningPayloads.Commit(committed.Header), signature);
+        var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature
+            && new QuorumCertificate(committee, bitmap, SigningPayloads.Commit(committed.Header), signature).Check() == CertificateCheck.Valid;
         var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : now;
         var leaderSlot = committee.IndexOfCoinbase(committed.Header.Coinbase);
         var leader = leaderSlot < 0 ? -1 : nodeOfKey(committee.KeyAt(leaderSlot));

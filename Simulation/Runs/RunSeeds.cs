@@ -34,6 +34,10 @@ public static class RunSeeds
     public static AccountKey Account(ulong seed, string kind, string name) =>
         AccountKey.FromSecret(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{kind}/{name}")));
 
+    /// <summary>The randomness a randomness-resharding run shuffles its genesis slots with: Keccak-256 of "HarmonySim genesis randomness {seed}".</summary>
+    public static Protocol.Crypto.Hash32 GenesisRandomness(ulong seed) =>
+        Protocol.Crypto.Keccak256.Hash(Encoding.UTF8.GetBytes($"HarmonySim genesis randomness {seed}"));
+
     /// <summary>The generator that places nodes and draws stakes when a scenario becomes a plan (a multiplicative hash of the seed).</summary>
     public static Random Placement(ulong seed) => new(unchecked((int)(seed * 2_654_435_761UL >> 16)));
 

@@ -88,7 +88,7 @@ public sealed class StakingWorld
         // randomness fixed by the run's seed (a genesis configuration, as a launch ceremony would publish it).
         if (Rules.Policy.Kind == ReshardingPolicyKind.Randomness && genesisElection.HasWinners)
         {
-            var (rnd, _) = EpochRandomness.Derive(Keccak256.Hash(Encoding.UTF8.GetBytes($"HarmonySim genesis randomness {plan.Seed}")), Rules.Policy.VdfDifficulty);
+            var (rnd, _) = EpochRandomness.Derive(RunSeeds.GenesisRandomness(plan.Seed), Rules.Policy.VdfDifficulty);
             genesisElection = Rules.Policy.Apply(genesisElection, HarmonySlots, election, rnd);
         }
         if (!genesisElection.HasWinners) throw new ArgumentException("the genesis election elected nobody: the scenario needs staked validators", nameof(plan));
