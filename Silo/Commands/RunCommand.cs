@@ -8,8 +8,9 @@ namespace HarmonySim.Silo.Commands;
 
 /// <summary>
 /// <c>harmonysim run SCENARIO [--seed N] [--out DIR] [--speed max|1x|Nx] [--silos N]</c>: runs a scenario on
-/// embedded silos with a progress display and writes the run folder. Exit 0 when every check passed, 1 when a
-/// check failed, 2 on bad input (nothing runs then).
+/// embedded silos with a progress display and writes the run folder. Exit codes: see <see cref="ExitCodes"/>; bad
+/// input (including an unwritable --out) is found before anything runs, and SIGINT/SIGTERM stop the run between
+/// steps and still write its folder, marked interrupted.
 /// </summary>
 public static class RunCommand
 {
@@ -20,7 +21,7 @@ public static class RunCommand
         var output = new Option<string>("--out") { Description = "Folder that receives the run folder (default: runs)." , DefaultValueFactory = _ => "runs" };
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible), 1x (real time) or Nx (N times real time).", DefaultValueFactory = _ => "max" };
         var silos = new Option<int>("--silos") { Description = "Number of in-process silos to spread the run over.", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.") { scenario, seed, output, speed, silos };
+        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos };
         command.SetAction(async (parse, cancellation) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -56,20 +57,61 @@ public static class RunCommand
                 return HarmonySimCommand.BadInput;
             }
 
-            stdout.WriteLine(ValidateCommand.Summary(path, s));
-            var runner = new Runner(silosWanted) { Speed = factor };
-            var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
-            var outcome = await display.Show($"{s.Name} (seed {plan.Seed})", progress => runner.RunAsync(plan, progress, cancellation));
-            var folder = RunFolder.Write(RunFolder.NewPath(parse.GetValue(output)!, s.Name, DateTime.UtcNow), outcome, File.ReadAllText(path), Path.GetFileName(path));
+            var root = parse.GetValue(output)!;
+            if (OutputFolder.Prepare(root) is { } why)
+            {
+                stderr.WriteLine($"--out: cannot write to '{root}': {why}; nothing ran.");
+                return HarmonySimCommand.BadInput;
+            }
 
-            var report = outcome.Report;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(report.Passed ? "PASSED" : "FAILED")}: {report.SimulatedSeconds:0.#} s simulated in {report.WallSeconds:0.#} s; heights {string.Join(", ", report.Shards.Select(x => $"shard {x.Id}: {x.Height}"))}; digest {report.Digest}"));
-            foreach (var check in report.Checks) stdout.WriteLine($"  {(check.Passed ? "pass" : "FAIL")}  {check.Name}: {check.Detail}");
-            stdout.WriteLine($"Run folder: {folder}");
-            return report.Passed ? 0 : 1;
+            stdout.WriteLine(ValidateCommand.Summary(path, s));
+            var target = RunFolder.NewPath(root, s.Name, DateTime.UtcNow);
+            string? folder = null;
+            using var stop = new StopSignals(cancellation);
+            try
+            {
+                var runner = new Runner(silosWanted) { Speed = factor };
+                var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
+                RunOutcome outcome;
+                try
+                {
+                    outcome = await display.Show($"{s.Name} (seed {plan.Seed})", progress => runner.RunAsync(plan, progress, stop.Token));
+                }
+                catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+                {
+                    // Stopped while the silos were starting: there is no run yet, so nothing to write.
+                    stderr.WriteLine($"Interrupted by {StopSignals.Name(stop.Signal)} before the run started; nothing written.");
+                    return stop.ExitCode;
+                }
+                folder = target;
+                RunFolder.Write(folder, outcome, File.ReadAllText(path), Path.GetFileName(path));
+                return Summarize(stdout, outcome.Report, folder, stop);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
+            {
+                // A bug, not bad input: one line on the terminal, the stack trace where the run's files go.
+                var log = ErrorLog.Write(folder ?? root, e);
+                stderr.WriteLine(ErrorLog.Line(e, log));
+                return ExitCodes.InternalError;
+            }
         });
         return command;
+    }
+
+    /// <summary>Prints the outcome and picks the exit code: interrupted (130/143), 0 passed, 1 a check failed.</summary>
+    private static int Summarize(TextWriter stdout, RunReport report, string folder, StopSignals stop)
+    {
+        if (report.Interrupted)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"INTERRUPTED by {StopSignals.Name(stop.Signal)} after {report.SimulatedSeconds:0.#} s simulated; partial run folder: {folder}"));
+            return stop.ExitCode;
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(report.Passed ? "PASSED" : "FAILED")}: {report.SimulatedSeconds:0.#} s simulated in {report.WallSeconds:0.#} s; heights {string.Join(", ", report.Shards.Select(x => $"shard {x.Id}: {x.Height}"))}; digest {report.Digest}"));
+        foreach (var check in report.Checks) stdout.WriteLine($"  {(check.Passed ? "pass" : "FAIL")}  {check.Name}: {check.Detail}");
+        stdout.WriteLine($"Run folder: {folder}");
+        return report.Passed ? ExitCodes.Passed : ExitCodes.CheckFailed;
     }
 
     /// <summary>"max" (no pacing) or "Nx": virtual time runs N times as fast as the wall clock.</summary>

@@ -43,6 +43,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                     .Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false)
                     .ConfigureServices(services =>
                     {
+                        services.AddSingleton<IHostLifetime, QuietLifetime>();
                         services.AddSingleton<RunContexts>();
                         services.AddSerializer(serializer => serializer.AddKernelRecords());
                         services.AddPlacementDirector<Grains.Placement.ShardPlacement, Grains.Placement.ShardPlacementDirector>();

@@ -33,8 +33,13 @@ public static class RunFolder
     public static string Markdown(RunReport r, IReadOnlyList<string> plots)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {r.Scenario}: {(r.Passed ? "passed" : "FAILED")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {r.Scenario}: {(r.Interrupted ? "INTERRUPTED" : r.Passed ? "passed" : "FAILED")}");
         md.AppendLine();
+        if (r.Interrupted)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Interrupted** after {Stats.Format(r.SimulatedSeconds)} s of simulated time: everything below covers only that part of the run, which therefore did not pass.");
+            md.AppendLine();
+        }
         md.AppendLine(CultureInfo.InvariantCulture, $"Seed {r.Seed}, digest `{r.Digest}`. {Stats.Format(r.SimulatedSeconds)} s simulated in {Stats.Format(r.WallSeconds)} s; {r.Validators} validators holding {r.Keys} keys; signature scheme `{r.Consensus.Crypto}`.");
         md.AppendLine();
         md.AppendLine("## Checks");

@@ -9,20 +9,24 @@ using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Silo.Reports;
 
-/// <summary>report.json: the fixed fields of the run report (snake_case on disk, README "What a run produces"); sections a run has no data for are present and empty.</summary>
+/// <summary>
+/// report.json: the fixed fields of the run report (snake_case on disk, README "What a run produces"); sections a run
+/// has no data for are present and empty. An interrupted run covers only its simulated seconds and never passes: its
+/// checks judged part of a run.
+/// </summary>
 public sealed record RunReport(
     string Scenario, ulong Seed, string Digest, bool Passed, double SimulatedSeconds, double WallSeconds, int Validators, int Keys,
     IReadOnlyList<ShardReport> Shards, TransactionsReport Transactions, ConsensusReport Consensus, EpochsReport Epochs,
-    StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks, RunTiming? Timing = null)
+    StakingReport Staking, IReadOnlyList<CohortReport> Cohorts, IReadOnlyList<CheckResult> Checks, RunTiming? Timing = null, bool Interrupted = false)
 {
-    public static RunReport Build(RunRecord result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall, RunTiming? timing = null)
+    public static RunReport Build(RunRecord result, string digest, IReadOnlyList<CheckResult> checks, TimeSpan wall, RunTiming? timing = null, bool interrupted = false)
     {
         var plan = result.Plan;
         var messages = result.Shards.SelectMany(s => s.MessagesByType)
             .GroupBy(kv => kv.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
         return new RunReport(
-            plan.Scenario, plan.Seed, digest, checks.All(c => c.Passed), result.SimulatedTime.TotalSeconds, wall.TotalSeconds,
+            plan.Scenario, plan.Seed, digest, !interrupted && checks.All(c => c.Passed), result.SimulatedTime.TotalSeconds, wall.TotalSeconds,
             plan.Nodes.Count, plan.Nodes.Sum(n => n.Keys),
             [.. result.Shards.Select(ShardReport.From)],
             TransferReport.Transactions(result),
@@ -31,7 +35,8 @@ public sealed record RunReport(
             StakingReports.Staking(plan, result.Shards[0].Staking),
             CohortReport.From(plan, result.Shards[0].Staking),
             checks,
-            timing);
+            timing,
+            interrupted);
     }
 }
 

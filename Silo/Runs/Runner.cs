@@ -11,7 +11,10 @@ namespace HarmonySim.Silo.Runs;
 /// <summary>What a finished run produced: its result, log, digest, checks and report.</summary>
 public sealed record RunOutcome(RunRecord Result, IReadOnlyList<string> Events, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report);
 
-/// <summary>Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time.</summary>
+/// <summary>
+/// Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time. Cancelling stops
+/// the run at the next step and returns what it produced so far, marked interrupted.
+/// </summary>
 public sealed class Runner(int silos = 1)
 {
     /// <summary>A run measured in blocks ends once every shard has committed that many.</summary>
@@ -35,13 +38,31 @@ public sealed class Runner(int silos = 1)
         var startup = wall.Elapsed;
         var stop = TimeSpan.Zero;
         RunProgress current;
+        var interrupted = false;
         do
         {
-            cancellation.ThrowIfCancellationRequested();
+            // Cancellation is honoured only between steps: a grain call is never abandoned half-way, so what the
+            // grains hold is a consistent state at the last step's virtual time, and the report is written from it.
+            if (cancellation.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
             stop += Step;
             current = await sim.AdvanceTo(stop < plan.Duration ? stop : plan.Duration);
             progress?.Invoke(current);
-            if (Speed is { } speed && current.Now / speed > wall.Elapsed) await Task.Delay(current.Now / speed - wall.Elapsed, cancellation);
+            if (Speed is { } speed && current.Now / speed > wall.Elapsed)
+            {
+                try
+                {
+                    await Task.Delay(current.Now / speed - wall.Elapsed, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    interrupted = true;
+                    break;
+                }
+            }
         }
         while (!current.Done && !ReachedHeight(plan, current));
         var result = RunRecord.Of(plan, await sim.Result());
@@ -51,6 +72,6 @@ public sealed class Runner(int silos = 1)
         var events = EventLog.Lines(result);
         var digest = EventLog.Digest(events);
         var checks = RunChecks.Evaluate(result);
-        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing));
+        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
     }
 }

@@ -88,4 +88,28 @@ public sealed class RunCommandTests
         Assert.IsFalse(Directory.Exists(Path.Combine(dir, "runs")));
         Directory.Delete(dir, recursive: true);
     }
+
+    [TestMethod]
+    public void An_unwritable_out_folder_exits_2_naming_out_before_anything_runs()
+    {
+        var dir = TempDir();
+        Directory.CreateDirectory(dir);
+        // A path under a regular file: no one, root included, can create a folder there.
+        var file = Path.Combine(dir, "a-file");
+        File.WriteAllText(file, "");
+        var (exit, output, error) = Invoke("run", "quickstart", "--out", Path.Combine(file, "runs"));
+        Assert.AreEqual(HarmonySimCommand.BadInput, exit, error);
+        StringAssert.Contains(error, "--out");
+        Assert.DoesNotContain("t=", output, "nothing ran");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [TestMethod]
+    public void Run_help_lists_the_exit_codes()
+    {
+        var (exit, output, _) = Invoke("run", "--help");
+        Assert.AreEqual(0, exit);
+        foreach (var code in new[] { "0 every check passed", "1 a check failed", "2 bad input", "3 an internal error", "130", "143" })
+            StringAssert.Contains(output, code);
+    }
 }
