@@ -17,7 +17,8 @@ public static class RunCommand
     public static Command Build()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (a path, or a bundled scenario's name such as quickstart)." };
-        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
+        // Read as text so a bad value gets this command's own message, not the parser's type name.
+        var seed = new Option<string?>("--seed") { Description = "Override the scenario's seed (a whole number, 0 to 18446744073709551615)." };
         var output = new Option<string>("--out") { Description = "Folder that receives the run folder (default: runs)." , DefaultValueFactory = _ => "runs" };
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible), 1x (real time) or Nx (N times real time).", DefaultValueFactory = _ => "max" };
         var silos = new Option<int>("--silos") { Description = "Number of in-process silos to spread the run over.", DefaultValueFactory = _ => 1 };
@@ -34,9 +35,19 @@ public static class RunCommand
                 stderr.WriteLine($"{path}: the scenario is not valid; nothing ran.");
                 return HarmonySimCommand.BadInput;
             }
+            ulong? seedWanted = null;
+            if (parse.GetValue(seed) is { } seedText)
+            {
+                if (!ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedSeed))
+                {
+                    stderr.WriteLine($"--seed: expected a whole number from 0 to {ulong.MaxValue}, got '{Shorten(seedText)}'");
+                    return HarmonySimCommand.BadInput;
+                }
+                seedWanted = parsedSeed;
+            }
             if (!TryParseSpeed(parse.GetValue(speed)!, out var factor))
             {
-                stderr.WriteLine($"--speed: expected max, 1x or a multiple such as 10x, got '{parse.GetValue(speed)}'");
+                stderr.WriteLine($"--speed: expected max, 1x or a multiple from {MinSpeed}x to {MaxSpeed}x such as 10x, got '{Shorten(parse.GetValue(speed)!)}'");
                 return HarmonySimCommand.BadInput;
             }
             var silosWanted = parse.GetValue(silos);
@@ -48,7 +59,7 @@ public static class RunCommand
             Simulation.Plans.RunPlan plan;
             try
             {
-                var runSeed = parse.GetValue(seed) ?? s.Seed;
+                var runSeed = seedWanted ?? s.Seed;
                 plan = RunPlanBuilder.Build(s, $"{s.Name}-{runSeed}", runSeed);
             }
             catch (ScenarioNotRunnableException e)
@@ -114,12 +125,19 @@ public static class RunCommand
         return report.Passed ? ExitCodes.Passed : ExitCodes.CheckFailed;
     }
 
+    private const double MinSpeed = 0.001;
+    private const double MaxSpeed = 1_000_000;
+
+    /// <summary>A value echoed in an error, cut short so a huge argument does not flood the terminal.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>"max" (no pacing) or "Nx": virtual time runs N times as fast as the wall clock.</summary>
     public static bool TryParseSpeed(string text, out double? factor)
     {
         factor = null;
         if (string.Equals(text, "max", StringComparison.OrdinalIgnoreCase)) return true;
-        if (text.EndsWith('x') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0)
+        // Pacing divides virtual time by the factor: a tiny one would ask for a wait longer than any timer allows.
+        if (text.EndsWith('x') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= MinSpeed and <= MaxSpeed)
         {
             factor = f;
             return true;

@@ -17,6 +17,9 @@ namespace HarmonySim.Silo.Runs;
 /// </summary>
 public static class RunPlanBuilder
 {
+    /// <summary>The longest virtual time a run may last: a century (TimeSpan itself ends after 29,000 years).</summary>
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_525);
+
     public static RunPlan Build(Scenario scenario, string runId, ulong? seedOverride = null)
     {
         var seed = seedOverride ?? scenario.Seed;
@@ -26,13 +29,7 @@ public static class RunPlanBuilder
         var network = scenario.Network;
         var nodes = PlaceNodes(scenario, seed);
         var blockTime = network.BlockTime;
-        var duration = scenario.Duration.Kind switch
-        {
-            DurationKind.Time => scenario.Duration.Time!.Value,
-            // A block or epoch count: run until it is reached, with a generous cap so a stalled network still ends.
-            DurationKind.Blocks => TimeSpan.FromSeconds(blockTime.TotalSeconds * scenario.Duration.Count!.Value * 10 + 600),
-            _ => TimeSpan.FromSeconds(blockTime.TotalSeconds * network.BlocksPerEpoch * scenario.Duration.Count!.Value * 10 + 600),
-        };
+        var duration = scenario.Duration.Kind == DurationKind.Time ? scenario.Duration.Time!.Value : Cap(scenario);
         var consensus = new ConsensusPlan(network.Shards, network.SignatureScheme, network.Quorum,
             network.HarmonyVoteShare ?? (network.HarmonySlotsPerShard == network.SlotsPerShard ? 1m : 0m),
             new TimingPlan(blockTime, network.Timing.PhaseTimeout, network.Timing.ViewChangeTimeout, network.Timing.ViewChangeSlot,
@@ -103,6 +100,23 @@ public static class RunPlanBuilder
             yield return "checks.max_shard_voting_power: voting power per epoch comes from elections, which need a staking section";
         if (scenario.Staking is not null && scenario.Network.HarmonySlotsPerShard == 0)
             yield return "network.harmony_slots_per_shard: a staking run needs at least one Harmony-operated slot per shard, so no shard's committee can be empty";
+    }
+
+    /// <summary>
+    /// A run measured in blocks or epochs lasts until it reaches them, capped at ten times the time they take at the
+    /// block time (plus ten minutes) so a stalled network still ends; a count whose cap passes a century is refused.
+    /// </summary>
+    private static TimeSpan Cap(Scenario scenario)
+    {
+        var blocks = (decimal)scenario.Duration.Count!.Value * (scenario.Duration.Kind == DurationKind.Blocks ? 1 : scenario.Network.BlocksPerEpoch);
+        var seconds = (decimal)scenario.Network.BlockTime.TotalSeconds * blocks * 10 + 600;
+        if (seconds > (decimal)MaxDuration.TotalSeconds)
+        {
+            var field = scenario.Duration.Kind == DurationKind.Blocks ? "duration.blocks" : "duration.epochs";
+            throw new ScenarioNotRunnableException([string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{field}: {scenario.Duration.Count} at {scenario.Network.BlockTime.TotalSeconds:0.###} s blocks needs a cap of {seconds / 31_557_600m:0.#} years of virtual time; at most a century")]);
+        }
+        return TimeSpan.FromSeconds((double)seconds);
     }
 
     /// <summary>

@@ -444,9 +444,10 @@ internal sealed partial class ScenarioReader(string file)
         {
             var text = Scalar(bwNode, "latency.bandwidth_mbps", "a bandwidth in Mbit/s");
             if (text is null) ok = false;
-            else if (ScenarioValues.TryParseNumber(text, out var bw) is not null || bw <= 0 || bw > 1_000_000)
+            // At least 1 kbit/s: below that a block's transfer time overflows the simulator's clock.
+            else if (ScenarioValues.TryParseNumber(text, out var bw) is not null || bw < 0.001m || bw > 1_000_000)
             {
-                Error(bwNode, "latency.bandwidth_mbps", $"expected a bandwidth in Mbit/s above 0 and at most 1000000 (a plain number), got '{text}'");
+                Error(bwNode, "latency.bandwidth_mbps", $"expected a bandwidth in Mbit/s from 0.001 to 1000000 (a plain number), got '{(text.Length <= 40 ? text : text[..40] + "…")}'");
                 ok = false;
             }
             else bandwidth = bw;

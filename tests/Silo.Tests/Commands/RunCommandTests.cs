@@ -62,6 +62,21 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    [DataRow("--seed", "abc", "--seed: expected a whole number")]
+    [DataRow("--seed", "-1", "--seed: expected a whole number")]
+    [DataRow("--seed", "18446744073709551616", "--seed: expected a whole number")]
+    [DataRow("--speed", "0.000001x", "--speed: expected max, 1x or a multiple from 0.001x")]
+    [DataRow("--speed", "1e-300x", "--speed: expected max, 1x or a multiple from 0.001x")]
+    [DataRow("--speed", "1e300x", "--speed: expected max, 1x or a multiple from 0.001x")]
+    public void A_bad_seed_or_speed_is_bad_input_with_the_option_named_and_no_stack_trace(string option, string value, string message)
+    {
+        var (exit, _, error) = Invoke("run", "quickstart", option, value);
+        Assert.AreEqual(HarmonySimCommand.BadInput, exit);
+        StringAssert.StartsWith(error, message);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [TestMethod]
     public void Speeds_parse_as_max_or_a_multiple_of_real_time()
     {
         Assert.IsTrue(RunCommand.TryParseSpeed("max", out var max));
@@ -86,6 +101,26 @@ public sealed class RunCommandTests
         Assert.AreEqual(HarmonySimCommand.BadInput, exit, error);
         StringAssert.Contains(error, "duration.epochs");
         Assert.IsFalse(Directory.Exists(Path.Combine(dir, "runs")));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [TestMethod]
+    [DataRow("duration:\n  time: 60s", "duration:\n  blocks: 1_000_000_000", "block_time: 2s", "block_time: 10m",
+        "duration.blocks: 1000000000 at 600 s blocks needs a cap of")]
+    [DataRow("latency:\n", "latency:\n  bandwidth_mbps: 0.0000000000000000000001\n", "", "",
+        "latency.bandwidth_mbps: expected a bandwidth in Mbit/s from 0.001")]
+    public void A_scenario_whose_arithmetic_would_overflow_is_refused_naming_the_field(string from, string to, string from2, string to2, string message)
+    {
+        var dir = TempDir();
+        Directory.CreateDirectory(dir);
+        var text = File.ReadAllText(HarmonySim.Silo.Scenarios.ScenarioFolder.Resolve("quickstart")).Replace(from, to, StringComparison.Ordinal);
+        if (from2.Length > 0) text = text.Replace(from2, to2, StringComparison.Ordinal);
+        var file = Path.Combine(dir, "overflow.yaml");
+        File.WriteAllText(file, text);
+        var (exit, _, error) = Invoke("run", file, "--out", Path.Combine(dir, "runs"));
+        Assert.AreEqual(HarmonySimCommand.BadInput, exit, error);
+        StringAssert.Contains(error, message);
+        Assert.DoesNotContain("   at ", error);
         Directory.Delete(dir, recursive: true);
     }
 
