@@ -28,6 +28,8 @@ public static class ScenarioLoader
     public static ScenarioLoadResult LoadFile(string path)
     {
         string text;
+        // Reading a directory fails as "access denied", which would send a user hunting for a permissions problem.
+        if (Directory.Exists(path)) return new(null, [new ScenarioError(path, 1, 1, "file", "cannot read the scenario file: it is a directory, not a file")]);
         try
         {
             text = File.ReadAllText(path);

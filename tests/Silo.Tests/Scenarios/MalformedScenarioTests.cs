@@ -125,6 +125,15 @@ public sealed class MalformedScenarioTests
     }
 
     [TestMethod]
+    public void A_directory_given_as_the_scenario_is_named_as_a_directory()
+    {
+        var dir = Directory.CreateTempSubdirectory("harmonysim-dir-").FullName;
+        var result = ScenarioLoader.LoadFile(dir);
+        Assert.AreEqual($"{dir}:1:1: file: cannot read the scenario file: it is a directory, not a file", result.Errors.Single().ToString());
+        Directory.Delete(dir);
+    }
+
+    [TestMethod]
     public void Optional_fields_take_their_documented_defaults()
     {
         var s = ScenarioLoader.Parse(Valid, File).Scenario!;
