@@ -3,7 +3,7 @@ using HarmonySim.Simulation.Network;
 namespace HarmonySim.Simulation.Runs;
 
 /// <summary>
-/// A whole run in this process without Orleans: every shard's network stepped by the same window protocol the
+/// A whole run in this process, with no silo: every shard's network stepped by the same window protocol the
 /// simulation grain uses. The kernel's tests run plans through it; a run gives the same result here as on silos.
 /// </summary>
 public sealed class LocalRun : IDisposable
