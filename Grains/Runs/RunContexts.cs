@@ -19,12 +19,6 @@ public sealed class RunContexts
 
     public RunContext For(RunPlan plan) => _runs.GetOrAdd(_fingerprints.GetValue(plan, Fingerprint), _ => new Lazy<RunContext>(() => new RunContext(plan))).Value;
 
-    /// <summary>Drops every context of a run (its shard networks are gone).</summary>
-    public void Forget(string runId)
-    {
-        foreach (var key in _runs.Keys.Where(k => k.StartsWith(runId + "#", StringComparison.Ordinal))) _runs.TryRemove(key, out _);
-    }
-
     private static string Fingerprint(RunPlan plan) =>
         plan.RunId + "#" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(plan)));
 }

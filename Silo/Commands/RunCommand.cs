@@ -40,14 +40,14 @@ public static class RunCommand
             {
                 if (!ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedSeed))
                 {
-                    stderr.WriteLine($"--seed: expected a whole number from 0 to {ulong.MaxValue}, got '{Shorten(seedText)}'");
+                    stderr.WriteLine($"--seed: expected a whole number from 0 to {ulong.MaxValue}, got '{ScenarioValues.Echo(seedText)}'");
                     return HarmonySimCommand.BadInput;
                 }
                 seedWanted = parsedSeed;
             }
             if (!TryParseSpeed(parse.GetValue(speed)!, out var factor))
             {
-                stderr.WriteLine($"--speed: expected max, 1x or a multiple from {MinSpeed}x to {MaxSpeed}x such as 10x, got '{Shorten(parse.GetValue(speed)!)}'");
+                stderr.WriteLine($"--speed: expected max, 1x or a multiple from {MinSpeed}x to {MaxSpeed}x such as 10x, got '{ScenarioValues.Echo(parse.GetValue(speed)!)}'");
                 return HarmonySimCommand.BadInput;
             }
             var silosWanted = parse.GetValue(silos);
@@ -127,9 +127,6 @@ public static class RunCommand
 
     private const double MinSpeed = 0.001;
     private const double MaxSpeed = 1_000_000;
-
-    /// <summary>A value echoed in an error, cut short so a huge argument does not flood the terminal.</summary>
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>"max" (no pacing) or "Nx": virtual time runs N times as fast as the wall clock.</summary>
     public static bool TryParseSpeed(string text, out double? factor)

@@ -447,7 +447,7 @@ internal sealed partial class ScenarioReader(string file)
             // At least 1 kbit/s: below that a block's transfer time overflows the simulator's clock.
             else if (ScenarioValues.TryParseNumber(text, out var bw) is not null || bw < 0.001m || bw > 1_000_000)
             {
-                Error(bwNode, "latency.bandwidth_mbps", $"expected a bandwidth in Mbit/s from 0.001 to 1000000 (a plain number), got '{(text.Length <= 40 ? text : text[..40] + "…")}'");
+                Error(bwNode, "latency.bandwidth_mbps", $"expected a bandwidth in Mbit/s from 0.001 to 1000000 (a plain number), got '{ScenarioValues.Echo(text)}'");
                 ok = false;
             }
             else bandwidth = bw;

@@ -8,6 +8,9 @@ namespace HarmonySim.Silo.Scenarios;
 /// </summary>
 public static class ScenarioValues
 {
+    /// <summary>A value as an error message echoes it: cut at 40 characters, so a huge value does not flood the terminal.</summary>
+    public static string Echo(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>Longest duration a scenario may state anywhere (about 11.4 years), to keep arithmetic safe.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(100_000);
 

@@ -11,5 +11,6 @@ public sealed record CostPlan(
     TimeSpan BlockValidation)
 {
     public TimeSpan Of(OperationCounts ops) =>
-        Sign * ops.Signs + Verify * ops.Verifies + AggregateVerify * ops.AggregateVerifies + BlockValidation * ops.BlockValidations;
+        Sign * ops.Signatures.Signs + Verify * ops.Signatures.Verifies + AggregateVerify * ops.Signatures.AggregateVerifies
+        + BlockValidation * ops.BlockValidations;
 }

@@ -45,16 +45,18 @@ public sealed class RunContext
             Rotation = plan.Timing.RotateAfterBlocks is { } k ? LeaderRotation.After(k) : plan.Timing.MainnetRotation ? LeaderRotation.Mainnet : LeaderRotation.None,
         };
         _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => CreateKey(n, k)).ToArray())];
+        // Owners first: an external validator's is a secp256k1 account, derived once here for the committees,
+        // the staking world and the reports.
+        _owners = [.. plan.Nodes.Select(n => OwnerOf(plan, n.Id))];
         if (plan.Staking is not null)
         {
-            Staking = new StakingWorld(plan, Scheme, node => _keys[node]);
+            Staking = new StakingWorld(plan, Scheme, node => _keys[node], OwnerOf);
             _committees = [.. Enumerable.Range(0, plan.Shards).Select(s => Staking.Cache.Get(Staking.GenesisCommittees, s))];
         }
         else _committees = [.. Enumerable.Range(0, plan.Shards).Select(BuildCommittee)];
         Committees = new ShardCommittees(_committees);
         Genesis = [.. _committees.Select(c => CommittedBlock.Genesis(Block.Genesis(c.ShardId, Config.GenesisUnixTime, Address.OfBlsKey(c.KeyAt(0).Bytes))))];
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
-        _owners = [.. plan.Nodes.Select(n => OwnerOf(plan, n.Id))];
         NodeOfOwner = plan.Nodes.ToDictionary(n => _owners[n.Id], n => n.Id);
         Staking?.SetGenesis(Genesis[0].Hash);
         if (plan.Transfers is not null && Staking is { } staking)
@@ -142,7 +144,7 @@ public sealed class RunContext
     {
         var order = SlotOrder(Plan, shard);
         if (order.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
-        var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, OwnerOf(Plan, n.Id), StakeOf(n)))).ToList();
+        var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, _owners[n.Id], StakeOf(n)))).ToList();
         return new Committee((uint)shard, 0, slots, Scheme, Plan.Consensus.Quorum,
             VotingPower.FromDecimal(Plan.Consensus.HarmonyVoteShare));
     }

@@ -33,13 +33,13 @@ public sealed class StakingWorld
     private readonly ConcurrentDictionary<Hash32, BeaconOutcome> _outcomes = new();
     private readonly ConcurrentDictionary<Hash32, Block> _blocks = new();
 
-    public StakingWorld(RunPlan plan, ISignatureScheme scheme, Func<int, IReadOnlyList<KeyPair>> keysOf)
+    public StakingWorld(RunPlan plan, ISignatureScheme scheme, Func<int, IReadOnlyList<KeyPair>> keysOf, Func<int, Address> ownerOf)
     {
         var s = plan.Staking ?? throw new ArgumentException("the plan has no staking section", nameof(plan));
         Cache = new CommitteeCache(scheme, VotingPower.FromDecimal(plan.Consensus.HarmonyVoteShare));
         HarmonySlots = [.. Enumerable.Range(0, plan.Shards).Select(shard => (IReadOnlyList<HarmonySlot>)[.. plan.NodesOf(shard)
             .Where(n => n.StakePerKey is null).OrderBy(n => n.Id)
-            .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, RunContext.OwnerOf(plan, n.Id))))])];
+            .SelectMany(n => keysOf(n.Id).Select(k => new HarmonySlot(k.Public, ownerOf(n.Id))))])];
         // HIP-16 caps a validator's keys per shard by key value; under randomness resharding a key's value does not
         // decide its shard, so the cap would drop keys for nothing: it applies under the key-mod rule only.
         var election = new EposParameters(plan.Shards, s.SlotsPerShard, s.HarmonySlotsPerShard, s.EffectiveStakeBound,
@@ -64,7 +64,7 @@ public sealed class StakingWorld
         var joiners = new List<(TimeSpan At, Address Sender, AccountKey Key, StakingTransaction Message)>();
         foreach (var node in plan.Nodes.Where(n => n.StakePerKey is not null))
         {
-            var owner = RunContext.OwnerOf(plan, node.Id);
+            var owner = ownerOf(node.Id);
             var self = ToAtto(node.StakePerKey!.Value) * node.Keys;
             var description = new ValidatorDescription($"{node.Cohort}-{node.Id}", $"node-{node.Id}");
             if (node.JoinsAt is { } joinsAt)
@@ -95,7 +95,7 @@ public sealed class StakingWorld
         GenesisCommittees = new ShardState(0, genesisElection.Committees);
         GenesisBeacon = BeaconState.Genesis(state, GenesisCommittees);
         GenesisElection = genesisElection.Summary;
-        Transactions = SignActions(plan, s, joiners);
+        Transactions = SignActions(plan, s, joiners, ownerOf);
     }
 
     public CommitteeCache Cache { get; }
@@ -154,22 +154,22 @@ public sealed class StakingWorld
     /// and the delegators' transactions, in submission order (file order on ties), each sender's nonces in that order.
     /// </summary>
     private List<(TimeSpan, SignedStakingTransaction)> SignActions(RunPlan plan, StakingPlan s,
-        List<(TimeSpan At, Address Sender, AccountKey Key, StakingTransaction Message)> joiners)
+        List<(TimeSpan At, Address Sender, AccountKey Key, StakingTransaction Message)> joiners, Func<int, Address> ownerOf)
     {
         var scripted = joiners.Select(j => (j.At, j.Sender, j.Key, j.Message)).ToList();
         foreach (var action in s.Actions)
         {
             if (action.Type == StakingActionType.Activate)
             {
-                var validator = RunContext.OwnerOf(plan, action.Node!.Value);
+                var validator = ownerOf(action.Node!.Value);
                 scripted.Add((action.At, validator, RunContext.ValidatorAccount(plan.Seed, action.Node.Value), new EditValidator(validator, Status: ValidatorStatus.Active)));
                 continue;
             }
             var from = AddressOf(action.Delegator);
             StakingTransaction message = action.Type switch
             {
-                StakingActionType.Delegate => new DelegateStake(from, RunContext.OwnerOf(plan, action.Node!.Value), ToAtto(action.Amount)),
-                StakingActionType.Undelegate => new UndelegateStake(from, RunContext.OwnerOf(plan, action.Node!.Value), ToAtto(action.Amount)),
+                StakingActionType.Delegate => new DelegateStake(from, ownerOf(action.Node!.Value), ToAtto(action.Amount)),
+                StakingActionType.Undelegate => new UndelegateStake(from, ownerOf(action.Node!.Value), ToAtto(action.Amount)),
                 _ => new CollectRewards(from),
             };
             scripted.Add((action.At, from, Delegators[action.Delegator], message));

@@ -20,7 +20,7 @@ public sealed class TimerMirror
     public void Reset(int node, int replicas)
     {
         foreach (var kind in Enum.GetValues<TimerKind>())
-            for (var r = 0; r < Math.Max(replicas, 2); r++) _live.Remove((node, r, kind));
+            for (var r = 0; r < replicas; r++) _live.Remove((node, r, kind));
     }
 
     /// <summary>True when the firing is the node's live timer (and is now consumed); false when the node would ignore it.</summary>

@@ -140,7 +140,7 @@ public sealed class ValidatorHost
     /// signed, and the full block validations its validator ran (the host's counters, never per thread).
     /// </summary>
     private OperationCounts Counted(FbftNode node) =>
-        new((int)node.Operations.Signs + _behaviour.Signs, (int)node.Operations.Verifies, (int)node.Operations.AggregateVerifies, _validations.Count);
+        new(node.Operations with { Signs = node.Operations.Signs + _behaviour.Signs }, _validations.Count);
 
     /// <summary>The inner builder's blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(IBlockBuilder? inner, byte side) : IBlockBuilder
