@@ -16,11 +16,14 @@ public sealed class TimerMirror
 
     public void Cancel(int node, int replica, TimerKind kind) => _live.Remove((node, replica, kind));
 
-    /// <summary>Forgets a node's timers (its state machine was rebuilt, as on a restart).</summary>
+    /// <summary>
+    /// Forgets a node's timers (its state machine was rebuilt, as on a restart): on both possible replicas whatever
+    /// <paramref name="replicas"/> says, since a node never has more than two and a stale entry must never survive.
+    /// </summary>
     public void Reset(int node, int replicas)
     {
         foreach (var kind in Enum.GetValues<TimerKind>())
-            for (var r = 0; r < replicas; r++) _live.Remove((node, r, kind));
+            for (var r = 0; r < Math.Max(replicas, 2); r++) _live.Remove((node, r, kind));
     }
 
     /// <summary>True when the firing is the node's live timer (and is now consumed); false when the node would ignore it.</summary>
