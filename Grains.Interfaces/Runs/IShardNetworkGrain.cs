@@ -20,7 +20,10 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// <summary>Queues messages from other shards (each arrives at its own time, after the shard's current time).</summary>
     Task Deliver(IReadOnlyList<CrossShardMessage> messages);
 
-    /// <summary>The shard's record of the run: metrics, checks' evidence and its part of the event log.</summary>
+    /// <summary>The commits, view changes and log lines the shard recorded since the last take.</summary>
+    Task<ShardRecords> TakeRecords();
+
+    /// <summary>The shard's totals for the run: metrics and the checks' evidence.</summary>
     Task<ShardResult> Result();
 
     /// <summary>Where one of the shard's validators stands, or null when it is not a member.</summary>

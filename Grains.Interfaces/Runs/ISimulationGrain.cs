@@ -15,6 +15,9 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>Advances every shard to <paramref name="until"/> (capped at the run's duration).</summary>
     Task<RunProgress> AdvanceTo(TimeSpan until);
 
+    /// <summary>Every shard's records since the last take (see <see cref="ShardRecords"/>), in shard order.</summary>
+    Task<IReadOnlyList<ShardRecords>> TakeRecords();
+
     Task<RunResult> Result();
 
     /// <summary>The shards whose networks serve a node (its own, or every shard when slots move between shards).</summary>

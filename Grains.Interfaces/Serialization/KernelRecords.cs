@@ -10,11 +10,12 @@ namespace HarmonySim.Grains.Interfaces.Serialization;
 /// <summary>
 /// The kernel's plan and result records cross silos as JSON: the kernel is free of Orleans (no serializer
 /// attributes), they cross once per run and shard, and they hold only numbers, strings and times. Inside a silo they
-/// are passed by reference: they are immutable records, never changed after they are made.
+/// are passed by reference: they are immutable records, never changed after they are made. A shard's records cross
+/// once per run step (a few commits and log lines each).
 /// </summary>
 public static class KernelRecords
 {
-    private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(NodeStatus)];
+    private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus)];
 
     /// <summary>Registers the JSON codec for the kernel's records; every silo and client of a cluster must call it.</summary>
     public static ISerializerBuilder AddKernelRecords(this ISerializerBuilder builder) =>
@@ -37,6 +38,12 @@ public sealed class RunResultCopier : IDeepCopier<RunResult>
 public sealed class ShardResultCopier : IDeepCopier<ShardResult>
 {
     public ShardResult? DeepCopy(ShardResult? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class ShardRecordsCopier : IDeepCopier<ShardRecords>
+{
+    public ShardRecords? DeepCopy(ShardRecords? input, CopyContext context) => input;
 }
 
 [RegisterCopier]

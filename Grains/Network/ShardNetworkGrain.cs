@@ -30,6 +30,8 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     public Task Deliver(IReadOnlyList<CrossShardMessage> messages) => Shard.Deliver(messages);
 
+    public Task<ShardRecords> TakeRecords() => Task.FromResult(Shard.Network.TakeRecords());
+
     public Task<ShardResult> Result() => Task.FromResult(Shard.Network.Result());
 
     public Task<NodeStatus?> Status(int node) => Task.FromResult(Shard.Network.StatusOf(node));

@@ -29,6 +29,8 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
         return new RunProgress(_driver.Now, Plan.Duration, progress, Plan.Length.StopAtEpoch);
     }
 
+    public async Task<IReadOnlyList<ShardRecords>> TakeRecords() => await Task.WhenAll(_shards.Select(s => s.TakeRecords()));
+
     public async Task<RunResult> Result() => new(_driver!.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
 
     public Task<IReadOnlyList<int>> ShardsOf(int node) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HarmonySim.Silo.Reports;
+using HarmonySim.Silo.Reports.Streaming;
 using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios;
 
@@ -77,11 +78,12 @@ public static class RunCommand
 
             stdout.WriteLine(ValidateCommand.Summary(path, s));
             var target = RunFolder.NewPath(root, s.Name, DateTime.UtcNow);
-            string? folder = null;
             using var stop = new StopSignals(cancellation);
+            // The event log and blocks.csv stream into the run folder as the run goes, so a long run holds neither in memory.
+            using var streamed = RunOutput.InFolder(target);
             try
             {
-                var runner = new Runner(silosWanted) { Speed = factor };
+                var runner = new Runner(silosWanted) { Speed = factor, Output = streamed };
                 var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
                 RunOutcome outcome;
                 try
@@ -92,16 +94,18 @@ public static class RunCommand
                 {
                     // Stopped while the silos were starting: there is no run yet, so nothing to write.
                     stderr.WriteLine($"Interrupted by {StopSignals.Name(stop.Signal)} before the run started; nothing written.");
+                    streamed.Dispose();
+                    Directory.Delete(target, recursive: true);
                     return stop.ExitCode;
                 }
-                folder = target;
-                RunFolder.Write(folder, outcome, File.ReadAllText(path), Path.GetFileName(path));
-                return Summarize(stdout, outcome.Report, folder, stop);
+                RunFolder.Write(target, outcome, File.ReadAllText(path), Path.GetFileName(path));
+                return Summarize(stdout, outcome.Report, target, stop);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
             {
                 // A bug, not bad input: one line on the terminal, the stack trace where the run's files go.
-                var log = ErrorLog.Write(folder ?? root, e);
+                // The run folder exists from the start (the logs stream into it), so the trace goes beside them.
+                var log = ErrorLog.Write(Directory.Exists(target) ? target : root, e);
                 stderr.WriteLine(ErrorLog.Line(e, log));
                 return ExitCodes.InternalError;
             }

@@ -12,22 +12,11 @@ namespace HarmonySim.Silo.Reports;
 /// <summary>
 /// The run's canonical event log (events.jsonl) and its digest. Lines are ordered by (time, shard, order within
 /// the shard) and written with a fixed field order and invariant formatting; each shard's delivery-trace hash closes
-/// the log, so the digest covers every message delivered. Wall-clock readings never enter it.
+/// the log, so the digest covers every message delivered. Wall-clock readings never enter it. The log is written as
+/// the run goes (<see cref="Streaming.EventLogWriter"/>).
 /// </summary>
 public static class EventLog
 {
-    public static IReadOnlyList<string> Lines(RunRecord result)
-    {
-        var events = result.Shards
-            .SelectMany(s => s.Events.Select((e, i) => (Event: e, Order: i)))
-            .OrderBy(x => x.Event.At).ThenBy(x => x.Event.Shard).ThenBy(x => x.Order)
-            .Select(x => Line(x.Event.At, x.Event.Shard, x.Event.Kind, x.Event.Fields))
-            .ToList();
-        foreach (var shard in result.Shards.OrderBy(s => s.Shard))
-            events.Add(Line(result.SimulatedTime, shard.Shard, "delivery_trace", [new("sha256", shard.DeliveryTraceHash), new("deliveries", shard.Deliveries.ToString(CultureInfo.InvariantCulture)), new("format", Simulation.Observer.DeliveryTrace.Format)]));
-        return events;
-    }
-
     /// <summary>SHA-256 of the log's lines, each followed by a newline, as lower-case hex.</summary>
     public static string Digest(IReadOnlyList<string> lines)
     {
@@ -40,7 +29,7 @@ public static class EventLog
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static string Line(TimeSpan at, int shard, string kind, IReadOnlyList<KeyValuePair<string, string>> fields)
+    public static string Line(TimeSpan at, int shard, string kind, IReadOnlyList<KeyValuePair<string, string>> fields)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))

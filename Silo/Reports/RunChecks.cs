@@ -3,6 +3,7 @@ using HarmonySim.Grains.Interfaces.Runs;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
+using HarmonySim.Silo.Reports.Streaming;
 
 namespace HarmonySim.Silo.Reports;
 
@@ -12,9 +13,6 @@ public sealed record CheckResult(string Name, bool Passed, string Detail);
 /// <summary>The checks every run makes (safety, liveness, commit signatures) and the scenario's expected outages.</summary>
 public static class RunChecks
 {
-    /// <summary>Blocks already under way when an outage starts may still commit this long after it.</summary>
-    private static readonly TimeSpan OutageGrace = TimeSpan.FromSeconds(5);
-
     public static IReadOnlyList<CheckResult> Evaluate(RunRecord result)
     {
         var checks = new List<CheckResult>
@@ -23,7 +21,7 @@ public static class RunChecks
             Liveness(result),
             CommitSignatures(result),
         };
-        checks.AddRange(result.Plan.Checks.ExpectedOutages.Select(w => ExpectedOutage(result, w)));
+        checks.AddRange(Enumerable.Range(0, result.Plan.Checks.ExpectedOutages.Count).Select(i => ExpectedOutage(result, i)));
         checks.AddRange(StakingChecks.Evaluate(result));
         checks.AddRange(TransferReport.Checks(result));
         return checks;
@@ -40,43 +38,31 @@ public static class RunChecks
     /// <summary>No gap between commits (or before the first, or after the last) longer than the bound, except across an expected outage.</summary>
     private static CheckResult Liveness(RunRecord result)
     {
-        var bound = result.Plan.Checks.LivenessMaxGap;
-        var failures = new List<string>();
-        foreach (var shard in result.Shards)
-        {
-            var times = shard.Commits.Select(c => c.CommittedAt).Prepend(TimeSpan.Zero).Append(result.SimulatedTime).ToList();
-            for (var i = 1; i < times.Count; i++)
-            {
-                var (from, to) = (times[i - 1], times[i]);
-                if (to - from <= bound || Excused(from, to, bound, result.Plan.Checks.ExpectedOutages)) continue;
-                failures.Add($"shard {shard.Shard}: no commit from {Seconds(from)} to {Seconds(to)}");
-            }
-        }
-        return new("liveness", failures.Count == 0, failures.Count == 0
-            ? $"every gap between commits at most {Seconds(bound)} outside expected outages"
-            : string.Join("; ", failures.Take(5)) + (failures.Count > 5 ? $"; {failures.Count - 5} more" : ""));
+        var failures = result.Tallies.SelectMany(t => t.LivenessGaps).Take(ShardTally.KeptFindings).ToList();
+        var count = result.Tallies.Sum(t => t.LivenessGapCount);
+        return new("liveness", count == 0, count == 0
+            ? $"every gap between commits at most {Seconds(result.Plan.Checks.LivenessMaxGap)} outside expected outages"
+            : string.Join("; ", failures) + (count > failures.Count ? $"; {count - failures.Count} more" : ""));
     }
-
-    private static bool Excused(TimeSpan from, TimeSpan to, TimeSpan bound, IReadOnlyList<OutageWindow> windows) =>
-        windows.Any(w => from <= w.To && to >= w.From && from >= w.From - bound && to <= w.To + bound);
 
     private static CheckResult CommitSignatures(RunRecord result)
     {
-        var commits = result.Shards.SelectMany(s => s.Commits).ToList();
-        var bad = commits.Where(c => !c.SignatureVerified).ToList();
-        return new("commit_signatures", bad.Count == 0, bad.Count == 0
-            ? $"all {commits.Count} commit aggregates verify with quorum"
-            : $"{bad.Count} commit aggregates fail, first at height {bad[0].Height}");
+        var commits = result.Tallies.Sum(t => t.Blocks);
+        var bad = result.Tallies.Sum(t => t.UnverifiedCommits);
+        return new("commit_signatures", bad == 0, bad == 0
+            ? $"all {commits} commit aggregates verify with quorum"
+            : $"{bad} commit aggregates fail, first at height {result.Tallies.First(t => t.UnverifiedCommits > 0).FirstUnverifiedHeight}");
     }
 
     /// <summary>The scenario expects commits to stop inside the window (after blocks under way at its start).</summary>
-    private static CheckResult ExpectedOutage(RunRecord result, OutageWindow window)
+    private static CheckResult ExpectedOutage(RunRecord result, int index)
     {
-        var inside = result.Shards.SelectMany(s => s.Commits.Where(c => c.CommittedAt > window.From + OutageGrace && c.CommittedAt < window.To).Select(c => (s.Shard, c))).ToList();
+        var window = result.Plan.Checks.ExpectedOutages[index];
+        var inside = result.Tallies.Select(t => (t.Shard, Outage: t.Outages[index])).Where(x => x.Outage.Count > 0).ToList();
         var name = $"expected_outage_{Seconds(window.From)}_{Seconds(window.To)}";
         return new(name, inside.Count == 0, inside.Count == 0
-            ? $"no commits between {Seconds(window.From + OutageGrace)} and {Seconds(window.To)}, as the scenario expects"
-            : $"{inside.Count} commits during the expected outage, first shard {inside[0].Shard} height {inside[0].c.Height} at {Seconds(inside[0].c.CommittedAt)}");
+            ? $"no commits between {Seconds(window.From + OutageTally.Grace)} and {Seconds(window.To)}, as the scenario expects"
+            : $"{inside.Sum(x => x.Outage.Count)} commits during the expected outage, first shard {inside[0].Shard} height {inside[0].Outage.First!.Height} at {Seconds(inside[0].Outage.First!.CommittedAt)}");
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";

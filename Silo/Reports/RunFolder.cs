@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace HarmonySim.Silo.Reports;
 
-/// <summary>Writes a run folder: report.json, report.md, events.jsonl and the scenario as run.</summary>
+/// <summary>Writes a run folder: report.json, report.md, the plots and the scenario as run, beside the streamed events.jsonl and blocks.csv.</summary>
 public static class RunFolder
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -19,7 +19,7 @@ public static class RunFolder
         Directory.CreateDirectory(directory);
         var report = outcome.Report;
         File.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(report, Json) + "\n");
-        File.WriteAllText(Path.Combine(directory, "events.jsonl"), string.Concat(outcome.Events.Select(e => e + "\n")));
+        outcome.Output.CopyTo(directory);
         var plots = Plots.Write(directory, outcome.Result);
         File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots));
         File.WriteAllText(Path.Combine(directory, scenarioFileName), scenarioText);

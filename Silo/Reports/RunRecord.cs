@@ -1,10 +1,11 @@
+using HarmonySim.Silo.Reports.Streaming;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 
 namespace HarmonySim.Silo.Reports;
 
-/// <summary>A finished run beside the plan it ran: what the checks, the event log and the report read (the plan never travels back from the grains).</summary>
-public sealed record RunRecord(RunPlan Plan, TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards)
-{
-    public static RunRecord Of(RunPlan plan, RunResult result) => new(plan, result.SimulatedTime, result.Shards);
-}
+/// <summary>
+/// A finished run beside the plan it ran: what the checks and the report read (the plan never travels back from the
+/// grains). <see cref="Tallies"/> fold each shard's streamed commits and view changes, one per shard in shard order.
+/// </summary>
+public sealed record RunRecord(RunPlan Plan, TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards, IReadOnlyList<ShardTally> Tallies);

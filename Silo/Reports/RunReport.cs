@@ -3,6 +3,7 @@ using HarmonySim.Grains.Interfaces.Runs;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
+using HarmonySim.Silo.Reports.Streaming;
 using HarmonySim.Protocol.Consensus.Quorum;
 
 using HarmonySim.Protocol.Crypto;
@@ -28,7 +29,7 @@ public sealed record RunReport(
         return new RunReport(
             plan.Scenario, plan.Seed, digest, !interrupted && checks.All(c => c.Passed), result.SimulatedTime.TotalSeconds, wall.TotalSeconds,
             plan.Nodes.Count, plan.Nodes.Sum(n => n.Keys),
-            [.. result.Shards.Select(ShardReport.From)],
+            [.. result.Shards.Select(s => ShardReport.From(s, result.Tallies[s.Shard]))],
             TransferReport.Transactions(result),
             new ConsensusReport(messages.Values.Sum(), messages, result.Shards.Sum(s => s.SignaturesVerified), SignatureSchemes.Name(plan.Consensus.Scheme)),
             StakingReports.Epochs(result.Shards[0].Staking),
@@ -40,17 +41,12 @@ public sealed record RunReport(
     }
 }
 
-public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChanges, TimeStats BlockTimeS, Percentiles FinalityS)
+public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChanges, TimeStats BlockTimeS, Percentiles FinalityS)
 {
-    public static ShardReport From(ShardResult shard)
-    {
-        var commits = shard.Commits;
-        var intervals = commits.Zip(commits.Skip(1), (a, b) => (b.CommittedAt - a.CommittedAt).TotalSeconds).ToList();
-        var finality = commits.Select(c => (c.CommittedAt - c.ProposedAt).TotalSeconds).ToList();
-        return new ShardReport(shard.Shard, commits.Count == 0 ? 0 : commits[^1].Height, commits.Count, shard.ViewChanges,
-            new TimeStats(intervals.Count == 0 ? 0 : Math.Round(intervals.Average(), 6), Stats.Percentile(intervals, 50), Stats.Percentile(intervals, 99)),
-            new Percentiles(Stats.Percentile(finality, 50), Stats.Percentile(finality, 99)));
-    }
+    public static ShardReport From(ShardResult shard, ShardTally tally) =>
+        new(shard.Shard, shard.Height, shard.Blocks, shard.ViewChanges,
+            new TimeStats(tally.BlockTimes.MeanSeconds, tally.BlockTimes.PercentileSeconds(50), tally.BlockTimes.PercentileSeconds(99)),
+            new Percentiles(tally.Finality.PercentileSeconds(50), tally.Finality.PercentileSeconds(99)));
 }
 
 /// <summary>

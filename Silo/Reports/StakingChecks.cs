@@ -24,9 +24,8 @@ public static class StakingChecks
     /// <summary>At every epoch's last beacon block, total supply = genesis + minted rewards − burned slashes, to the atto.</summary>
     private static CheckResult Accounting(RunRecord result, StakingRunResult staking)
     {
-        var errors = result.Shards[0].Events.Where(e => e.Kind == "beacon_state_error").ToList();
-        if (errors.Count > 0)
-            return new("accounting", false, $"the beacon state could not follow the committed chain at height {errors[0].Fields.First(f => f.Key == "height").Value}");
+        if (result.Tallies[0].FirstEvent("beacon_state_error") is { } error)
+            return new("accounting", false, $"the beacon state could not follow the committed chain at height {error.Fields.First(f => f.Key == "height").Value}");
         var bad = staking.Accounting.Where(a => !a.Passed).ToList();
         if (bad.Count > 0) return new("accounting", false, $"epoch {bad[0].Epoch}: supply {bad[0].Actual} atto, expected {bad[0].Expected} (genesis + minted − burned)");
         return new("accounting", true, staking.Accounting.Count == 0

@@ -5,15 +5,25 @@ using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
 using HarmonySim.Silo.Hosting;
 using HarmonySim.Silo.Reports;
+using HarmonySim.Silo.Reports.Streaming;
 
 namespace HarmonySim.Silo.Runs;
 
-/// <summary>What a finished run produced: its result, log, digest, checks and report.</summary>
-public sealed record RunOutcome(RunRecord Result, IReadOnlyList<string> Events, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report);
+/// <summary>What a finished run produced: its result, its streamed logs, digest, checks and report.</summary>
+public sealed record RunOutcome(RunRecord Result, RunOutput Output, string Digest, IReadOnlyList<CheckResult> Checks, RunReport Report)
+{
+    /// <summary>The event log's lines (read back from the output: for tests and tools, not for long runs).</summary>
+    public IReadOnlyList<string> Events => Output.EventLines();
+
+    /// <summary>A shard's canonical commits, read back from blocks.csv (for tests and tools, not for long runs).</summary>
+    public IReadOnlyList<CommitRecord> Commits(int shard) => [.. Output.BlockRows().Select(BlockLog.Parse).Where(r => r.Shard == shard).Select(r => r.Commit)];
+}
 
 /// <summary>
-/// Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time. Cancelling stops
-/// the run at the next step and returns what it produced so far, marked interrupted.
+/// Runs a plan on embedded silos, reporting progress after every <see cref="Step"/> of virtual time and taking the
+/// shards' records after each step into <see cref="Output"/> (kept in memory unless a folder is given), so memory
+/// does not grow with the run's length. Cancelling stops the run at the next step and returns what it produced so
+/// far, marked interrupted.
 /// </summary>
 public sealed class Runner(int silos = 1)
 {
@@ -27,6 +37,9 @@ public sealed class Runner(int silos = 1)
     /// <summary>When set, virtual time is held to this multiple of wall time (1 = real time); null runs flat out.</summary>
     public double? Speed { get; init; }
 
+    /// <summary>Where the event log and blocks.csv are streamed; in memory when not set.</summary>
+    public RunOutput? Output { get; init; }
+
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var wall = Stopwatch.StartNew();
@@ -35,6 +48,8 @@ public sealed class Runner(int silos = 1)
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
         await sim.Start(plan);
+        var output = Output ?? RunOutput.InMemory();
+        var recorder = new RunRecorder(plan, output);
         var startup = wall.Elapsed;
         var stop = TimeSpan.Zero;
         RunProgress current;
@@ -50,6 +65,7 @@ public sealed class Runner(int silos = 1)
             }
             stop += Step;
             current = await sim.AdvanceTo(stop < plan.Duration ? stop : plan.Duration);
+            recorder.Add(await sim.TakeRecords(), current.Now);
             progress?.Invoke(current);
             if (Speed is { } speed && current.Now / speed > wall.Elapsed)
             {
@@ -65,13 +81,14 @@ public sealed class Runner(int silos = 1)
             }
         }
         while (!current.Done && !ReachedHeight(plan, current));
-        var result = RunRecord.Of(plan, await sim.Result());
+        var ran = await sim.Result();
+        recorder.Add(await sim.TakeRecords(), ran.SimulatedTime);
+        var digest = recorder.Finish(ran);
+        var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies);
         wall.Stop();
         var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
             GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));
-        var events = EventLog.Lines(result);
-        var digest = EventLog.Digest(events);
         var checks = RunChecks.Evaluate(result);
-        return new RunOutcome(result, events, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
+        return new RunOutcome(result, output, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
     }
 }

@@ -127,6 +127,23 @@ public sealed partial class ShardNetwork
         if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey[key])) return;
         _beacon?.Committed(committed);
         _transfers?.Committed(committed);
+        if (committed.Number % ForgetEvery == 0) Observer.Forget(LowestReplicaHeight() - Math.Min(LowestReplicaHeight(), ForgetMargin));
+    }
+
+    /// <summary>How often (in canonical blocks) the observer drops what no replica can need any more.</summary>
+    private const ulong ForgetEvery = 256;
+
+    /// <summary>Canonical blocks kept below the lowest replica's height: the staking and transfer traffic read a block's parent.</summary>
+    private const ulong ForgetMargin = 16;
+
+    /// <summary>The lowest height any replica of any member stands at, crashed ones included (they sync from it when restarted).</summary>
+    private ulong LowestReplicaHeight()
+    {
+        var lowest = ulong.MaxValue;
+        foreach (var host in _hosts)
+            for (var r = 0; r < host.Replicas; r++)
+                lowest = Math.Min(lowest, host.Replica(r).Height);
+        return lowest == ulong.MaxValue ? 0 : lowest;
     }
 
     /// <summary>Routes a message through split-brain sides, faults, loss and latency, and queues its delivery.</summary>

@@ -154,7 +154,10 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         return new NodeStatus(node, Shard, host.Plan.Behaviour, _faults.IsCrashed(node), replica?.IsLeader ?? false, replica?.Height ?? 0, replica?.ViewId ?? 0);
     }
 
-    /// <summary>The shard's record of the run: metrics, the checks' evidence and its part of the event log.</summary>
+    /// <summary>The commits, view changes and log lines recorded since the last take (see <see cref="ShardRecords"/>).</summary>
+    public ShardRecords TakeRecords() => Observer.TakeRecords();
+
+    /// <summary>The shard's totals for the run: metrics and the checks' evidence (its records are taken separately).</summary>
     public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys)) with
     {
         Staking = _beacon?.Result(),

@@ -9,16 +9,19 @@ namespace HarmonySim.Simulation.Observer;
 /// What a shard's network saw: the canonical chain (each height's first commit by an honest node), the safety check
 /// (another honest node committing a different block at a height), block and view-change timings, message counts,
 /// the event log lines of the shard and the delivery trace. It only watches; nothing it holds feeds back into the run
-/// except the canonical blocks a syncing node is sent.
+/// except the canonical blocks a syncing node is sent. Its memory does not grow with the run's length: the records
+/// (commits, view changes, event-log lines) are taken off it step by step (<see cref="TakeRecords"/>) and written out
+/// by the host, and canonical blocks no replica can still need are dropped (<see cref="Forget"/>).
 /// </summary>
 public sealed class ShardObserver(int shard) : IDisposable
 {
     private readonly Dictionary<ulong, CommittedBlock> _canonical = [];
-    private readonly List<CommitRecord> _commits = [];
+    private List<CommitRecord> _commits = [];
     private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
+    private ulong _forgottenBelow;
     private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
-    private readonly List<TimeSpan> _viewChangeTimes = [];
-    private readonly List<LoggedEvent> _events = [];
+    private List<TimeSpan> _viewChangeTimes = [];
+    private List<LoggedEvent> _events = [];
     private readonly List<string> _safetyViolations = [];
     private readonly DeliveryTrace _trace = new();
     // Counts by message type, indexed by the type's wire value (1–7).
@@ -26,8 +29,12 @@ public sealed class ShardObserver(int shard) : IDisposable
 
     public long Deliveries { get; private set; }
     public long SignatureChecks { get; private set; }
-    public ulong Height => _commits.Count == 0 ? 0 : _commits[^1].Height;
-    public int ViewChanges => _newViews.Count;
+    public ulong Height { get; private set; }
+
+    /// <summary>Canonical blocks held for syncing nodes and the safety check (bounded by <see cref="Forget"/>).</summary>
+    public int CanonicalBlocksHeld => _canonical.Count;
+    public long Blocks { get; private set; }
+    public int ViewChanges { get; private set; }
 
     public void Delivered(TimeSpan now, int from, int to, FbftMessage message)
     {
@@ -52,6 +59,8 @@ public sealed class ShardObserver(int shard) : IDisposable
     /// <summary>An honest node committed a block: true when it is the height's first (a new canonical block).</summary>
     public bool Committed(TimeSpan now, int node, CommittedBlock committed, Committee committee, Func<PublicKey, int> nodeOfKey)
     {
+        // Below what was forgotten no replica commits (Forget's contract); such a report is not a new block.
+        if (committed.Number < _forgottenBelow) return false;
         if (_canonical.TryGetValue(committed.Number, out var first))
         {
             if (first.Hash != committed.Hash)
@@ -68,6 +77,8 @@ public sealed class ShardObserver(int shard) : IDisposable
         var leaderSlot = committee.IndexOfCoinbase(committed.Header.Coinbase);
         var leader = leaderSlot < 0 ? -1 : nodeOfKey(committee.KeyAt(leaderSlot));
         var signers = committed.CommitBitmap?.Count ?? 0;
+        Height = Math.Max(Height, committed.Number);
+        Blocks++;
         _commits.Add(new CommitRecord(committed.Number, committed.Hash.ToString(), committed.CommitViewId, proposed, now, signers, verified, leader));
         Log(now, "commit", ("height", Text(committed.Number)), ("hash", committed.Hash.ToString()), ("view", Text(committed.CommitViewId)),
             ("signers", Text(signers)), ("leader", Text(leader)));
@@ -78,6 +89,7 @@ public sealed class ShardObserver(int shard) : IDisposable
     public void NewView(TimeSpan now, ulong height, NewViewEntered entered, string leader)
     {
         if (!_newViews.Add((height, entered.ViewId))) return;
+        ViewChanges++;
         _viewChangeTimes.Add(now);
         Log(now, "new_view", ("height", Text(height)), ("view", Text(entered.ViewId)), ("leader", leader),
             ("carried_prepared_block", entered.CarriedPreparedBlock ? "true" : "false"));
@@ -86,9 +98,32 @@ public sealed class ShardObserver(int shard) : IDisposable
     public void Log(TimeSpan now, string kind, params (string Key, string Value)[] fields) =>
         _events.Add(new LoggedEvent(now, shard, kind, [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]));
 
-    /// <summary>The shard's part of the run result (staking and transfer parts are added by their owners).</summary>
-    public ShardResult Result(int validators, int keys) => new(shard, _commits, _newViews.Count, _viewChangeTimes,
-        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _events, _trace.Hex(), validators, keys);
+    /// <summary>The commits, view changes and event-log lines recorded since the last take, handed over and forgotten.</summary>
+    public ShardRecords TakeRecords()
+    {
+        var records = new ShardRecords(shard, _commits, _viewChangeTimes, _events);
+        _commits = [];
+        _viewChangeTimes = [];
+        _events = [];
+        return records;
+    }
+
+    /// <summary>
+    /// Drops what concerns heights below <paramref name="height"/>: canonical blocks, proposal times and seen views.
+    /// The caller passes a height no replica of the shard is below (a syncing node asks from its own height, and a
+    /// node commits or changes view only at it), so nothing dropped can be asked for or compared again.
+    /// </summary>
+    public void Forget(ulong height)
+    {
+        for (var h = _forgottenBelow; h < height; h++) _canonical.Remove(h);
+        _forgottenBelow = Math.Max(_forgottenBelow, height);
+        foreach (var key in _proposedAt.Keys.Where(k => k.Height < height).ToList()) _proposedAt.Remove(key);
+        _newViews.RemoveWhere(k => k.Height < height);
+    }
+
+    /// <summary>The shard's part of the run result (staking and transfer parts are added by their owners); its records are taken separately.</summary>
+    public ShardResult Result(int validators, int keys) => new(shard, Height, Blocks, ViewChanges,
+        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _trace.Hex(), validators, keys);
 
     public void Dispose() => _trace.Dispose();
 

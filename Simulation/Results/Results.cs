@@ -21,16 +21,16 @@ public sealed record LoggedEvent(
     IReadOnlyList<KeyValuePair<string, string>> Fields);
 
 
+/// <summary>A shard's totals at the end of a run; its commits, view changes and log lines come as <see cref="ShardRecords"/>.</summary>
 public sealed record ShardResult(
     int Shard,
-    IReadOnlyList<CommitRecord> Commits,
+    ulong Height,
+    long Blocks,
     int ViewChanges,
-    IReadOnlyList<TimeSpan> ViewChangeTimes,
     IReadOnlyDictionary<string, long> MessagesByType,
     long Deliveries,
     long SignaturesVerified,
     IReadOnlyList<string> SafetyViolations,
-    IReadOnlyList<LoggedEvent> Events,
     string DeliveryTraceHash,
     int Validators,
     int Keys,

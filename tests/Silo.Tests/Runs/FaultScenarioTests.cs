@@ -61,6 +61,6 @@ public sealed class FaultScenarioTests
             Assert.IsTrue(faults.Any(f => f.Contains($"\"fault\":\"{kind}\"", StringComparison.Ordinal)), $"{kind} missing from {string.Join("\n", faults)}");
         Assert.IsTrue(outcome.Checks.Single(c => c.Name == "safety").Passed);
         Assert.IsTrue(outcome.Checks.Single(c => c.Name == "commit_signatures").Passed);
-        Assert.IsTrue(outcome.Result.Shards.All(s => s.Commits.Any(c => c.CommittedAt > TimeSpan.FromSeconds(250))), "both shards commit after the heal");
+        Assert.IsTrue(outcome.Result.Shards.All(s => outcome.Commits(s.Shard).Any(c => c.CommittedAt > TimeSpan.FromSeconds(250))), "both shards commit after the heal");
     }
 }

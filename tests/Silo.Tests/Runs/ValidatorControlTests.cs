@@ -37,8 +37,8 @@ public sealed class ValidatorControlTests
         Assert.IsFalse(restarted.Crashed);
         Assert.IsGreaterThan(crashed.Height + 3, restarted.Height, "the restarted node caught up and commits again");
 
-        var result = await sim.Result();
-        var faults = result.Shards[0].Events.Where(e => e.Kind == "fault").Select(e => e.Fields[0].Value).ToList();
+        var records = await sim.TakeRecords();
+        var faults = records[0].Events.Where(e => e.Kind == "fault").Select(e => e.Fields[0].Value).ToList();
         CollectionAssert.AreEqual(new[] { "crash", "restart" }, faults);
     }
 }

@@ -20,7 +20,8 @@ public sealed class CrashAndRestartTests
         var (before, healthyBefore) = (network.Observer.Deliveries, healthy.Networks[0].Observer.Deliveries);
         Assert.AreEqual(healthyBefore, before, "the runs are the same until the crash");
 
-        var result = run.RunToEnd().Shards[0];
+        run.RunToEnd();
+        var result = ShardRun.Of(run);
         healthy.RunToEnd();
         var status = network.StatusOf(3)!;
         Assert.IsTrue(status.Crashed);
@@ -48,7 +49,8 @@ public sealed class CrashAndRestartTests
         Assert.AreEqual(atCrash, restarted.Height, "restarted from its own committed head, not from genesis");
         Assert.IsGreaterThan(atCrash + 5, network.StatusOf(0)!.Height, "the shard moved on meanwhile");
 
-        var result = run.RunToEnd().Shards[0];
+        run.RunToEnd();
+        var result = ShardRun.Of(run);
         Assert.AreEqual(network.StatusOf(0)!.Height, network.StatusOf(3)!.Height, "caught up with the shard");
         CollectionAssert.AreEqual(new[] { "crash", "restart" }, result.LoggedFaults().ToArray());
         Assert.AreEqual(0, result.SafetyViolations.Count);
@@ -65,9 +67,5 @@ public sealed class CrashAndRestartTests
         Assert.IsTrue(after.All(c => c.LeaderNode != 0));
     }
 
-    private static ShardResult RunToEnd(RunPlan plan)
-    {
-        using var run = new LocalRun(plan);
-        return run.RunToEnd().Shards[0];
-    }
+    private static ShardRun RunToEnd(RunPlan plan) => ShardRun.ToEnd(plan);
 }

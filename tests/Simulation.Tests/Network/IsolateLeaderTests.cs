@@ -30,7 +30,8 @@ public sealed class IsolateLeaderTests
         ulong LeaderBehind(RunPlan plan)
         {
             using var run = new LocalRun(plan);
-            var result = run.RunToEnd().Shards[0];
+            run.RunToEnd();
+            var result = ShardRun.Of(run);
             Assert.AreEqual(1, result.ViewChanges);
             return run.Networks[0].StatusOf(1)!.Height - run.Networks[0].StatusOf(0)!.Height;
         }
@@ -42,9 +43,5 @@ public sealed class IsolateLeaderTests
         Assert.AreEqual(0UL, LeaderBehind(isolation.WithFault(11, FaultKind.Heal).Build()), "healed at 11 s, and caught up");
     }
 
-    private static ShardResult RunToEnd(RunPlan plan)
-    {
-        using var run = new LocalRun(plan);
-        return run.RunToEnd().Shards[0];
-    }
+    private static ShardRun RunToEnd(RunPlan plan) => ShardRun.ToEnd(plan);
 }

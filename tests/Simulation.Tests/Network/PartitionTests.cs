@@ -46,9 +46,5 @@ public sealed class PartitionTests
         Assert.IsTrue(healed.All(c => c.CommittedAt - c.ProposedAt < 2 * slow), "heal lifted the slow links");
     }
 
-    private static ShardResult RunToEnd(RunPlan plan)
-    {
-        using var run = new LocalRun(plan);
-        return run.RunToEnd().Shards[0];
-    }
+    private static ShardRun RunToEnd(RunPlan plan) => ShardRun.ToEnd(plan);
 }

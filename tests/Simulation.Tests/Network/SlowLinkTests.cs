@@ -38,9 +38,5 @@ public sealed class SlowLinkTests
 
     private static List<TimeSpan> Latencies(IEnumerable<CommitRecord> commits) => [.. commits.Select(c => c.CommittedAt - c.ProposedAt)];
 
-    private static ShardResult RunToEnd(RunPlan plan)
-    {
-        using var run = new LocalRun(plan);
-        return run.RunToEnd().Shards[0];
-    }
+    private static ShardRun RunToEnd(RunPlan plan) => ShardRun.ToEnd(plan);
 }

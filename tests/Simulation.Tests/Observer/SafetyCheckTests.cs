@@ -22,15 +22,16 @@ public sealed class SafetyCheckTests
         Assert.IsFalse(Commit(observer, 2, b, seconds: 3), "the second is not");
 
         var result = observer.Result(4, 4);
+        var records = observer.TakeRecords();
         var violation = result.SafetyViolations.Single();
         StringAssert.Contains(violation, "height 1");
         StringAssert.Contains(violation, b.Hash.ToString());
         StringAssert.Contains(violation, a.Hash.ToString());
-        var logged = result.Events.Single(e => e.Kind == "safety_violation");
+        var logged = records.Events.Single(e => e.Kind == "safety_violation");
         Assert.AreEqual(TimeSpan.FromSeconds(3), logged.At);
         CollectionAssert.AreEqual(new[] { "height=1", "node=2", $"hash={b.Hash}" }, logged.Fields.Select(f => $"{f.Key}={f.Value}").ToArray());
         Assert.AreEqual(a, observer.Canonical(1), "the canonical chain keeps the first block");
-        var commit = result.Commits.Single();
+        var commit = records.Commits.Single();
         Assert.AreEqual(a.Hash.ToString(), commit.Hash);
         Assert.IsTrue(commit.SignatureVerified, "the builder's commit aggregate is a valid quorum certificate");
         Assert.AreEqual(0, commit.LeaderNode);
@@ -48,10 +49,14 @@ public sealed class SafetyCheckTests
             Commit(observer, node, next, seconds: 4);
         }
         var result = observer.Result(4, 4);
+        var records = observer.TakeRecords();
         Assert.AreEqual(0, result.SafetyViolations.Count);
-        Assert.IsFalse(result.Events.Any(e => e.Kind == "safety_violation"));
-        CollectionAssert.AreEqual(new[] { 1UL, 2UL }, result.Commits.Select(c => c.Height).ToArray());
-        Assert.AreEqual(4, result.Commits[1].Signers);
+        Assert.IsFalse(records.Events.Any(e => e.Kind == "safety_violation"));
+        CollectionAssert.AreEqual(new[] { 1UL, 2UL }, records.Commits.Select(c => c.Height).ToArray());
+        Assert.AreEqual(4, records.Commits[1].Signers);
+        Assert.AreEqual(2UL, result.Height);
+        Assert.AreEqual(2L, result.Blocks);
+        Assert.IsTrue(observer.TakeRecords().IsEmpty, "a take hands the records over once");
     }
 
     [TestMethod]
