@@ -155,7 +155,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     }
 
     /// <summary>The shard's record of the run: metrics, the checks' evidence and its part of the event log.</summary>
-    public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys)) with
+    public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys), Now) with
     {
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),

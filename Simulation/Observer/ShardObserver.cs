@@ -18,6 +18,7 @@ public sealed class ShardObserver(int shard) : IDisposable
     private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
     private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
     private readonly List<TimeSpan> _viewChangeTimes = [];
+    private readonly ViewChangeClock _viewChanging = new();
     private readonly List<LoggedEvent> _events = [];
     private readonly List<string> _safetyViolations = [];
     private readonly DeliveryTrace _trace = new();
@@ -28,6 +29,10 @@ public sealed class ShardObserver(int shard) : IDisposable
     public long SignatureChecks { get; private set; }
     public ulong Height => _commits.Count == 0 ? 0 : _commits[^1].Height;
     public int ViewChanges => _newViews.Count;
+    public int ViewChangesStarted => _viewChanging.Started;
+
+    /// <summary>Virtual time the shard spent view-changing up to <paramref name="now"/>.</summary>
+    public TimeSpan TimeViewChanging(TimeSpan now) => _viewChanging.Spent(now);
 
     public void Delivered(TimeSpan now, int from, int to, FbftMessage message)
     {
@@ -62,6 +67,7 @@ public sealed class ShardObserver(int shard) : IDisposable
             return false;
         }
         _canonical[committed.Number] = committed;
+        _viewChanging.Stop(now);
         var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature
             && new QuorumCertificate(committee, bitmap, SigningPayloads.Commit(committed.Header), signature).Check() == CertificateCheck.Valid;
         var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : now;
@@ -74,11 +80,22 @@ public sealed class ShardObserver(int shard) : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// An honest node at <paramref name="height"/> started (or retried) a view change. Only nodes working on the shard's
+    /// next block count: one left behind the chain is catching up, not holding the shard up. Nothing is logged, so the
+    /// event log and the run digest are what they were before view changes were counted when started.
+    /// </summary>
+    public void ViewChangeStarted(TimeSpan now, ulong height, ViewChangeStarted started)
+    {
+        if (height == Height + 1) _viewChanging.Start(now, height, started.ViewId);
+    }
+
     /// <summary>An honest node entered a new view; the first report of each (height, view) is a view change.</summary>
     public void NewView(TimeSpan now, ulong height, NewViewEntered entered, string leader)
     {
         if (!_newViews.Add((height, entered.ViewId))) return;
         _viewChangeTimes.Add(now);
+        if (height == Height + 1) _viewChanging.Stop(now);
         Log(now, "new_view", ("height", Text(height)), ("view", Text(entered.ViewId)), ("leader", leader),
             ("carried_prepared_block", entered.CarriedPreparedBlock ? "true" : "false"));
     }
@@ -86,9 +103,13 @@ public sealed class ShardObserver(int shard) : IDisposable
     public void Log(TimeSpan now, string kind, params (string Key, string Value)[] fields) =>
         _events.Add(new LoggedEvent(now, shard, kind, [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]));
 
-    /// <summary>The shard's part of the run result (staking and transfer parts are added by their owners).</summary>
-    public ShardResult Result(int validators, int keys) => new(shard, _commits, _newViews.Count, _viewChangeTimes,
-        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _events, _trace.Hex(), validators, keys);
+    /// <summary>The shard's part of the run result at <paramref name="now"/> (staking and transfer parts are added by their owners).</summary>
+    public ShardResult Result(int validators, int keys, TimeSpan now) => new(shard, _commits, _newViews.Count, _viewChangeTimes,
+        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _events, _trace.Hex(), validators, keys)
+    {
+        ViewChangesStarted = _viewChanging.Started,
+        TimeViewChanging = _viewChanging.Spent(now),
+    };
 
     public void Dispose() => _trace.Dispose();
 

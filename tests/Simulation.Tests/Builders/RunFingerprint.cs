@@ -23,7 +23,7 @@ public static class RunFingerprint
         yield return $"simulated {result.SimulatedTime.Ticks}";
         foreach (var s in result.Shards)
         {
-            yield return Invariant($"shard {s.Shard} trace {s.DeliveryTraceHash} deliveries {s.Deliveries} signatures {s.SignaturesVerified} view_changes {s.ViewChanges}");
+            yield return Invariant($"shard {s.Shard} trace {s.DeliveryTraceHash} deliveries {s.Deliveries} signatures {s.SignaturesVerified} view_changes {s.ViewChanges} started {s.ViewChangesStarted} view_changing {s.TimeViewChanging.Ticks}");
             yield return $"shard {s.Shard} messages {string.Join(' ', s.MessagesByType.Select(kv => $"{kv.Key}={kv.Value}"))}";
             foreach (var c in s.Commits)
                 yield return Invariant($"shard {s.Shard} commit {c.Height} {c.Hash} view {c.ViewId} proposed {c.ProposedAt.Ticks} committed {c.CommittedAt.Ticks} signers {c.Signers} verified {c.SignatureVerified} leader {c.LeaderNode}");
