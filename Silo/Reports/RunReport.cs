@@ -40,7 +40,12 @@ public sealed record RunReport(
     }
 }
 
-public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChanges, TimeStats BlockTimeS, Percentiles FinalityS)
+/// <summary>
+/// One shard's line. <c>view_changes</c> counts completed view changes (an honest node entered the new view),
+/// <c>view_changes_started</c> the (height, view) pairs honest nodes started one for, and <c>view_changing_s</c> the
+/// virtual seconds from each first start to the next new view or block (docs/SCENARIOS.md, "report.json").
+/// </summary>
+public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChanges, int ViewChangesStarted, double ViewChangingS, TimeStats BlockTimeS, Percentiles FinalityS)
 {
     public static ShardReport From(ShardResult shard)
     {
@@ -48,6 +53,7 @@ public sealed record ShardReport(int Id, ulong Height, int Blocks, int ViewChang
         var intervals = commits.Zip(commits.Skip(1), (a, b) => (b.CommittedAt - a.CommittedAt).TotalSeconds).ToList();
         var finality = commits.Select(c => (c.CommittedAt - c.ProposedAt).TotalSeconds).ToList();
         return new ShardReport(shard.Shard, commits.Count == 0 ? 0 : commits[^1].Height, commits.Count, shard.ViewChanges,
+            shard.ViewChangesStarted, Math.Round(shard.TimeViewChanging.TotalSeconds, 6),
             new TimeStats(intervals.Count == 0 ? 0 : Math.Round(intervals.Average(), 6), Stats.Percentile(intervals, 50), Stats.Percentile(intervals, 99)),
             new Percentiles(Stats.Percentile(finality, 50), Stats.Percentile(finality, 99)));
     }
