@@ -38,6 +38,13 @@ public sealed class ViewChangeReportTests
         {
             Directory.Delete(dir, recursive: true);
         }
+        var shardResult = outcome.Result.Shards[0];
+        var crossed = OrleansCopy.Of(shardResult);
+        Assert.AreEqual((shardResult.ViewChangesStarted, shardResult.TimeViewChanging), (crossed.ViewChangesStarted, crossed.TimeViewChanging), "a shard's result crosses silos whole");
+        var progress = new ShardProgress(0, TimeSpan.FromSeconds(60), 3, 1, 100, TimeSpan.FromSeconds(61), []) { ViewChangesStarted = 2, TimeViewChanging = TimeSpan.FromSeconds(27) };
+        var progressCopy = OrleansCopy.Of(progress);
+        Assert.AreEqual((2, TimeSpan.FromSeconds(27)), (progressCopy.ViewChangesStarted, progressCopy.TimeViewChanging), "and so does its progress");
+
         var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
         StringAssert.EndsWith(last.TrimEnd(), "/vc1/2/27s", "the last progress line: completed/started and seconds view-changing");
     }
