@@ -83,17 +83,23 @@ public readonly struct ShardProgressSurrogate
     [Id(5)] public TimeSpan NextEventAt { get; init; }
     [Id(6)] public IReadOnlyList<CrossShardMessage> Outbox { get; init; }
     [Id(7)] public ulong EpochsCompleted { get; init; }
+    [Id(8)] public int ViewChangesStarted { get; init; }
+    [Id(9)] public TimeSpan TimeViewChanging { get; init; }
 }
 
 [RegisterConverter]
 public sealed class ShardProgressConverter : IConverter<ShardProgress, ShardProgressSurrogate>
 {
     public ShardProgress ConvertFromSurrogate(in ShardProgressSurrogate s) =>
-        new(s.Shard, s.Now, s.Height, s.ViewChanges, s.Deliveries, s.NextEventAt, s.Outbox ?? [], s.EpochsCompleted);
+        new(s.Shard, s.Now, s.Height, s.ViewChanges, s.Deliveries, s.NextEventAt, s.Outbox ?? [], s.EpochsCompleted)
+        {
+            ViewChangesStarted = s.ViewChangesStarted, TimeViewChanging = s.TimeViewChanging,
+        };
     public ShardProgressSurrogate ConvertToSurrogate(in ShardProgress p) => new()
     {
         Shard = p.Shard, Now = p.Now, Height = p.Height, ViewChanges = p.ViewChanges, Deliveries = p.Deliveries,
         NextEventAt = p.NextEventAt, Outbox = p.Outbox, EpochsCompleted = p.EpochsCompleted,
+        ViewChangesStarted = p.ViewChangesStarted, TimeViewChanging = p.TimeViewChanging,
     };
 }
 

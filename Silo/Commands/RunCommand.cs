@@ -36,6 +36,8 @@ public static class RunCommand
                 stderr.WriteLine($"{path}: the scenario is not valid; nothing ran.");
                 return HarmonySimCommand.BadInput;
             }
+            // Warnings do not stop the run: an incoherent setting may be exactly what is being studied.
+            foreach (var w in loaded.Warnings) stderr.WriteLine(w.ToString());
             ulong? seedWanted = null;
             if (parse.GetValue(seed) is { } seedText)
             {

@@ -26,6 +26,7 @@ public static class ValidateCommand
                 error.WriteLine($"{path}: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")}; the scenario is not valid.");
                 return HarmonySimCommand.BadInput;
             }
+            foreach (var w in result.Warnings) error.WriteLine(w.ToString());
             output.WriteLine(Summary(path, s));
             return 0;
         });

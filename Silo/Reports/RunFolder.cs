@@ -50,10 +50,10 @@ public static class RunFolder
         md.AppendLine();
         md.AppendLine("## Shards");
         md.AppendLine();
-        md.AppendLine("| shard | height | view changes | block time mean / p50 / p99 (s) | finality p50 / p99 (s) |");
-        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| shard | height | view changes completed / started | time view-changing (s) | block time mean / p50 / p99 (s) | finality p50 / p99 (s) |");
+        md.AppendLine("|---|---|---|---|---|---|");
         foreach (var s in r.Shards)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Id} | {s.Height} | {s.ViewChanges} | {Stats.Format(s.BlockTimeS.Mean)} / {Stats.Format(s.BlockTimeS.P50)} / {Stats.Format(s.BlockTimeS.P99)} | {Stats.Format(s.FinalityS.P50)} / {Stats.Format(s.FinalityS.P99)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Id} | {s.Height} | {s.ViewChanges} / {s.ViewChangesStarted} | {Stats.Format(s.ViewChangingS)} | {Stats.Format(s.BlockTimeS.Mean)} / {Stats.Format(s.BlockTimeS.P50)} / {Stats.Format(s.BlockTimeS.P99)} | {Stats.Format(s.FinalityS.P50)} / {Stats.Format(s.FinalityS.P99)} |");
         md.AppendLine();
         foreach (var plot in plots) md.AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(plot)}]({plot})");
         md.AppendLine();

@@ -41,10 +41,15 @@ public sealed record RunReport(
     }
 }
 
-public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChanges, TimeStats BlockTimeS, Percentiles FinalityS)
+/// <summary>
+/// One shard's line. <c>view_changes</c> counts completed view changes (an honest node entered the new view),
+/// <c>view_changes_started</c> the (height, view) pairs honest nodes started one for, and <c>view_changing_s</c> the
+/// virtual seconds from each first start to the next new view or block (docs/SCENARIOS.md, "report.json").
+/// </summary>
+public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChanges, int ViewChangesStarted, double ViewChangingS, TimeStats BlockTimeS, Percentiles FinalityS)
 {
     public static ShardReport From(ShardResult shard, ShardTally tally) =>
-        new(shard.Shard, shard.Height, shard.Blocks, shard.ViewChanges,
+        new(shard.Shard, shard.Height, shard.Blocks, shard.ViewChanges, shard.ViewChangesStarted, Math.Round(shard.TimeViewChanging.TotalSeconds, 6),
             new TimeStats(tally.BlockTimes.MeanSeconds, tally.BlockTimes.PercentileSeconds(50), tally.BlockTimes.PercentileSeconds(99)),
             new Percentiles(tally.Finality.PercentileSeconds(50), tally.Finality.PercentileSeconds(99)));
 }

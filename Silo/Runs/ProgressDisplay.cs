@@ -23,14 +23,14 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive)
         if (!interactive)
             return await run(p => output.WriteLine(Line(p)));
         T result = default!;
-        var table = new Table().Title(title).AddColumns("shard", "height", "view changes", "deliveries");
+        var table = new Table().Title(title).AddColumns("shard", "height", "view changes done/started", "view-changing", "deliveries");
         await AnsiConsole.Live(table).StartAsync(async context =>
         {
             result = await run(p =>
             {
                 table.Rows.Clear();
                 foreach (var s in p.Shards) table.AddRow(s.Shard.ToString(CultureInfo.InvariantCulture), s.Height.ToString(CultureInfo.InvariantCulture),
-                    s.ViewChanges.ToString(CultureInfo.InvariantCulture), s.Deliveries.ToString(CultureInfo.InvariantCulture));
+                    ViewChanges(s), ViewChanging(s), s.Deliveries.ToString(CultureInfo.InvariantCulture));
                 table.Caption(Caption(p));
                 context.Refresh();
             });
@@ -38,8 +38,16 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive)
         return result;
     }
 
+    /// <summary>
+    /// <c>s0:h12/vc1/3/24s</c>: shard, height, view changes completed / started, virtual seconds spent view-changing; a
+    /// shard stuck view-changing shows its starts and time climbing while completed ones stay put.
+    /// </summary>
     private string Line(RunProgress p) =>
-        $"{Caption(p)} | " + string.Join(" ", p.Shards.Select(s => $"s{s.Shard}:h{s.Height}/vc{s.ViewChanges}"));
+        $"{Caption(p)} | " + string.Join(" ", p.Shards.Select(s => $"s{s.Shard}:h{s.Height}/vc{ViewChanges(s)}/{ViewChanging(s)}"));
+
+    private static string ViewChanges(ShardProgress s) => string.Create(CultureInfo.InvariantCulture, $"{s.ViewChanges}/{s.ViewChangesStarted}");
+
+    private static string ViewChanging(ShardProgress s) => string.Create(CultureInfo.InvariantCulture, $"{s.TimeViewChanging.TotalSeconds:0}s");
 
     private string Caption(RunProgress p)
     {

@@ -16,6 +16,9 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
 public sealed record ScenarioLoadResult(Scenario? Scenario, ImmutableArray<ScenarioError> Errors)
 {
     public bool IsValid => Scenario is not null;
+
+    /// <summary>Settings of a valid scenario that probably do not do what was meant; printed, never fatal.</summary>
+    public ImmutableArray<ScenarioWarning> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -72,7 +75,7 @@ public static class ScenarioLoader
         var scenario = reader.Read(stream.Documents[0].RootNode);
         if (reader.Errors.Count == 0)
             return scenario is not null
-                ? new(scenario, [])
+                ? new(scenario, []) { Warnings = [.. reader.Warnings] }
                 : new(null, [new ScenarioError(fileName, 1, 1, "(top)", "the scenario could not be read, but no specific error was found (a loader bug; please report it)")]);
         return new(null, [.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
     }

@@ -152,9 +152,11 @@ internal sealed partial class ScenarioReader(string file)
         var defaults = new TimingSpec();
         var phase = Time(m, "phase_timeout", TimeSpan.FromMilliseconds(1), OneDay);
         var viewChange = Time(m, "view_change_timeout", TimeSpan.FromMilliseconds(1), OneDay);
-        var slot = Time(m, "view_change_slot", TimeSpan.FromMilliseconds(1), OneDay);
+        var slot = WholeSeconds(m, "view_change_slot", Time(m, "view_change_slot", TimeSpan.FromMilliseconds(1), OneDay));
         var bootstrap = Time(m, "bootstrap_timeout", TimeSpan.FromMilliseconds(1), OneDay);
         var grace = Time(m, "commit_grace", TimeSpan.Zero, TimeSpan.FromHours(1));
+        if (viewChange is not null || slot is not null)
+            CheckViewChangeTiming(m, viewChange ?? defaults.ViewChangeTimeout, slot ?? defaults.ViewChangeSlot);
         return new TimingSpec
         {
             PhaseTimeout = phase ?? defaults.PhaseTimeout,

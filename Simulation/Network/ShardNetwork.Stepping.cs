@@ -110,6 +110,9 @@ public sealed partial class ShardNetwork
                 case SyncRequested r:
                     Enqueue(Now + SyncDelay, from, new SyncRequest(r.FromHeight), output.Replica);
                     break;
+                case ViewChangeStarted v when honest:
+                    Observer.ViewChangeStarted(Now, output.Height, v);
+                    break;
                 case NewViewEntered v when honest:
                     Observer.NewView(Now, output.Height, v, NodeOf(v.Leader));
                     break;

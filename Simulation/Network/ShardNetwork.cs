@@ -158,7 +158,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     public ShardRecords TakeRecords() => Observer.TakeRecords();
 
     /// <summary>The shard's totals for the run: metrics and the checks' evidence (its records are taken separately).</summary>
-    public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys)) with
+    public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys), Now) with
     {
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),

@@ -21,6 +21,7 @@ public sealed class ShardObserver(int shard) : IDisposable
     private ulong _forgottenBelow;
     private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
     private List<TimeSpan> _viewChangeTimes = [];
+    private readonly ViewChangeClock _viewChanging = new();
     private List<LoggedEvent> _events = [];
     private readonly List<string> _safetyViolations = [];
     private readonly DeliveryTrace _trace = new();
@@ -35,6 +36,10 @@ public sealed class ShardObserver(int shard) : IDisposable
     public int CanonicalBlocksHeld => _canonical.Count;
     public long Blocks { get; private set; }
     public int ViewChanges { get; private set; }
+    public int ViewChangesStarted => _viewChanging.Started;
+
+    /// <summary>Virtual time the shard spent view-changing up to <paramref name="now"/>.</summary>
+    public TimeSpan TimeViewChanging(TimeSpan now) => _viewChanging.Spent(now);
 
     public void Delivered(TimeSpan now, int from, int to, FbftMessage message)
     {
@@ -71,6 +76,7 @@ public sealed class ShardObserver(int shard) : IDisposable
             return false;
         }
         _canonical[committed.Number] = committed;
+        _viewChanging.Stop(now);
         var verified = committed.CommitBitmap is { } bitmap && committed.CommitSignature is { } signature
             && new QuorumCertificate(committee, bitmap, SigningPayloads.Commit(committed.Header), signature).Check() == CertificateCheck.Valid;
         var proposed = _proposedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var at) ? at : now;
@@ -85,12 +91,23 @@ public sealed class ShardObserver(int shard) : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// An honest node at <paramref name="height"/> started (or retried) a view change. Only nodes working on the shard's
+    /// next block count: one left behind the chain is catching up, not holding the shard up. Nothing is logged, so the
+    /// event log and the run digest are what they were before view changes were counted when started.
+    /// </summary>
+    public void ViewChangeStarted(TimeSpan now, ulong height, ViewChangeStarted started)
+    {
+        if (height == Height + 1) _viewChanging.Start(now, height, started.ViewId);
+    }
+
     /// <summary>An honest node entered a new view; the first report of each (height, view) is a view change.</summary>
     public void NewView(TimeSpan now, ulong height, NewViewEntered entered, string leader)
     {
         if (!_newViews.Add((height, entered.ViewId))) return;
         ViewChanges++;
         _viewChangeTimes.Add(now);
+        if (height == Height + 1) _viewChanging.Stop(now);
         Log(now, "new_view", ("height", Text(height)), ("view", Text(entered.ViewId)), ("leader", leader),
             ("carried_prepared_block", entered.CarriedPreparedBlock ? "true" : "false"));
     }
@@ -119,11 +136,16 @@ public sealed class ShardObserver(int shard) : IDisposable
         _forgottenBelow = Math.Max(_forgottenBelow, height);
         foreach (var key in _proposedAt.Keys.Where(k => k.Height < height).ToList()) _proposedAt.Remove(key);
         _newViews.RemoveWhere(k => k.Height < height);
+        _viewChanging.Forget(height);
     }
 
-    /// <summary>The shard's part of the run result (staking and transfer parts are added by their owners); its records are taken separately.</summary>
-    public ShardResult Result(int validators, int keys) => new(shard, Height, Blocks, ViewChanges,
-        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _trace.Hex(), validators, keys);
+    /// <summary>The shard's part of the run result at <paramref name="now"/> (staking and transfer parts are added by their owners); its records are taken separately.</summary>
+    public ShardResult Result(int validators, int keys, TimeSpan now) => new(shard, Height, Blocks, ViewChanges,
+        MessagesByType(), Deliveries, SignatureChecks, _safetyViolations, _trace.Hex(), validators, keys)
+    {
+        ViewChangesStarted = _viewChanging.Started,
+        TimeViewChanging = _viewChanging.Spent(now),
+    };
 
     public void Dispose() => _trace.Dispose();
 

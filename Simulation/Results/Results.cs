@@ -35,7 +35,17 @@ public sealed record ShardResult(
     int Validators,
     int Keys,
     StakingRunResult? Staking = null,
-    TransferRunResult? Transfers = null);
+    TransferRunResult? Transfers = null)
+{
+    /// <summary>
+    /// View changes started: distinct (height, view) pairs an honest node at the shard's next height started a view
+    /// change for. <see cref="ViewChanges"/> counts the completed ones (an honest node entered the new view).
+    /// </summary>
+    public int ViewChangesStarted { get; init; }
+
+    /// <summary>Virtual time from each first start of a view change to the next completed view change or canonical block.</summary>
+    public TimeSpan TimeViewChanging { get; init; }
+}
 
 
 /// <summary>A finished run: the virtual time it reached and each shard's record.</summary>

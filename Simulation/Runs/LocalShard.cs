@@ -22,5 +22,9 @@ public sealed class LocalShard(ShardNetwork network) : IShardHandle
     }
 
     public ShardProgress Progress() => new(network.Shard, network.Now, network.Observer.Height, network.Observer.ViewChanges,
-        network.Observer.Deliveries, network.NextEventAt, network.TakeOutbox(), network.EpochsCompleted);
+        network.Observer.Deliveries, network.NextEventAt, network.TakeOutbox(), network.EpochsCompleted)
+    {
+        ViewChangesStarted = network.Observer.ViewChangesStarted,
+        TimeViewChanging = network.Observer.TimeViewChanging(network.Now),
+    };
 }

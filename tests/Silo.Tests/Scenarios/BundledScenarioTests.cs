@@ -35,6 +35,7 @@ public sealed class BundledScenarioTests
         {
             var result = ScenarioLoader.LoadFile(file);
             Assert.IsTrue(result.IsValid, $"{file}:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+            Assert.IsEmpty(result.Warnings, $"{file}: a bundled scenario loads without warnings");
             Assert.IsTrue(File.ReadAllLines(file)[0].StartsWith("# ", StringComparison.Ordinal), $"{file} starts with a comment saying what it shows");
             Assert.AreEqual(Path.GetFileNameWithoutExtension(file), result.Scenario!.Name, "a bundled scenario's name is its file name");
         }

@@ -28,7 +28,7 @@ public static class RunFingerprint
         yield return $"simulated {result.SimulatedTime.Ticks}";
         foreach (var s in result.Shards)
         {
-            yield return Invariant($"shard {s.Shard} trace {s.DeliveryTraceHash} deliveries {s.Deliveries} signatures {s.SignaturesVerified} view_changes {s.ViewChanges} height {s.Height} blocks {s.Blocks}");
+            yield return Invariant($"shard {s.Shard} trace {s.DeliveryTraceHash} deliveries {s.Deliveries} signatures {s.SignaturesVerified} view_changes {s.ViewChanges} started {s.ViewChangesStarted} view_changing {s.TimeViewChanging.Ticks} height {s.Height} blocks {s.Blocks}");
             var records = recorded(s.Shard);
             yield return $"shard {s.Shard} messages {string.Join(' ', s.MessagesByType.Select(kv => $"{kv.Key}={kv.Value}"))}";
             foreach (var c in records.Commits)

@@ -21,7 +21,7 @@ public sealed class SafetyCheckTests
         Assert.IsTrue(Commit(observer, 1, a, seconds: 2), "the first commit at a height is canonical");
         Assert.IsFalse(Commit(observer, 2, b, seconds: 3), "the second is not");
 
-        var result = observer.Result(4, 4);
+        var result = observer.Result(4, 4, TimeSpan.FromSeconds(4));
         var records = observer.TakeRecords();
         var violation = result.SafetyViolations.Single();
         StringAssert.Contains(violation, "height 1");
@@ -48,7 +48,7 @@ public sealed class SafetyCheckTests
             Commit(observer, node, a, seconds: 2);
             Commit(observer, node, next, seconds: 4);
         }
-        var result = observer.Result(4, 4);
+        var result = observer.Result(4, 4, TimeSpan.FromSeconds(4));
         var records = observer.TakeRecords();
         Assert.AreEqual(0, result.SafetyViolations.Count);
         Assert.IsFalse(records.Events.Any(e => e.Kind == "safety_violation"));
@@ -68,7 +68,7 @@ public sealed class SafetyCheckTests
         Commit(observer, 3, first, seconds: 2);
         Commit(observer, 0, _blocks.On(first, proposer: 0, side: 1, 0, 1, 2), seconds: 4);
         Commit(observer, 3, _blocks.On(first, proposer: 1, side: 2, 1, 2, 3), seconds: 5);
-        var violation = observer.Result(4, 4).SafetyViolations.Single();
+        var violation = observer.Result(4, 4, TimeSpan.FromSeconds(4)).SafetyViolations.Single();
         StringAssert.Contains(violation, "shard 0 height 2: node 3 committed");
     }
 
