@@ -21,7 +21,7 @@ public static class ScenarioLimits
     /// Most YAML nodes (values, lists, mappings) a file may stand for, each alias counted as the nodes it repeats, so
     /// this bounds both the file as written and what its aliases expand to.
     /// </summary>
-    public const int MaxNodes = 100_000;
+    public const int MaxNodes = 50_000;
 
     /// <summary>A byte count exactly and as people read it: "512 bytes", "2,097,152 bytes (2 MiB)".</summary>
     public static string Bytes(long bytes)
