@@ -18,14 +18,26 @@ internal sealed record ValidateOutcome(string Path, int Exit, string Output, str
 /// </summary>
 internal sealed class ValidateProbe : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("harmonysim-validate-").FullName;
-
-    public string FilePath => System.IO.Path.Combine(folder, "case.yaml");
+    // In memory (tmpfs) where there is one, so the fuzz test's ten thousand files never wait on a disk.
+    private readonly string folder = Directory.Exists("/dev/shm")
+        ? Directory.CreateDirectory(System.IO.Path.Combine("/dev/shm", $"harmonysim-validate-{Guid.NewGuid():N}")).FullName
+        : Directory.CreateTempSubdirectory("harmonysim-validate-").FullName;
+    private int cases;
 
     public ValidateOutcome Run(string text)
     {
-        File.WriteAllText(FilePath, text);
-        return RunOnFile(FilePath);
+        // A new file each time: on a disk, rewriting one file in place makes ext4 flush it on close.
+        var path = System.IO.Path.Combine(folder, $"case-{++cases}.yaml");
+        // An encoder that replaces a lone surrogate (one of the fuzz fragments) as an editor would, instead of throwing.
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        try
+        {
+            return RunOnFile(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     public static ValidateOutcome RunOnFile(string path)
