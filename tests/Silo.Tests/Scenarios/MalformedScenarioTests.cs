@@ -241,6 +241,27 @@ public sealed class MalformedScenarioTests
     }
 
     [TestMethod]
+    public void The_limits_are_far_above_what_the_bundled_scenarios_need()
+    {
+        foreach (var path in ScenarioFolder.Bundled(AppContext.BaseDirectory))
+        {
+            var text = System.IO.File.ReadAllText(path);
+            var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+            int depth = 0, deepest = 0, nodes = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is YamlDotNet.Core.Events.NodeEvent) nodes++;
+                if (parser.Current is YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart) deepest = Math.Max(deepest, ++depth);
+                if (parser.Current is YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd) depth--;
+            }
+            Console.WriteLine($"{Path.GetFileName(path)}: {text.Length} bytes, {deepest} deep, {nodes} nodes");
+            Assert.IsTrue(text.Length * 100 < ScenarioLimits.MaxFileBytes, path);
+            Assert.IsTrue(deepest * 4 < ScenarioLimits.MaxDepth, path);
+            Assert.IsTrue(nodes * 100 < ScenarioLimits.MaxNodes, path);
+        }
+    }
+
+    [TestMethod]
     public void Deep_flow_nesting_is_refused_at_the_first_list_past_the_depth_limit()
     {
         var text = "description: deep\nnetwork: " + new string('[', 30_000) + new string(']', 30_000) + "\n";
