@@ -327,6 +327,19 @@ public sealed class MalformedScenarioTests
     }
 
     [TestMethod]
+    public void A_device_that_never_ends_is_refused_as_too_large_after_reading_just_past_the_limit()
+    {
+        if (!System.IO.File.Exists("/dev/zero")) Assert.Inconclusive("no /dev/zero here");
+        _ = WarmedUp.Value;
+        var outcome = ValidateProbe.RunOnFile("/dev/zero");
+        Assert.AreEqual(2, outcome.Exit, outcome.Error);
+        Assert.IsTrue(outcome.Elapsed < Quickly, $"refused in {outcome.Elapsed.TotalMilliseconds:0} ms");
+        Assert.AreEqual("1:1: file: the file is larger than 1,048,576 bytes (1 MiB); scenario files are limited to 1,048,576 bytes (1 MiB) (docs/SCENARIOS.md, Limits)",
+            outcome.ErrorLines.Single()[("/dev/zero".Length + 1)..]);
+        Assert.IsTrue(outcome.AllocatedBytes < 64L * 1024 * 1024, $"allocated {outcome.AllocatedBytes:N0} bytes");
+    }
+
+    [TestMethod]
     public void A_file_at_the_size_limit_is_read()
     {
         var padding = new string('#', ScenarioLimits.MaxFileBytes - Valid.Length - 1) + "\n";
