@@ -153,7 +153,7 @@ internal sealed partial class ScenarioReader
                 if (name is null || !CheckCohort(group.Children[i], itemPath, name)) { ok = false; continue; }
                 if (seen.TryGetValue(name, out var other))
                 {
-                    Error(group.Children[i], itemPath, $"cohort '{name}' is already in group {other}; each cohort is in exactly one group");
+                    Error(group.Children[i], itemPath, $"cohort '{Echo(name)}' is already in group {other}; each cohort is in exactly one group");
                     ok = false;
                     continue;
                 }
