@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -30,40 +31,49 @@ public static class ScenarioLoader
     /// <summary>Reads and validates the file at <paramref name="path"/>; errors name the path as given.</summary>
     public static ScenarioLoadResult LoadFile(string path)
     {
-        string text;
+        string? text;
+        string? tooLarge;
         // Reading a directory fails as "access denied", which would send a user hunting for a permissions problem.
         if (Directory.Exists(path)) return new(null, [new ScenarioError(path, 1, 1, "file", "cannot read the scenario file: it is a directory, not a file")]);
         try
         {
-            text = File.ReadAllText(path);
+            text = ScenarioFileText.Read(path, out tooLarge);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
             return new(null, [new ScenarioError(path, 1, 1, "file", $"cannot read the scenario file: {reason}")]);
         }
-        return Parse(text, path);
+        return text is null ? new(null, [new ScenarioError(path, 1, 1, "file", tooLarge!)]) : Parse(text, path);
     }
 
     /// <summary>Validates scenario text; <paramref name="fileName"/> is used in errors and for the default name.</summary>
     public static ScenarioLoadResult Parse(string text, string fileName)
     {
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > ScenarioLimits.MaxFileBytes)
+            return new(null, [new ScenarioError(fileName, 1, 1, "file", ScenarioFileText.TooLarge($"is {ScenarioLimits.Bytes(bytes)}"))]);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            // The guard refuses a file past the limits before the representation model recurses into or hashes it.
+            stream.Load(new YamlLimitGuard(new Parser(new StringReader(text))));
+        }
+        catch (YamlLimitExceededException e)
+        {
+            return new(null, [new ScenarioError(fileName, Math.Max(1, (int)e.At.Line), Math.Max(1, (int)e.At.Column), "yaml", e.Message)]);
         }
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && !string.IsNullOrEmpty(inner.Message) ? $"{e.Message} ({inner.Message})" : e.Message;
-            return new(null, [new ScenarioError(fileName, (int)e.Start.Line, (int)e.Start.Column, "yaml", $"not valid YAML: {message}")]);
+            return new(null, [YamlSyntaxErrors.Create(fileName, text, e.Start, message)]);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // The representation model reports some malformed streams this way, without a position; find it by
             // replaying the raw event stream.
             var (mark, reason) = LocateSyntaxError(text);
-            return new(null, [new ScenarioError(fileName, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), "yaml", $"not valid YAML: {reason ?? e.Message}")]);
+            return new(null, [YamlSyntaxErrors.Create(fileName, text, mark, reason ?? e.Message)]);
         }
         if (stream.Documents.Count != 1)
         {

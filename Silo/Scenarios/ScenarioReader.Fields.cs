@@ -37,9 +37,9 @@ internal sealed partial class ScenarioReader
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = keyNode is YamlScalarNode { Value: { } k } ? k : null;
-            var keyPath = key is null ? path : path.Length == 0 ? key : $"{path}.{key}";
+            var keyPath = key is null ? path : path.Length == 0 ? Echo(key) : $"{path}.{Echo(key)}";
             if (key is null) Error(keyNode, path, $"expected a field name, got {Describe(keyNode)}");
-            else if (!known.Contains(key)) Error(keyNode, keyPath, $"unknown field '{key}'{Suggest(key, known)}; {Where(path)} accepts {string.Join(", ", known)}");
+            else if (!known.Contains(key)) Error(keyNode, keyPath, $"unknown field '{Echo(key)}'{Suggest(key, known)}; {Where(path)} accepts {string.Join(", ", known)}");
             else if (!values.TryAdd(key, value)) Error(keyNode, keyPath, "is given twice");
         }
         return new Fields(mapping, path, section, values);
@@ -131,7 +131,7 @@ internal sealed partial class ScenarioReader
             null => null,
             "true" => true,
             "false" => false,
-            _ => Fail<bool?>(node!, m.PathOf(key), $"expected true or false, got '{text}'"),
+            _ => Fail<bool?>(node!, m.PathOf(key), $"expected true or false, got '{Echo(text)}'"),
         };
     }
 
@@ -142,6 +142,6 @@ internal sealed partial class ScenarioReader
         if (text is null) return null;
         foreach (var (name, value) in options)
             if (name == text) return value;
-        return Fail<T?>(node!, m.PathOf(key), $"expected one of {names}, got '{text}'{Suggest(text, options.Select(o => o.Name))}");
+        return Fail<T?>(node!, m.PathOf(key), $"expected one of {names}, got '{Echo(text)}'{Suggest(text, options.Select(o => o.Name))}");
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class ScenarioReader
                 if (targets is not null && m.Value("targets") is YamlSequenceNode seq)
                     for (var i = 0; i < targets.Value.Length; i++)
                         if (targets.Value[i].Cohort is { } cohort)
-                            Error(seq.Children[i], $"{m.PathOf("targets")}[{i}]", $"isolate-leader targets shards (shard:N), got cohort '{cohort}'");
+                            Error(seq.Children[i], $"{m.PathOf("targets")}[{i}]", $"isolate-leader targets shards (shard:N), got cohort '{Echo(cohort)}'");
                 break;
             case FaultKind.SlowLink:
                 Required("targets", "the cohorts and/or shard:N whose links slow down");
@@ -114,7 +114,7 @@ internal sealed partial class ScenarioReader
                 var number = text["shard:".Length..];
                 if (number.Length == 0 || !number.All(char.IsAsciiDigit) || !int.TryParse(number, out var shard))
                 {
-                    Error(list.Children[i], path, $"expected shard:N with N a shard number, got '{text}'");
+                    Error(list.Children[i], path, $"expected shard:N with N a shard number, got '{Echo(text)}'");
                     ok = false;
                 }
                 else if (network is not null && shard >= network.Shards)
@@ -153,7 +153,7 @@ internal sealed partial class ScenarioReader
                 if (name is null || !CheckCohort(group.Children[i], itemPath, name)) { ok = false; continue; }
                 if (seen.TryGetValue(name, out var other))
                 {
-                    Error(group.Children[i], itemPath, $"cohort '{name}' is already in group {other}; each cohort is in exactly one group");
+                    Error(group.Children[i], itemPath, $"cohort '{Echo(name)}' is already in group {other}; each cohort is in exactly one group");
                     ok = false;
                     continue;
                 }
@@ -178,7 +178,7 @@ internal sealed partial class ScenarioReader
     private bool CheckCohort(YamlNode node, string path, string name)
     {
         if (knownCohorts is not { } all || all.Contains(name)) return true;
-        Error(node, path, $"unknown cohort '{name}'{Suggest(name, all)}; cohorts are {string.Join(", ", all)}");
+        Error(node, path, $"unknown cohort '{Echo(name)}'{Suggest(name, all)}; cohorts are {string.Join(", ", all)}");
         return false;
     }
 
@@ -235,7 +235,7 @@ internal sealed partial class ScenarioReader
             var cohort = Text(b, "cohort", required: true);
             if (cohort is not null && knownCohorts is not null && !knownCohorts.Contains(cohort))
             {
-                Error(b.Value("cohort")!, b.PathOf("cohort"), $"unknown cohort '{cohort}'{Suggest(cohort, knownCohorts)}");
+                Error(b.Value("cohort")!, b.PathOf("cohort"), $"unknown cohort '{Echo(cohort)}'{Suggest(cohort, knownCohorts)}");
                 continue;
             }
             var above = Share(b, "above");

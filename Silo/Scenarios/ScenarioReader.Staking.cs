@@ -69,7 +69,7 @@ internal sealed partial class ScenarioReader
             if (name is null) allNamed = false;
             else if (!IsCohortName(name))
             {
-                Error(d.Value("name")!, d.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'");
+                Error(d.Value("name")!, d.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{Echo(name)}'");
                 name = null;
                 allNamed = false;
             }
@@ -123,8 +123,8 @@ internal sealed partial class ScenarioReader
         }
         else if (from is not null && delegators is not null && !delegators.Contains(from))
             Error(m.Value("from")!, m.PathOf("from"), delegators.Count == 0
-                ? $"unknown delegator '{from}'; staking.delegators names none"
-                : $"unknown delegator '{from}'{Suggest(from, delegators)}; delegators are {string.Join(", ", delegators)}");
+                ? $"unknown delegator '{Echo(from)}'; staking.delegators names none"
+                : $"unknown delegator '{Echo(from)}'{Suggest(from, delegators)}; delegators are {string.Join(", ", delegators)}");
 
         var to = Text(m, "to");
         if (to is not null && CheckCohort(m.Value("to")!, m.PathOf("to"), to)

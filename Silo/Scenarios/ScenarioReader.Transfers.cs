@@ -38,7 +38,7 @@ internal sealed partial class ScenarioReader
             if (name is null) allNamed = false;
             else if (!IsCohortName(name))
             {
-                Error(a.Value("name")!, a.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'");
+                Error(a.Value("name")!, a.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{Echo(name)}'");
                 name = null;
                 allNamed = false;
             }
@@ -86,7 +86,7 @@ internal sealed partial class ScenarioReader
             Error(m.Value("at")!, m.PathOf("at"), $"is at or after the end of the run (duration.time is {Seconds(end)}), so the transfer would never be sent");
         var from = Account(m, "from", shardOf);
         var to = Account(m, "to", shardOf);
-        if (from is not null && from == to) Error(m.Value("to")!, m.PathOf("to"), $"is the sender '{from}' itself; a transfer moves ONE between two accounts");
+        if (from is not null && from == to) Error(m.Value("to")!, m.PathOf("to"), $"is the sender '{Echo(from)}' itself; a transfer moves ONE between two accounts");
         var amount = Amount(m, "amount", required: true);
         if (amount == 0) Error(m.Value("amount")!, m.PathOf("amount"), "must be more than 0 ONE");
         if (errors.Count > errorsBefore || at is null || from is null || to is null || amount is null) return null;
@@ -99,8 +99,8 @@ internal sealed partial class ScenarioReader
         var name = Text(m, key, required: true);
         if (name is null || shardOf is null || shardOf.ContainsKey(name)) return name;
         Error(m.Value(key)!, m.PathOf(key), shardOf.Count == 0
-            ? $"unknown account '{name}'; transfers.accounts names none"
-            : $"unknown account '{name}'{Suggest(name, shardOf.Keys)}; accounts are {string.Join(", ", shardOf.Keys)}");
+            ? $"unknown account '{Echo(name)}'; transfers.accounts names none"
+            : $"unknown account '{Echo(name)}'{Suggest(name, shardOf.Keys)}; accounts are {string.Join(", ", shardOf.Keys)}");
         return null;
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class ScenarioReader(string file)
 
         var name = Text(top, "name");
         if (name is not null && !IsIdentifier(name))
-            Error(top.Value("name")!, "name", $"must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; got '{name}'");
+            Error(top.Value("name")!, "name", $"must be lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters; got '{Echo(name)}'");
         var description = Text(top, "description", required: true);
         var seed = Int(top, "seed", 0, long.MaxValue);
 
@@ -144,7 +144,7 @@ internal sealed partial class ScenarioReader(string file)
             if (blocks is < 1 or > 1_000_000) return Fail<LeaderRotationSpec>(node, path, $"must be between 1 and 1000000 blocks per leader, got {blocks}");
             return LeaderRotationSpec.After((int)blocks);
         }
-        return Fail<LeaderRotationSpec>(node, path, $"expected none, mainnet or a number of blocks per leader, got '{text}'{Suggest(text, ["none", "mainnet"])}");
+        return Fail<LeaderRotationSpec>(node, path, $"expected none, mainnet or a number of blocks per leader, got '{Echo(text)}'{Suggest(text, ["none", "mainnet"])}");
     }
 
     private TimingSpec? ReadTiming(Fields m)
@@ -189,7 +189,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null) allNamed = false;
             else
             {
-                if (!IsCohortName(name)) { Error(m.Value("name")!, m.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{name}'"); name = null; allNamed = false; }
+                if (!IsCohortName(name)) { Error(m.Value("name")!, m.PathOf("name"), $"must be letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; got '{Echo(name)}'"); name = null; allNamed = false; }
                 else if (names.TryGetValue(name, out var first)) { Error(m.Value("name")!, m.PathOf("name"), $"'{name}' is already the name of the cohort at line {first.Start.Line}"); name = null; }
                 else names[name] = m.Value("name")!;
             }
@@ -207,7 +207,7 @@ internal sealed partial class ScenarioReader(string file)
             var region = Text(m, "region");
             if (region is not null && latency is not null && latency.RegionIndex(region) < 0)
             {
-                Error(m.Value("region")!, m.PathOf("region"), $"unknown region '{region}'{Suggest(region, latency.Regions)}; latency.regions are {string.Join(", ", latency.Regions)}");
+                Error(m.Value("region")!, m.PathOf("region"), $"unknown region '{Echo(region)}'{Suggest(region, latency.Regions)}; latency.regions are {string.Join(", ", latency.Regions)}");
                 region = null;
             }
             var behaviour = Enum(m, "behaviour", [
@@ -375,7 +375,7 @@ internal sealed partial class ScenarioReader(string file)
             {
                 var text = Scalar(regionList.Children[i], $"latency.regions[{i}]", "a region name");
                 if (text is null) { ok = false; continue; }
-                if (!IsCohortName(text)) { Error(regionList.Children[i], $"latency.regions[{i}]", $"must be letters, digits, '-' and '_'; got '{text}'"); ok = false; }
+                if (!IsCohortName(text)) { Error(regionList.Children[i], $"latency.regions[{i}]", $"must be letters, digits, '-' and '_'; got '{Echo(text)}'"); ok = false; }
                 else if (names.Contains(text)) { Error(regionList.Children[i], $"latency.regions[{i}]", $"'{text}' is listed twice"); ok = false; }
                 else names.Add(text);
             }
@@ -411,7 +411,7 @@ internal sealed partial class ScenarioReader(string file)
                     if (text is null) { ok = false; continue; }
                     if (ScenarioValues.TryParseNumber(text, out var ms) is not null || ms > 60_000)
                     {
-                        Error(row.Children[j], cellPath, $"expected a one-way latency in ms between 0 and 60000 (a plain number, e.g. 40.5), got '{text}'");
+                        Error(row.Children[j], cellPath, $"expected a one-way latency in ms between 0 and 60000 (a plain number, e.g. 40.5), got '{Echo(text)}'");
                         ok = false;
                         continue;
                     }
@@ -507,9 +507,12 @@ internal sealed partial class ScenarioReader(string file)
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode s when IsNull(s) => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => $"'{Echo(s.Value!)}'",
         _ => "something else",
     };
+
+    /// <summary>A value from the file as errors quote it, cut short (<see cref="ScenarioValues.Echo"/>).</summary>
+    private static string Echo(string text) => ScenarioValues.Echo(text);
 
     private static bool IsNull(YamlScalarNode s) =>
         s.Style == ScalarStyle.Plain && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
@@ -530,6 +533,9 @@ internal sealed partial class ScenarioReader(string file)
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length; skipping hopeless candidates keeps a huge value from
+            // costing its length times every candidate's.
+            if (Math.Abs(given.Length - candidate.Length) > Math.Max(2, candidate.Length / 3)) continue;
             var d = EditDistance(given.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance) { bestDistance = d; best = candidate; }
         }

@@ -41,18 +41,18 @@ public static class ScenarioValues
             var start = i;
             while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
             if (i == start || !decimal.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-                return $"{expected}, got '{text}'";
+                return $"{expected}, got '{Echo(text)}'";
             if (i == s.Length)
-                return start == 0 ? $"{expected}, got '{text}' (no unit)" : $"{expected}, got '{text}' (the last number has no unit)";
+                return start == 0 ? $"{expected}, got '{Echo(text)}' (no unit)" : $"{expected}, got '{Echo(text)}' (the last number has no unit)";
             var unitStart = i;
             while (i < s.Length && char.IsAsciiLetter(s[i])) i++;
             var unit = s[unitStart..i];
             var rank = Array.FindIndex(Units, u => u.Unit == unit);
-            if (rank < 0) return $"{expected}, got '{text}' (unknown unit '{unit}'; use h, m, s or ms)";
-            if (rank <= lastRank) return $"{expected}, got '{text}' (units must come in the order h, m, s, ms, each once)";
+            if (rank < 0) return $"{expected}, got '{Echo(text)}' (unknown unit '{Echo(unit)}'; use h, m, s or ms)";
+            if (rank <= lastRank) return $"{expected}, got '{Echo(text)}' (units must come in the order h, m, s, ms, each once)";
             lastRank = rank;
             ticks += number * Units[rank].Ticks;
-            if (ticks > MaxDuration.Ticks) return $"{expected}, got '{text}', which is longer than {MaxDuration.TotalHours:0} h";
+            if (ticks > MaxDuration.Ticks) return $"{expected}, got '{Echo(text)}', which is longer than {MaxDuration.TotalHours:0} h";
         }
         value = TimeSpan.FromTicks((long)decimal.Round(ticks, MidpointRounding.AwayFromZero));
         return null;
@@ -66,9 +66,9 @@ public static class ScenarioValues
     {
         value = 0;
         if (!TryStripUnderscores(text.Trim(), allowFraction: false, out var digits))
-            return $"expected a whole number (digits, optionally grouped with _), got '{text}'";
+            return $"expected a whole number (digits, optionally grouped with _), got '{Echo(text)}'";
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value))
-            return $"expected a whole number, got '{text}', which is too large";
+            return $"expected a whole number, got '{Echo(text)}', which is too large";
         return null;
     }
 
@@ -83,11 +83,11 @@ public static class ScenarioValues
         var s = text.Trim();
         if (s.EndsWith("ONE", StringComparison.Ordinal)) s = s[..^3].TrimEnd();
         const string expected = "expected an amount of ONE such as 1000000, 1_000_000 or 10_000.5";
-        if (!TryStripUnderscores(s, allowFraction: true, out var digits)) return $"{expected}, got '{text}'";
+        if (!TryStripUnderscores(s, allowFraction: true, out var digits)) return $"{expected}, got '{Echo(text)}'";
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > 100_000_000_000m)
-            return $"{expected}, got '{text}', which is more than 100,000,000,000 ONE";
+            return $"{expected}, got '{Echo(text)}', which is more than 100,000,000,000 ONE";
         var dot = digits.IndexOf('.', StringComparison.Ordinal);
-        if (dot >= 0 && digits.Length - dot - 1 > 18) return $"{expected}, got '{text}', which has more than 18 decimals (finer than 1 atto)";
+        if (dot >= 0 && digits.Length - dot - 1 > 18) return $"{expected}, got '{Echo(text)}', which has more than 18 decimals (finer than 1 atto)";
         return null;
     }
 
@@ -97,7 +97,7 @@ public static class ScenarioValues
         value = 0;
         if (!TryStripUnderscores(text.Trim(), allowFraction: true, out var digits)
             || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
-            return $"expected a plain number such as 40 or 40.5, got '{text}'";
+            return $"expected a plain number such as 40 or 40.5, got '{Echo(text)}'";
         return null;
     }
 
@@ -114,11 +114,11 @@ public static class ScenarioValues
         const string expected = "expected a share such as 68% or 0.68";
         if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c == '.')
             || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            return $"{expected}, got '{text}'";
+            return $"{expected}, got '{Echo(text)}'";
         if (percent) number /= 100;
         if (number > 1)
-            return percent ? $"{expected}, got '{text}', which is more than 100%" : $"{expected}, got '{text}', which is more than 1 (did you mean {s}%?)";
-        if (decimal.Round(number, 18) != number) return $"{expected}, got '{text}', which has more than 18 decimals as a fraction";
+            return percent ? $"{expected}, got '{Echo(text)}', which is more than 100%" : $"{expected}, got '{Echo(text)}', which is more than 1 (did you mean {Echo(s)}%?)";
+        if (decimal.Round(number, 18) != number) return $"{expected}, got '{Echo(text)}', which has more than 18 decimals as a fraction";
         value = number;
         return null;
     }

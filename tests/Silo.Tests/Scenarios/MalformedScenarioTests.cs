@@ -82,6 +82,10 @@ public sealed class MalformedScenarioTests
     [DataRow("faults:", "cost:\n  sign: 1us\nfaults:", "15:9: cost.sign: expected a duration with a unit such as 2s, 500ms, 1m30s or 2h, got '1us' (unknown unit 'us'; use h, m, s or ms)")]
     [DataRow("    targets: [others]", "    targets: [others", "17:14: yaml: not valid YAML")]
     [DataRow("    duration: 5s", "   duration: 5s", "18:4: yaml: not valid YAML")]
+    [DataRow("    validators: 6", "\tvalidators: 6", "12:1: yaml: not valid YAML")]
+    [DataRow("  shards: 2", "\tshards: 2", "3:1: yaml: not valid YAML")]
+    [DataRow("  slots_per_shard: 4", "  \tslots_per_shard: 4", "4:3: yaml: not valid YAML")]
+    [DataRow("  time: 60s", "\ttime: 60s", "20:1: yaml: not valid YAML")]
     public void A_malformed_line_is_reported_with_file_line_column_and_field(string line, string replacement, string expected)
     {
         Assert.IsTrue(Valid.Contains(line + "\n", StringComparison.Ordinal), $"the base scenario has the line '{line}'");
@@ -210,5 +214,167 @@ public sealed class MalformedScenarioTests
         var s = ScenarioLoader.Parse(Valid.Replace("faults:\n", "latency:\n  regions: [eu-west, us-east]\nfaults:\n", StringComparison.Ordinal), File).Scenario!;
         Assert.AreEqual(40.5, s.Latency.OneWayMs[0][1]);
         Assert.AreEqual(1.0, s.Latency.OneWayMs[1][1]);
+    }
+    // ---------------------------------------------------------------- hostile files, through `harmonysim validate`
+
+    /// <summary>A refusal of a hostile file takes well under a second once the code is loaded (the first call pays for JIT).</summary>
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
+
+    private static readonly Lazy<bool> WarmedUp = new(() =>
+    {
+        using var probe = new ValidateProbe();
+        probe.Run(Valid);
+        probe.Run("a: [1, *b]\n");
+        return true;
+    });
+
+    /// <summary>Validates <paramref name="text"/> as the command line does and checks it is refused with exit 2, quickly; returns the first error line without the file name.</summary>
+    private static string Refused(string text)
+    {
+        _ = WarmedUp.Value;
+        using var probe = new ValidateProbe();
+        var outcome = probe.Run(text);
+        Assert.AreEqual(2, outcome.Exit, outcome.Error);
+        Assert.IsTrue(outcome.Elapsed < Quickly, $"refused in {outcome.Elapsed.TotalMilliseconds:0} ms");
+        Assert.IsTrue(outcome.ErrorLines.Count > 0, outcome.Error);
+        return outcome.ErrorLines[0][(outcome.Path.Length + 1)..];
+    }
+
+    [TestMethod]
+    public void The_limits_are_far_above_what_the_bundled_scenarios_need()
+    {
+        foreach (var path in ScenarioFolder.Bundled(AppContext.BaseDirectory))
+        {
+            var text = System.IO.File.ReadAllText(path);
+            var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+            int depth = 0, deepest = 0, nodes = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is YamlDotNet.Core.Events.NodeEvent) nodes++;
+                if (parser.Current is YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart) deepest = Math.Max(deepest, ++depth);
+                if (parser.Current is YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd) depth--;
+            }
+            Console.WriteLine($"{Path.GetFileName(path)}: {text.Length} bytes, {deepest} deep, {nodes} nodes");
+            Assert.IsTrue(text.Length * 100 < ScenarioLimits.MaxFileBytes, path);
+            Assert.IsTrue(deepest * 4 < ScenarioLimits.MaxDepth, path);
+            Assert.IsTrue(nodes * 100 < ScenarioLimits.MaxNodes, path);
+        }
+    }
+
+    [TestMethod]
+    public void Deep_flow_nesting_is_refused_at_the_first_list_past_the_depth_limit()
+    {
+        var text = "description: deep\nnetwork: " + new string('[', 30_000) + new string(']', 30_000) + "\n";
+        Assert.IsTrue(text.Length > 60_000);
+        // The top-level mapping is level 1, so the 32nd '[' (column 10 + 31) is level 33.
+        StringAssert.StartsWith(Refused(text), $"2:{10 + ScenarioLimits.MaxDepth - 1}: yaml: lists and mappings are nested more than 32 deep here");
+    }
+
+    [TestMethod]
+    public void Deep_block_nesting_is_refused_at_the_first_mapping_past_the_depth_limit()
+    {
+        var text = string.Concat(Enumerable.Range(0, 240).Select(level => new string(' ', 2 * level) + "a:\n"));
+        Assert.IsTrue(text.Length > 55_000);
+        // The mapping at level n starts on line n, indented 2(n - 1).
+        StringAssert.StartsWith(Refused(text), $"33:{2 * 32 + 1}: yaml: lists and mappings are nested more than 32 deep here");
+    }
+
+    /// <summary>Ten anchors, each a list of ten aliases to the one before: 10^10 nodes in under 2 KB.</summary>
+    private static string AliasLevels(int levels) => "description: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" +
+        string.Concat(Enumerable.Range(1, levels - 1).Select(i => $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n"));
+
+    [TestMethod]
+    public void An_alias_bomb_used_as_a_mapping_key_is_refused_where_its_aliases_pass_the_node_limit()
+    {
+        var text = AliasLevels(10) + "? *a9\n: 1\n";
+        Assert.IsTrue(text.Length < 2048);
+        // Before line 6: 12,353 nodes (a3 stands for 11,111); the 4th *a3 on line 6 takes the count past 50,000.
+        StringAssert.StartsWith(Refused(text), "6:25: yaml: alias *a3 repeats 11,111 nodes, which takes the file past 50,000 nodes");
+    }
+
+    [TestMethod]
+    public void A_mapping_key_whose_aliases_alone_pass_the_node_limit_is_refused_at_the_key()
+    {
+        var text = AliasLevels(4) + $"? [{string.Join(", ", Enumerable.Repeat("*a3", 9))}]\n: 1\n";
+        StringAssert.StartsWith(Refused(text), "6:19: yaml: alias *a3 repeats 11,111 nodes");
+    }
+
+    [TestMethod]
+    [DataRow("description: x\n? &k [1, *k]\n: 1\n", "2:10: yaml: alias *k refers to the list or mapping it is inside of")]
+    [DataRow("description: x\nnetwork: &n { shards: *n }\n", "2:23: yaml: alias *n refers to the list or mapping it is inside of")]
+    [DataRow("description: x\nnetwork: *nowhere\n", "2:10: yaml: alias *nowhere has no anchor &nowhere before it")]
+    public void An_alias_that_would_make_a_cycle_or_names_no_anchor_is_refused_at_the_alias(string text, string expected)
+    {
+        StringAssert.StartsWith(Refused(text), expected);
+    }
+
+    [TestMethod]
+    public void A_file_past_the_node_limit_is_refused_at_the_first_node_past_it()
+    {
+        var text = "description: x\nnetwork: [" + string.Concat(Enumerable.Repeat("1, ", 60_000)) + "]\n";
+        Assert.IsTrue(text.Length < ScenarioLimits.MaxFileBytes);
+        // Five nodes before the list's items (the top mapping, two keys, a value, the list): item 49,996 is node 50,001.
+        StringAssert.StartsWith(Refused(text), $"2:{11 + 3 * (49_996 - 1)}: yaml: the file has more than 50,000 YAML nodes");
+    }
+
+    [TestMethod]
+    public void An_oversized_file_is_refused_naming_its_size_and_the_limit()
+    {
+        var text = string.Concat(Enumerable.Repeat("# a comment line, sixty-four bytes long with its newline ......\n", 32_768));
+        Assert.AreEqual(2 * 1024 * 1024, text.Length);
+        Assert.AreEqual("1:1: file: the file is 2,097,152 bytes (2 MiB); scenario files are limited to 1,048,576 bytes (1 MiB) (docs/SCENARIOS.md, Limits)", Refused(text));
+        StringAssert.StartsWith(ScenarioLoader.Parse(text, File).Errors.Single().ToString(), $"{File}:1:1: file: the file is 2,097,152 bytes (2 MiB)");
+    }
+
+    [TestMethod]
+    public void A_device_that_never_ends_is_refused_as_too_large_after_reading_just_past_the_limit()
+    {
+        if (!System.IO.File.Exists("/dev/zero")) Assert.Inconclusive("no /dev/zero here");
+        _ = WarmedUp.Value;
+        var outcome = ValidateProbe.RunOnFile("/dev/zero");
+        Assert.AreEqual(2, outcome.Exit, outcome.Error);
+        Assert.IsTrue(outcome.Elapsed < Quickly, $"refused in {outcome.Elapsed.TotalMilliseconds:0} ms");
+        Assert.AreEqual("1:1: file: the file is larger than 1,048,576 bytes (1 MiB); scenario files are limited to 1,048,576 bytes (1 MiB) (docs/SCENARIOS.md, Limits)",
+            outcome.ErrorLines.Single()[("/dev/zero".Length + 1)..]);
+        Assert.IsTrue(outcome.AllocatedBytes < 64L * 1024 * 1024, $"allocated {outcome.AllocatedBytes:N0} bytes");
+    }
+
+    [TestMethod]
+    public void A_file_at_the_size_limit_is_read()
+    {
+        var padding = new string('#', ScenarioLimits.MaxFileBytes - Valid.Length - 1) + "\n";
+        var result = ScenarioLoader.Parse(Valid + padding, File);
+        Assert.IsTrue(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+    }
+
+    [TestMethod]
+    public void A_tab_used_for_indentation_is_reported_at_its_own_line()
+    {
+        StringAssert.StartsWith(Refused(Valid.Replace("    validators: 6", "\tvalidators: 6", StringComparison.Ordinal)), "12:1: yaml: not valid YAML:");
+        StringAssert.EndsWith(Refused(Valid.Replace("    validators: 6", "\tvalidators: 6", StringComparison.Ordinal)), "Indent with spaces, not tabs.");
+    }
+
+    private static readonly string Huge = new('9', 100_000);
+
+    [TestMethod]
+    [DataRow("  shards: 2", "  shards: {0}", "3:11: network.shards: expected a whole number, got '9999999999999999999999999999999999999999…', which is too large")]
+    [DataRow("  time: 60s", "  time: {0}s", "20:9: duration.time: expected a duration with a unit such as 2s, 500ms, 1m30s or 2h, got '9999999999999999999999999999999999999999…'")]
+    [DataRow("    stake: 1_000_000", "    stake: {0}", "13:12: cohorts[1].stake: expected an amount of ONE such as 1000000, 1_000_000 or 10_000.5, got '9999999999999999999999999999999999999999…'")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: {0}%", "6:23: network.harmony_vote_share: expected a share such as 68% or 0.68, got '9999999999999999999999999999999999999999…'")]
+    [DataRow("    targets: [others]", "    targets: [x{0}]", "17:15: faults[0].targets[0]: unknown cohort 'x999999999999999999999999999999999999999…'")]
+    // A key past 1,024 characters must be written as an explicit key (YAML's limit on implicit keys).
+    [DataRow("  shards: 2", "  shards: 2\n  ? x{0}\n  : 1", "4:5: network.x999999999999999999999999999999999999999…: unknown field 'x999999999999999999999999999999999999999…'")]
+    [DataRow("  shards: 2", "  shards: 2\n  quorum: x{0}", "4:11: network.quorum: expected one of count, stake, got 'x999999999999999999999999999999999999999…'")]
+    [DataRow("description: test", "description: test\n? x{0}\n: 1\n? x{0}\n: 2", "4:3: yaml: not valid YAML: Duplicate key x999999999999999999999999999999999999999…")]
+    [DataRow("    targets: [others]", "    targets: [*x{0}]", "17:15: yaml: alias *x999999999999999999999999999999999999999… has no anchor &x999999999999999999999999999999999999999… before it")]
+    public void A_100000_character_value_is_echoed_cut_short(string line, string replacement, string expected)
+    {
+        var text = Valid.Replace(line + "\n", string.Format(System.Globalization.CultureInfo.InvariantCulture, replacement, Huge) + "\n", StringComparison.Ordinal);
+        using var probe = new ValidateProbe();
+        var outcome = probe.Run(text);
+        Assert.AreEqual(2, outcome.Exit, outcome.Error[..Math.Min(2000, outcome.Error.Length)]);
+        Assert.IsTrue(outcome.Error.Split('\n').All(l => l.Length < outcome.Path.Length + 400), $"a line of stderr is long:{Environment.NewLine}{outcome.Error[..Math.Min(2000, outcome.Error.Length)]}");
+        Assert.IsTrue(outcome.ErrorLines.Any(l => l[(outcome.Path.Length + 1)..].StartsWith(expected, StringComparison.Ordinal)),
+            $"expected an error starting '{expected}', got:{Environment.NewLine}{outcome.Error}");
     }
 }
