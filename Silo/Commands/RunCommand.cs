@@ -8,9 +8,9 @@ using HarmonySim.Silo.Scenarios;
 namespace HarmonySim.Silo.Commands;
 
 /// <summary>
-/// <c>harmonysim run SCENARIO [--seed N] [--out DIR] [--speed max|1x|Nx] [--silos N]</c>: runs a scenario on
+/// <c>harmonysim run SCENARIO [--seed N] [--out DIR] [--speed max|1x|Nx] [--silos N] [--force]</c>: runs a scenario on
 /// embedded silos with a progress display and writes the run folder. Exit codes: see <see cref="ExitCodes"/>; bad
-/// input (including an unwritable --out) is found before anything runs, and SIGINT/SIGTERM stop the run between
+/// input (including an unwritable --out, and a run estimated not to fit this machine unless --force) is found before anything runs, and SIGINT/SIGTERM stop the run between
 /// steps and still write its folder, marked interrupted.
 /// </summary>
 public static class RunCommand
@@ -23,7 +23,8 @@ public static class RunCommand
         var output = new Option<string>("--out") { Description = "Folder that receives the run folder (default: runs)." , DefaultValueFactory = _ => "runs" };
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible), 1x (real time) or Nx (N times real time).", DefaultValueFactory = _ => "max" };
         var silos = new Option<int>("--silos") { Description = "Number of in-process silos to spread the run over.", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos };
+        var force = new Option<bool>("--force") { Description = ForceDescription };
+        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -75,6 +76,11 @@ public static class RunCommand
             if (OutputFolder.Prepare(root) is { } why)
             {
                 stderr.WriteLine($"--out: cannot write to '{root}': {why}; nothing ran.");
+                return HarmonySimCommand.BadInput;
+            }
+            if (RunLimitCheck.Stops(stderr, path, RunLimitCheck.Refusals(RunEstimate.Of(plan), MachineLimits.Read(root)), parse.GetValue(force)))
+            {
+                stderr.WriteLine($"{path}: the run does not fit this machine; nothing ran.");
                 return HarmonySimCommand.BadInput;
             }
 
@@ -130,6 +136,11 @@ public static class RunCommand
         stdout.WriteLine($"Run folder: {folder}");
         return report.Passed ? ExitCodes.Passed : ExitCodes.CheckFailed;
     }
+
+    /// <summary>What --force does, for the --help of run and validate.</summary>
+    public const string ForceDescription =
+        "Run (or pass) a scenario whose estimated memory, output size or wall time exceeds this machine's limits " +
+        "(available memory, free disk on the output drive, 7 days); without it such a scenario is refused with exit 2.";
 
     private const double MinSpeed = 0.001;
     private const double MaxSpeed = 1_000_000;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HarmonySim.Silo.Runs;
 using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Scenarios;
 
@@ -7,13 +8,20 @@ using HarmonySim.Protocol.Consensus.Quorum;
 
 namespace HarmonySim.Silo.Commands;
 
-/// <summary><c>harmonysim validate SCENARIO</c>: checks a scenario file without running it.</summary>
+/// <summary>
+/// <c>harmonysim validate SCENARIO [--force]</c>: checks a scenario file without running it: the file, what the runtime
+/// can carry out, and whether the run's estimated memory, output and wall time fit this machine (the output on the
+/// current directory's drive, as there is no --out).
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Build()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (a path, or the name of a bundled scenario such as quickstart)." };
-        var command = new Command("validate", "Check a scenario file without running it; errors name file, line, column and field.") { scenario };
+        var force = new Option<bool>("--force") { Description = RunCommand.ForceDescription };
+        var command = new Command("validate",
+            "Check a scenario file without running it; errors name file, line, column and field. A second line estimates " +
+            "what the run needs (deliveries, memory, output, wall time on this machine).") { scenario, force };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -27,7 +35,25 @@ public static class ValidateCommand
                 return HarmonySimCommand.BadInput;
             }
             foreach (var w in result.Warnings) error.WriteLine(w.ToString());
+            RunEstimate estimate;
+            try
+            {
+                estimate = RunEstimate.Of(RunPlanBuilder.Build(s, $"{s.Name}-{s.Seed}"));
+            }
+            catch (ScenarioNotRunnableException e)
+            {
+                foreach (var reason in e.Reasons) error.WriteLine($"{path}: {reason}");
+                error.WriteLine($"{path}: the scenario is valid but cannot run.");
+                return HarmonySimCommand.BadInput;
+            }
+            var limits = MachineLimits.Read(Directory.GetCurrentDirectory());
             output.WriteLine(Summary(path, s));
+            output.WriteLine(EstimateText.Line(estimate, limits));
+            if (RunLimitCheck.Stops(error, path, RunLimitCheck.Refusals(estimate, limits), parse.GetValue(force)))
+            {
+                error.WriteLine($"{path}: the scenario is valid but its run does not fit this machine.");
+                return HarmonySimCommand.BadInput;
+            }
             return 0;
         });
         return command;

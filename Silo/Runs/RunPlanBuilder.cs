@@ -20,11 +20,20 @@ public static class RunPlanBuilder
     /// <summary>The longest virtual time a run may last: a century (TimeSpan itself ends after 29,000 years).</summary>
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_525);
 
+    /// <summary>
+    /// The most keys a run may hold: ten per slot of the largest network the loader accepts (64 shards × 25,000
+    /// slots). Without elections every key fills a slot (at most 1.6 million); with them, candidates beyond the slots
+    /// are bounded only by the number of cohorts, and this cap keeps node ids, key counts and per-shard tallies
+    /// (all int) far from overflow and the plan itself (one record per node) to a few GiB at most.
+    /// </summary>
+    public const long MaxKeys = 16_000_000;
+
     public static RunPlan Build(Scenario scenario, string runId, ulong? seedOverride = null)
     {
         var seed = seedOverride ?? scenario.Seed;
         var unsupported = Unsupported(scenario).ToList();
         if (unsupported.Count > 0) throw new ScenarioNotRunnableException(unsupported);
+        CheckSize(scenario);
 
         var network = scenario.Network;
         var nodes = PlaceNodes(scenario, seed);
@@ -103,11 +112,25 @@ public static class RunPlanBuilder
     }
 
     /// <summary>
+    /// Counts the keys in long before anything multiplies or sums them in int (<see cref="Scenario.KeyCount"/>, the
+    /// placement's free-slot tallies, node ids): each cohort's validators × keys_per_node is at most 100,000 × 1,000,
+    /// which fits int, but the number of cohorts is unbounded.
+    /// </summary>
+    private static void CheckSize(Scenario scenario)
+    {
+        var keys = scenario.Cohorts.Sum(c => (long)c.Validators * c.KeysPerNode);
+        if (keys > MaxKeys)
+            throw new ScenarioNotRunnableException([string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"cohorts: {keys:N0} keys in all (validators × keys_per_node over the cohorts); at most {MaxKeys:N0}, ten per slot of the largest network")]);
+    }
+
+    /// <summary>
     /// A run measured in blocks or epochs lasts until it reaches them, capped at ten times the time they take at the
     /// block time (plus ten minutes) so a stalled network still ends; a count whose cap passes a century is refused.
     /// </summary>
     private static TimeSpan Cap(Scenario scenario)
     {
+        // In decimal: at most 10^6 epochs × 10^9 blocks per epoch × 3,600 s × 10 ≈ 3.6·10^19, far inside decimal's 7.9·10^28.
         var blocks = (decimal)scenario.Duration.Count!.Value * (scenario.Duration.Kind == DurationKind.Blocks ? 1 : scenario.Network.BlocksPerEpoch);
         var seconds = (decimal)scenario.Network.BlockTime.TotalSeconds * blocks * 10 + 600;
         if (seconds > (decimal)MaxDuration.TotalSeconds)
@@ -139,6 +162,8 @@ public static class RunPlanBuilder
                 throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}.shard: its {cohort.Keys} keys do not fit the {free[shard]} free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of shard {shard}"]);
             free[shard] -= cohort.Keys;
         }
+        // Free-slot tallies start at ≤ 25,000 and lose at most MaxKeys (CheckSize): they stay inside int even when
+        // electing candidates drive them below zero.
         var nodes = new List<NodePlan>();
         foreach (var cohort in scenario.Cohorts)
         {
@@ -152,6 +177,7 @@ public static class RunPlanBuilder
                 if (cohort.Shard is null && free[shard] < cohort.KeysPerNode && !electing)
                     throw new ScenarioNotRunnableException([$"cohorts.{cohort.Name}: its {cohort.KeysPerNode}-key nodes do not fit the free {(cohort.HarmonyOperated ? "Harmony" : "external")} slots of any shard"]);
                 if (cohort.Shard is null) free[shard] -= cohort.KeysPerNode;
+                // Stakes are at most 10^11 ONE (the loader's bound), so min + (max − min) × [0, 1) stays far inside decimal.
                 decimal? stake = cohort.HarmonyOperated || cohort.StakePerKey is null ? null
                     : cohort.StakePerKey.IsFixed ? cohort.StakePerKey.Min
                     : Math.Round(cohort.StakePerKey.Min + (cohort.StakePerKey.Max - cohort.StakePerKey.Min) * (decimal)random.NextDouble(), 6);
@@ -179,6 +205,8 @@ public static class RunPlanBuilder
         foreach (var cohort in scenario.Cohorts.Where(c => c.Behaviour == CohortBehaviour.DarkFrom))
             faults.Add(new FaultPlan(cohort.DarkFrom!.Value, FaultKind.Crash, [.. nodes.Where(n => n.Cohort == cohort.Name).Select(n => n.Id)], null, null, []));
 
+        // A timed fault's end (FaultSpec.Until = at + duration) is at most twice the loader's longest duration
+        // (2 × 100,000 h), far inside TimeSpan.
         foreach (var f in scenario.Faults)
         {
             switch (f.Kind)

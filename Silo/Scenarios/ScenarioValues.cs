@@ -51,7 +51,7 @@ public static class ScenarioValues
             if (rank < 0) return $"{expected}, got '{Echo(text)}' (unknown unit '{Echo(unit)}'; use h, m, s or ms)";
             if (rank <= lastRank) return $"{expected}, got '{Echo(text)}' (units must come in the order h, m, s, ms, each once)";
             lastRank = rank;
-            ticks += number * Units[rank].Ticks;
+            ticks += number > MaxDuration.Ticks ? MaxDuration.Ticks + 1m : number * Units[rank].Ticks; // no decimal overflow on 99999999999999999999h: too long either way
             if (ticks > MaxDuration.Ticks) return $"{expected}, got '{Echo(text)}', which is longer than {MaxDuration.TotalHours:0} h";
         }
         value = TimeSpan.FromTicks((long)decimal.Round(ticks, MidpointRounding.AwayFromZero));

@@ -18,15 +18,16 @@ public sealed class ScenarioCommandTests
         Path.Combine(ScenarioFolder.Find(AppContext.BaseDirectory) ?? throw new AssertFailedException("no scenarios/ folder"), file);
 
     [TestMethod]
-    public void Validate_prints_a_one_line_summary_and_exits_0_for_a_valid_scenario()
+    public void Validate_prints_a_summary_and_an_estimate_and_exits_0_for_a_valid_scenario()
     {
         var path = Bundled("quickstart.yaml");
         var (exit, output, error) = Invoke("validate", path);
         Assert.AreEqual(0, exit, error);
         Assert.AreEqual("", error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.AreEqual(1, lines.Length);
+        Assert.AreEqual(2, lines.Length, "the summary and the estimate");
         StringAssert.StartsWith(lines[0], $"{path}: valid: 'quickstart': 1 shard × 16 slots");
+        StringAssert.StartsWith(lines[1], "estimate: 30 blocks, 2,880 message deliveries, ");
     }
 
     [TestMethod]
