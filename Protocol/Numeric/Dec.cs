@@ -45,6 +45,12 @@ public readonly record struct Dec(BigInteger Raw) : IComparable<Dec>
         return new(value * BigInteger.Pow(10, Precision - decimals));
     }
 
+    /// <summary>
+    /// An exact decimal such as a commission rate of 0.05, read as Harmony reads its decimal strings; more than 18
+    /// decimals throws <see cref="FormatException"/> (Harmony cannot hold them either).
+    /// </summary>
+    public static Dec FromDecimal(decimal value) => Parse(value.ToString(CultureInfo.InvariantCulture));
+
     public bool IsZero => Raw.IsZero;
     public bool IsNegative => Raw.Sign < 0;
     public bool IsPositive => Raw.Sign > 0;
