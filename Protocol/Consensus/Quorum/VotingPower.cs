@@ -76,7 +76,8 @@ public static class VotingPower
             else
             {
                 overall[i] = harmonySlot;
-                group[i] = harmonySlot.Quo(harmonyPart);
+                // Harmony divides by a zero Harmony share too; its slots then hold nothing within their group either.
+                group[i] = harmonyPart.IsZero ? Dec.Zero : harmonySlot.Quo(harmonyPart);
             }
             sum += overall[i];
         }
