@@ -3,6 +3,7 @@ using System.Numerics;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Numeric;
 
 namespace HarmonySim.Protocol.Consensus;
 
@@ -21,6 +22,7 @@ public sealed class Committee
     private readonly Dictionary<PublicKey, int> _indexByKey = [];
     private readonly Dictionary<Address, int> _indexByCoinbase = [];
     private readonly long[] _power;
+    private readonly IReadOnlyList<Dec> _groupShare;
     private readonly bool[] _counted;
     private readonly ulong[] _votingMask;
     private readonly ConcurrentDictionary<SignerBitmap, bool> _quorumCache = new();
@@ -53,7 +55,9 @@ public sealed class Committee
         _votingMask = new ulong[(slots.Count + 63) >> 6];
         for (var i = 0; i < slots.Count; i++)
             if (_counted[i]) _votingMask[i >> 6] |= 1UL << (i & 63);
-        _power = VotingPower.Compute([.. slots.Select(s => s.EffectiveStake)], _counted, harmonyVoteShare);
+        var shares = VotingPower.ComputeShares([.. slots.Select(s => s.EffectiveStake)], _counted, harmonyVoteShare);
+        _power = [.. shares.Overall.Select(p => (long)p.Raw)];
+        _groupShare = shares.Group;
         CountThreshold = 2 * UniqueCount / 3 + 1;
         KeySet = scheme.CreateKeySet([.. slots.Select(s => s.Key)]);
     }
@@ -83,6 +87,9 @@ public sealed class Committee
     public bool IsVotingSlot(int index) => _counted[index];
 
     public long PowerOf(int index) => _power[index];
+
+    /// <summary>The slot's share within its kind: for an external slot, its share of the external stake (Harmony's <c>GroupPercent</c>).</summary>
+    public Dec GroupShareOf(int index) => _groupShare[index];
 
     public bool IsQuorum(long power, int signers) =>
         Mode == QuorumMode.ByCount ? signers >= CountThreshold : power > VotingPower.TwoThirds;

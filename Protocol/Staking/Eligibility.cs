@@ -1,3 +1,5 @@
+using HarmonySim.Protocol.Numeric;
+
 namespace HarmonySim.Protocol.Staking;
 
 /// <summary>
@@ -6,15 +8,20 @@ namespace HarmonySim.Protocol.Staking;
 /// </summary>
 public static class Eligibility
 {
+    /// <summary>2/3 as Harmony's <c>Dec</c> holds it, 2.Quo(3) = 0.666666666666666667 (<c>availability.measure</c>).</summary>
+    public static readonly Dec SigningThreshold = Dec.FromInteger(2).Quo(Dec.FromInteger(3));
+
+    /// <summary>The epoch's signing ratio as Harmony computes it (<c>ComputeCurrentSigning</c>): signed.Quo(toSign), 0 when toSign = 0.</summary>
+    public static Dec SigningRatio(ulong signed, ulong toSign) =>
+        toSign == 0 ? Dec.Zero : Dec.FromInteger(signed).Quo(Dec.FromInteger(toSign));
+
     /// <summary>
-    /// Below threshold iff signed/toSign ≤ 2/3, compared exactly as 3·signed ≤ 2·toSign. toSign = 0 is not below
+    /// Below threshold iff <see cref="SigningRatio"/> ≤ <see cref="SigningThreshold"/>, both rounded to 18 decimals as in
+    /// Harmony (for fewer than about 10^17 blocks this is the exact 3·signed ≤ 2·toSign). toSign = 0 is not below
     /// (the HIP-32 rule) unless <paramref name="zeroToSignIsBelow"/>.
     /// </summary>
-    public static bool IsBelowSigningThreshold(ulong signed, ulong toSign, bool zeroToSignIsBelow = false)
-    {
-        if (toSign == 0) return zeroToSignIsBelow;
-        return (UInt128)signed * 3 <= (UInt128)toSign * 2;
-    }
+    public static bool IsBelowSigningThreshold(ulong signed, ulong toSign, bool zeroToSignIsBelow = false) =>
+        toSign == 0 ? zeroToSignIsBelow : SigningRatio(signed, toSign) <= SigningThreshold;
 
     public static ExclusionReason? Check(ValidatorCandidate candidate, bool zeroToSignIsBelow = false)
     {

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
-using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Sharding.Crosslinks;
 using HarmonySim.Protocol.Sharding.Randomness;
@@ -78,7 +78,7 @@ public static class BeaconTransition
         var slashes = new List<SlashEvent>();
         foreach (var record in body.Slashes)
         {
-            var (next, slash, error) = Slash(state, record, header.Coinbase, epoch, rules, committees);
+            var (next, slash, error) = Slash(state, record, body.Slashes, header.Coinbase, epoch, rules, committees);
             if (error is not null) return BeaconOutcome.Invalid($"slash of {record.Evidence.Offender.ShortName}: {error}");
             state = next!;
             slashes.Add(slash!);
@@ -138,7 +138,7 @@ public static class BeaconTransition
             // Shares and commission come from the epoch-start snapshot (a delegation made this epoch earns from the next).
             var basis = state.SnapshotOf(owner, state.Epoch) ?? validator;
             var delegations = DelegationsSelfFirst(basis);
-            var split = CommissionSplitter.Split(due, VotingPower.FromDecimal(basis.Commission.Rate),
+            var split = CommissionSplitter.Split(due, Dec.FromDecimal(basis.Commission.Rate),
                 [.. delegations.Select(d => new DelegatorShare(d.Delegator, d.Delegation.Amount))], validator.Status);
             for (var i = 0; i < delegations.Count; i++)
                 if (split.Rewards[i].Sign > 0) staking = Credit(staking, owner, delegations[i].Delegator, split.Rewards[i]);
@@ -162,7 +162,7 @@ public static class BeaconTransition
             .. validator.Delegations.Where(d => d.Key != validator.Address).Select(d => (d.Key, d.Value))];
 
     private static (BeaconState? State, SlashEvent? Slash, string? Error) Slash(
-        BeaconState state, SlashRecord record, Address leader, ulong epoch, BeaconRules rules, ICommitteeProvider committees)
+        BeaconState state, SlashRecord record, IReadOnlyList<SlashRecord> sameBlock, Address leader, ulong epoch, BeaconRules rules, ICommitteeProvider committees)
     {
         var evidence = record.Evidence;
         var offenceEpoch = rules.EpochOf(evidence.BlockNumber);
@@ -180,8 +180,9 @@ public static class BeaconTransition
         var delegations = DelegationsSelfFirst(validator);
         var target = new SlashTarget(validator.Address, offenceEpoch, [.. delegations.Select(d => new SlashableDelegation(
             d.Delegator, snapshot is null ? d.Delegation.Amount : snapshot.DelegationOf(d.Delegator).Amount, d.Delegation.Amount,
-            [.. d.Delegation.Undelegations.Select(u => new PendingUndelegation(u.Amount, u.Epoch))], d.Delegation.Reward))]);
-        var shares = verdict.DoubleSignedKeys.Select(k => committee.PowerOf(committee.IndexOf(k)));
+            [.. d.Delegation.Undelegations.Select(u => new PendingUndelegation(u.Amount, u.Epoch))], d.Delegation.Reward))],
+            snapshot?.TotalDelegation);
+        var shares = DoubleSignedShares.OfMoment(committee, sameBlock.Select(r => r.Evidence), evidence);
         var outcome = SlashCalculator.Compute(rules.SlashRule, target, shares, leader);
 
         var slashed = validator;

@@ -2,15 +2,16 @@ using System.Numerics;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Numeric;
 
 namespace HarmonySim.Protocol.Staking.Rewards;
 
 /// <summary>
-/// Splits one block's reward among its signers (reference §4.6, staking era): only external (staked) voting slots whose
-/// bit is set are paid, <c>payout_i = R × power_i / Σ power_signing_external</c>, floors first and the residue one
-/// atto each to the largest remainders (ties to the lower slot index), so the payouts sum to R exactly.
-/// A banned validator's slots keep their place in the split but are not paid, so that share is never minted (as
-/// Harmony does).
+/// Splits one block's reward among its signers as Harmony does (reference §4.6, <c>internal/chain/reward.go</c>).
+/// Staking era (<c>processOneCrossLink</c>): only external (staked) voting slots whose bit is set and whose power is
+/// not zero are paid, each R.Mul(power.Quo(Σ power of the signing external slots)).TruncateInt(); what truncation
+/// leaves of R is never minted. A banned validator's slots keep their place in the split but are not paid, so that
+/// share is never minted either (Harmony's <c>AddReward</c> skips banned validators).
 /// </summary>
 public static class BlockRewardDistributor
 {
@@ -20,22 +21,25 @@ public static class BlockRewardDistributor
         if (signers.Size != committee.Count)
             throw new ArgumentException($"bitmap of {signers.Size} bits for a committee of {committee.Count} slots", nameof(signers));
         var signing = new List<int>();
+        var signingShare = Dec.Zero;
         foreach (var i in signers.Members())
         {
             var slot = committee.Slots[i];
             if (slot.IsHarmonyOperated || !committee.IsVotingSlot(i)) continue;
             signing.Add(i);
+            signingShare += new Dec(committee.PowerOf(i));
         }
-        var amounts = ProRataSplit.LargestRemainder(reward, [.. signing.Select(i => (BigInteger)committee.PowerOf(i))]);
+        var perBlock = Dec.FromInteger(reward);
         var paid = new List<int>(signing.Count);
-        var paidAmounts = new List<BigInteger>(signing.Count);
-        for (var k = 0; k < signing.Count; k++)
+        var amounts = new List<BigInteger>(signing.Count);
+        foreach (var i in signing)
         {
-            if (isBanned?.Invoke(committee.Slots[signing[k]].Owner) == true) continue;
-            paid.Add(signing[k]);
-            paidAmounts.Add(amounts[k]);
+            var power = new Dec(committee.PowerOf(i));
+            if (power.IsZero || isBanned?.Invoke(committee.Slots[i].Owner) == true) continue;
+            paid.Add(i);
+            amounts.Add(perBlock.Mul(power.Quo(signingShare)).TruncateInt());
         }
-        return Collect(committee, paid, [.. paidAmounts]);
+        return Collect(committee, paid, [.. amounts]);
     }
 
     /// <summary>One block's validator reward under <paramref name="schedule"/> at <paramref name="epoch"/>: equal split in the pre-staking era, by voting power after.</summary>
@@ -46,8 +50,9 @@ public static class BlockRewardDistributor
     }
 
     /// <summary>
-    /// Pre-staking era (reference §4.6): the reward split equally among all signers of the block, Harmony-operated
-    /// slots included (inert duplicate slots excluded); ⌊R / n⌋ each and the residue one atto each to the lowest slot indices.
+    /// Pre-staking era (reference §4.6, <c>accumulateRewardsAndCountSigsBeforeStaking</c>): the reward split equally among
+    /// all signers of the block in slot order, Harmony-operated slots included (inert duplicate slots excluded): the
+    /// k-th of n signers gets ⌊R·k/n⌋ − ⌊R·(k−1)/n⌋, so the parts sum to R and the residue falls on the later signers.
     /// </summary>
     public static BlockRewardPayout DistributeEqually(Committee committee, SignerBitmap signers, BigInteger reward)
     {
@@ -55,7 +60,14 @@ public static class BlockRewardDistributor
         if (signers.Size != committee.Count)
             throw new ArgumentException($"bitmap of {signers.Size} bits for a committee of {committee.Count} slots", nameof(signers));
         var paid = signers.Members().Where(committee.IsVotingSlot).ToList();
-        var amounts = ProRataSplit.LargestRemainder(reward, [.. paid.Select(_ => BigInteger.One)]);
+        var amounts = new BigInteger[paid.Count];
+        var before = BigInteger.Zero;
+        for (var k = 0; k < paid.Count; k++)
+        {
+            var upTo = reward * (k + 1) / paid.Count;
+            amounts[k] = upTo - before;
+            before = upTo;
+        }
         return Collect(committee, paid, amounts);
     }
 

@@ -8,7 +8,8 @@ public sealed record DelegatorShare(Address Delegator, BigInteger SnapshotAmount
 
 /// <summary>
 /// A validator's due split: <see cref="Commission"/> and the per-delegation rewards (same order as the input;
-/// <c>Rewards[0]</c>, the self-delegation, includes the commission and the rounding residue). Σ Rewards = due exactly.
+/// <c>Rewards[0]</c>, the self-delegation, includes the commission and any rounding residue). Σ Rewards is the due, or up to
+/// half an atto per delegation more where Harmony's RoundInt rounded shares up (Harmony pays that, as here).
 /// </summary>
 public sealed record DueSplit(BigInteger Commission, IReadOnlyList<BigInteger> Rewards)
 {

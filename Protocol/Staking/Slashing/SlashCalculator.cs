@@ -1,36 +1,52 @@
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
-using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Numeric;
 
 namespace HarmonySim.Protocol.Staking.Slashing;
 
 /// <summary>
-/// Computes a double-sign slash (reference §5.2) in exact integer arithmetic over atto-ONE. Pure: it returns
-/// the debits and credits; applying them to state is the caller's job.
+/// Computes a double-sign slash (reference §5.2, <c>staking/slash/double-sign.go</c>) in exact integer arithmetic over
+/// atto-ONE, with Harmony's <see cref="Dec"/> where Harmony uses it. Pure: it returns the debits and credits; applying
+/// them to state is the caller's job.
 /// </summary>
 public static class SlashCalculator
 {
-    /// <summary>The 2020 rule's floor rate, 2 %, in 18-decimal fixed point.</summary>
-    public const long MinimumRate2020 = VotingPower.One / 50;
+    /// <summary>The 2020 rule's floor rate, 2 % (Harmony's <c>oneDoubleSignerRate</c>).</summary>
+    public static readonly Dec MinimumRate2020 = Dec.Parse("0.02");
+
+    private static readonly Dec DelegatorsPart = Dec.Parse("0.8");
 
     /// <summary>
-    /// Current rule: validator debt = ⌊self-delegation snapshot / 2⌋; delegators' total debt = ⌊4/5 × what was actually
-    /// taken from the validator⌋, split pro rata by snapshot amount (largest remainder, ties to the earlier delegation,
-    /// so the parts sum to the total exactly); each debt paid from current stake, then undelegations with epoch ≥ the
-    /// offence epoch, then unclaimed reward; ⌊total / 2⌋ to <paramref name="beneficiary"/>, the rest burned; Banned.
+    /// Current rule (<c>delegatorSlashApplyDebt</c>): validator debt = ⌊self-delegation snapshot / 2⌋; what is actually
+    /// taken from the validator, .Mul(0.8).TruncateInt(), is the delegators' aggregate debt; each other delegation owes
+    /// ⌊snapshot amount × aggregate / (snapshot total − the validator's current self-stake)⌋ on its own — the parts need
+    /// not add up to the aggregate, and nothing left over is charged to anyone. Each debt is paid from current stake, then
+    /// undelegations with epoch ≥ the offence epoch, then unclaimed reward; ⌊total / 2⌋ goes to
+    /// <paramref name="beneficiary"/>, the rest is burned; Banned.
+    /// <para>The denominator is Harmony's: the snapshot total less the self-stake as it is now, before this slash. Where
+    /// that is zero or negative (the validator added self-stake after the snapshot until it exceeded its delegators'
+    /// snapshot stake) Harmony divides by zero or charges negative debts; here the delegators then owe nothing.</para>
     /// </summary>
     public static SlashOutcome Current(SlashTarget target, Address beneficiary)
     {
         ArgumentOutOfRangeException.ThrowIfZero(target.Delegations.Count, nameof(target));
-        var self = target.SelfDelegation;
-        var validatorDebit = Pay(self, self.SnapshotAmount / 2, target.OffenceEpoch);
-        var taken = validatorDebit.Paid;
-        var delegatorsTotal = taken * 4 / 5;
+        return CurrentWithValidatorDebt(target, target.SelfDelegation.SnapshotAmount / 2, beneficiary);
+    }
 
-        var others = target.Delegations.Skip(1).ToList();
-        var debts = ProRataSplit.LargestRemainder(delegatorsTotal, [.. others.Select(d => d.SnapshotAmount)]);
+    /// <summary>The current rule with the validator's debt given (Harmony's <c>delegatorSlashApplyDebt</c>).</summary>
+    internal static SlashOutcome CurrentWithValidatorDebt(SlashTarget target, BigInteger validatorDebt, Address beneficiary)
+    {
+        var self = target.SelfDelegation;
+        var externalStake = target.SnapshotTotal - self.CurrentAmount;
+        var validatorDebit = Pay(self, validatorDebt, target.OffenceEpoch);
+        var aggregate = ApplyRate(validatorDebit.Paid, DelegatorsPart);
+
         var debits = new List<DelegationDebit>(target.Delegations.Count) { validatorDebit };
-        for (var i = 0; i < others.Count; i++) debits.Add(Pay(others[i], debts[i], target.OffenceEpoch));
+        foreach (var d in target.Delegations.Skip(1))
+        {
+            var debt = externalStake.Sign > 0 ? BigInteger.Max(d.SnapshotAmount, 0) * aggregate / externalStake : BigInteger.Zero;
+            debits.Add(Pay(d, debt, target.OffenceEpoch));
+        }
 
         var total = debits.Aggregate(BigInteger.Zero, (a, d) => a + d.Paid);
         var credit = total / 2;
@@ -38,32 +54,39 @@ public static class SlashCalculator
     }
 
     /// <summary>
-    /// The 2020 rule: rate = Σ of the double-signed keys' vote shares (18-decimal fixed point, as the committee's
-    /// <c>PowerOf</c>), at least 2 %, at most 1; every delegation (self included) owes ⌊rate × snapshot amount⌋, paid as
-    /// in the current rule; the beneficiary gets ⌊paid / 2⌋ of each delegation's payment, the rest is burned; Banned.
+    /// The 2020 rule (as of <c>97eb8d972</c>): every delegation (self included) owes snapshot amount .Mul(rate).TruncateInt(),
+    /// paid as in the current rule; the beneficiary gets ⌊paid / 2⌋ of each delegation's payment, the rest is burned;
+    /// Banned. A rate above 1 is not capped, as Harmony never capped it: the debt then exceeds the snapshot stake and is
+    /// paid as far as stake, undelegations and reward go.
     /// </summary>
-    public static SlashOutcome Rate2020(SlashTarget target, IEnumerable<long> doubleSignedKeyShares, Address beneficiary)
+    public static SlashOutcome Rate2020(SlashTarget target, Dec rate, Address beneficiary)
     {
         ArgumentOutOfRangeException.ThrowIfZero(target.Delegations.Count, nameof(target));
-        var rate = RateOf2020(doubleSignedKeyShares);
+        if (rate.IsNegative) throw new ArgumentOutOfRangeException(nameof(rate), rate, "a slashing rate is not negative");
         var debits = target.Delegations
-            .Select(d => Pay(d, d.SnapshotAmount * rate / VotingPower.One, target.OffenceEpoch))
+            .Select(d => Pay(d, ApplyRate(BigInteger.Max(d.SnapshotAmount, 0), rate), target.OffenceEpoch))
             .ToList();
         var credit = debits.Aggregate(BigInteger.Zero, (a, d) => a + d.Paid / 2);
         var total = debits.Aggregate(BigInteger.Zero, (a, d) => a + d.Paid);
         return new SlashOutcome(debits, beneficiary, credit, total - credit, ValidatorStatus.Banned);
     }
 
-    /// <summary>The 2020 rate in 18-decimal fixed point: Σ shares clamped to [2 %, 100 %].</summary>
-    public static long RateOf2020(IEnumerable<long> doubleSignedKeyShares)
+    /// <summary>
+    /// The 2020 rate (Harmony's <c>slash.Rate</c>): Σ of the double-signed keys' group shares (each key's share of its
+    /// committee's external stake, <c>GroupPercent</c>), at least 2 %, with no upper bound.
+    /// </summary>
+    public static Dec RateOf2020(IEnumerable<Dec> doubleSignedGroupShares)
     {
-        var sum = doubleSignedKeyShares.Aggregate(BigInteger.Zero, (a, s) => a + s);
-        return (long)BigInteger.Clamp(sum, MinimumRate2020, VotingPower.One);
+        var sum = doubleSignedGroupShares.Aggregate(Dec.Zero, (a, s) => a + s);
+        return sum < MinimumRate2020 ? MinimumRate2020 : sum;
     }
 
-    /// <summary>Either rule, by <paramref name="rule"/>.</summary>
-    public static SlashOutcome Compute(SlashRule rule, SlashTarget target, IEnumerable<long> doubleSignedKeyShares, Address beneficiary) =>
-        rule == SlashRule.Current ? Current(target, beneficiary) : Rate2020(target, doubleSignedKeyShares, beneficiary);
+    /// <summary>Either rule, by <paramref name="rule"/>; the 2020 rate is <see cref="RateOf2020"/> of the shares.</summary>
+    public static SlashOutcome Compute(SlashRule rule, SlashTarget target, IEnumerable<Dec> doubleSignedGroupShares, Address beneficiary) =>
+        rule == SlashRule.Current ? Current(target, beneficiary) : Rate2020(target, RateOf2020(doubleSignedGroupShares), beneficiary);
+
+    /// <summary>An amount times a rate, truncated to the atto (Harmony's <c>applySlashRate</c>).</summary>
+    public static BigInteger ApplyRate(BigInteger amount, Dec rate) => Dec.FromInteger(amount).Mul(rate).TruncateInt();
 
     /// <summary>Pays a debt from current stake, then undelegations made at or after the offence epoch, then unclaimed reward.</summary>
     internal static DelegationDebit Pay(SlashableDelegation d, BigInteger debt, ulong offenceEpoch)

@@ -6,6 +6,9 @@ public enum SlashRule
     /// <summary>Since January 2023: 50 % of self-delegation, delegators 80 % of that pro rata, half to the leader.</summary>
     Current,
 
-    /// <summary>2020–2022: rate = Σ vote shares of the double-signed keys (floor 2 %) on every delegation, half to the beneficiary.</summary>
+    /// <summary>
+    /// 2020–2022: rate = Σ group shares (share of the committee's external stake) of the keys double-signed at the same moment
+    /// (floor 2 %, no cap) on every delegation, half of each payment to the beneficiary.
+    /// </summary>
     Rate2020,
 }

@@ -22,10 +22,14 @@ public sealed record SlashableDelegation(
 }
 
 /// <summary>
-/// The offending validator at slash time: its address, the offence epoch and its delegations. As in Harmony,
-/// <c>Delegations[0]</c> is the validator's self-delegation.
+/// The offending validator at slash time: its address, the offence epoch and its current delegations. As in Harmony,
+/// <c>Delegations[0]</c> is the validator's self-delegation. <paramref name="SnapshotTotalDelegation"/> is the
+/// offence-epoch snapshot's total, delegations since removed included; when null it is the sum of the listed
+/// delegations' snapshot amounts.
 /// </summary>
-public sealed record SlashTarget(Address Validator, ulong OffenceEpoch, IReadOnlyList<SlashableDelegation> Delegations)
+public sealed record SlashTarget(Address Validator, ulong OffenceEpoch, IReadOnlyList<SlashableDelegation> Delegations, BigInteger? SnapshotTotalDelegation = null)
 {
     public SlashableDelegation SelfDelegation => Delegations[0];
+
+    public BigInteger SnapshotTotal => SnapshotTotalDelegation ?? Delegations.Aggregate(BigInteger.Zero, (a, d) => a + d.SnapshotAmount);
 }

@@ -25,11 +25,12 @@ public sealed class EligibilityTests
     }
 
     [TestMethod]
-    public void The_ratio_is_compared_exactly_even_for_counters_near_the_ulong_limit()
+    public void Near_the_ulong_limit_the_ratio_is_compared_as_harmony_rounds_it_to_18_decimals()
     {
+        // (2k + 1)/3k exceeds 2/3 by 1/(3k) ≈ 5.6·10^-20, which signed.Quo(toSign) rounds away: Harmony counts it below.
         const ulong k = 6_000_000_000_000_000_000;
         Assert.IsTrue(Eligibility.IsBelowSigningThreshold(2 * k, 3 * k));
-        Assert.IsFalse(Eligibility.IsBelowSigningThreshold(2 * k + 1, 3 * k));
+        Assert.IsTrue(Eligibility.IsBelowSigningThreshold(2 * k + 1, 3 * k));
         Assert.IsFalse(Eligibility.IsBelowSigningThreshold(ulong.MaxValue, ulong.MaxValue));
     }
 

@@ -6,6 +6,7 @@ using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Simulated;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.Rewards;
 using static HarmonySim.Protocol.Tests.Staking.SlashingFixture;
@@ -40,7 +41,7 @@ public sealed class RewardsTests
     }
 
     [TestMethod]
-    public void Only_signing_external_slots_are_paid_and_the_total_is_exact()
+    public void Only_signing_external_slots_are_paid_in_proportion_to_power()
     {
         // Slots 0–1 Harmony (signing), V's slots 2–3 (3 M ONE each), W's 4 (2 M, not signing), X's 5 (2 M, signing).
         // Powers 0.153, 0.153, 0.102 over the signers: 7 ONE × 0.153/0.408 = 2.625 ONE, × 0.102/0.408 = 1.75 ONE.
@@ -54,31 +55,33 @@ public sealed class RewardsTests
     }
 
     [TestMethod]
-    public void The_rounding_residue_goes_to_the_largest_remainder_then_the_lowest_slot()
+    public void Each_payout_is_truncated_to_the_atto_and_the_truncated_remainder_is_not_minted()
     {
-        // Three equal signing slots share 7 ONE: ⌊7·10¹⁸ / 3⌋ = 2 333 333 333 333 333 333 each, 1 atto left for slot 2 (lowest index).
+        // Four equal external slots (0.1275 each), three sign: 0.1275.Quo(0.3825) = 0.333333333333333333, and
+        // 7 ONE .Mul that = 2.333333333333333331 ONE each (Harmony's processOneCrossLink): 7 atto are never minted.
         var slots = new[] { new CommitteeSlot(Keys[0].Public, HarmonyOwner) }
             .Concat(Enumerable.Range(1, 4).Select(i => new CommitteeSlot(Keys[i].Public, EposBuilder.Addr(i), 1_000_000 * Atto))).ToList();
         var committee = new Committee(0, 900, slots, Scheme, QuorumMode.ByVotingPower, VotingPower.FromDecimal(0.49m));
         var payout = BlockRewardDistributor.Distribute(committee, SignerBitmap.Of(5, 0, 2, 3, 4), 7 * Atto);
-        CollectionAssert.AreEqual(new BigInteger[] { 2_333_333_333_333_333_334, 2_333_333_333_333_333_333, 2_333_333_333_333_333_333 },
+        CollectionAssert.AreEqual(new BigInteger[] { 2_333_333_333_333_333_331, 2_333_333_333_333_333_331, 2_333_333_333_333_333_331 },
             payout.Slots.Select(p => p.Amount).ToArray());
-        Assert.AreEqual(7 * Atto, payout.Total);
+        Assert.AreEqual(7 * Atto - 7, payout.Total);
     }
 
     /// <summary>
     /// A mainnet-sized shard: 250 slots, 50 Harmony-operated (vote share 0.49), 200 external with 1 000 000 + j ONE
-    /// (j = 0…199); the external slots with odd j and the Harmony slots sign. 7 ONE goes, to the atto, to the 100 odd slots.
+    /// (j = 0…199); the external slots with odd j and the Harmony slots sign. 10.5 ONE goes to the 100 odd slots, each share
+    /// within a few atto of exact (the share is rounded to 18 decimals before it multiplies the reward, then truncated).
     /// </summary>
     [TestMethod]
-    public void A_mainnet_sized_shard_pays_exactly_the_block_reward_to_its_signing_external_slots()
+    public void A_mainnet_sized_shard_pays_the_block_reward_to_its_signing_external_slots()
     {
         var slots = Enumerable.Range(0, 50).Select(i => new CommitteeSlot(Keys[i].Public, HarmonyOwner))
             .Concat(Enumerable.Range(0, 200).Select(j => new CommitteeSlot(Keys[50 + j].Public, EposBuilder.Addr(j / 2), (1_000_000 + j) * Atto))).ToList();
         var committee = new Committee(0, 1673, slots, Scheme, QuorumMode.ByVotingPower, VotingPower.FromDecimal(0.49m));
         var signers = SignerBitmap.Of(250, [.. Enumerable.Range(0, 50), .. Enumerable.Range(0, 200).Where(j => j % 2 == 1).Select(j => 50 + j)]);
         var payout = BlockRewardDistributor.ForBlock(BlockRewardSchedule.Mainnet, 1673, committee, signers);
-        Assert.AreEqual(10_500 * Atto / 1000, payout.Total);
+        Assert.IsTrue(BigInteger.Abs(10_500 * Atto / 1000 - payout.Total) <= 700);
         Assert.AreEqual(100, payout.Slots.Count);
         Assert.IsTrue(payout.Slots.All(p => p.SlotIndex >= 50 && (p.SlotIndex - 50) % 2 == 1));
         Assert.AreEqual(100, payout.ByValidator.Count);
@@ -96,7 +99,7 @@ public sealed class RewardsTests
         // The other signer gets exactly what it would have got; the banned validator's share is simply not paid.
         Assert.AreEqual(everyone.Slots.Single(s => s.Owner == X).Amount, payout.Total);
         Assert.IsLessThan(7 * Atto, payout.Total);
-        Assert.AreEqual(BigInteger.Zero, CommissionSplitter.Split(5 * Atto, 0, [new DelegatorShare(V, Atto)], ValidatorStatus.Banned).Total);
+        Assert.AreEqual(BigInteger.Zero, CommissionSplitter.Split(5 * Atto, Dec.Zero, [new DelegatorShare(V, Atto)], ValidatorStatus.Banned).Total);
     }
 
     [TestMethod]
@@ -117,30 +120,45 @@ public sealed class RewardsTests
         var late = BlockRewardDistributor.ForBlock(BlockRewardSchedule.Mainnet, 1673, F.Committee, SignerBitmap.Of(6, 0, 1, 2, 3, 5));
         CollectionAssert.AreEqual(new[] { 2, 3, 5 }, late.Slots.Select(p => p.SlotIndex).ToArray());
         Assert.AreEqual(10_500 * Atto / 1000, late.Total);
-        // 7 atto over 3 signers: 3, 2, 2.
+        // 7 atto over 3 signers, cumulatively as Harmony pays them: ⌊7/3⌋ = 2, ⌊14/3⌋ − 2 = 2, 7 − 4 = 3.
         var odd = BlockRewardDistributor.DistributeEqually(F.Committee, SignerBitmap.Of(6, 1, 4, 5), 7);
-        CollectionAssert.AreEqual(new System.Numerics.BigInteger[] { 3, 2, 2 }, odd.Slots.Select(p => p.Amount).ToArray());
+        CollectionAssert.AreEqual(new System.Numerics.BigInteger[] { 2, 2, 3 }, odd.Slots.Select(p => p.Amount).ToArray());
     }
 
     [TestMethod]
-    public void Commission_then_delegators_pro_rata_by_snapshot_stake()
+    public void Commission_then_delegators_by_their_decimal_share_of_the_snapshot()
     {
-        // Due 10.5 ONE at 10 % commission: 1.05 ONE commission; 9.45 ONE over 1 M (self) and 2 M (A): 3.15 and 6.3 ONE.
-        var split = CommissionSplitter.Split(10_500 * Atto / 1000, VotingPower.FromDecimal(0.1m),
+        // Due 10.5 ONE at 10 % commission: 1.05 ONE commission; 9.45 ONE over 1 M (self) and 2 M (A): the shares
+        // 0.333333333333333333 and 0.666666666666666667 times 9.45 ONE, rounded: 3.149999999999999997 and 6.300000000000000003 ONE.
+        var split = CommissionSplitter.Split(10_500 * Atto / 1000, Dec.Parse("0.1"),
             [new DelegatorShare(V, 1_000_000 * Atto), new DelegatorShare(EposBuilder.Addr(11), 2_000_000 * Atto)]);
         Assert.AreEqual(1_050 * Atto / 1000, split.Commission);
-        CollectionAssert.AreEqual(new[] { 4_200 * Atto / 1000, 6_300 * Atto / 1000 }, split.Rewards.ToArray());
+        CollectionAssert.AreEqual(new[] { 4_199_999_999_999_999_997, BigInteger.Parse("6300000000000000003") }, split.Rewards.ToArray());
+        Assert.AreEqual(10_500 * Atto / 1000, split.Total);
     }
 
     [TestMethod]
-    public void Commission_rounds_half_up_and_the_delegator_residue_goes_to_the_self_delegation()
+    public void Commission_and_shares_round_halves_to_even_as_harmonys_RoundInt_does()
     {
-        // Due 10 atto at 5 %: commission 0.5 → 1; 9 atto over weights 1, 2, 4: ⌊9/7⌋ = 1, ⌊18/7⌋ = 2, ⌊36/7⌋ = 5, residue 1 to self.
-        var split = CommissionSplitter.Split(10, VotingPower.FromDecimal(0.05m),
+        // Due 10 atto at 5 %: commission 0.5 atto rounds to 0 (even). 10 atto over weights 1, 2, 4: 1/7, 2/7, 4/7 of 10 =
+        // 1.43, 2.86, 5.71 → 1, 3, 6, nothing left. (Rounding half up and flooring the shares gave 1 | 3, 2, 5.)
+        var split = CommissionSplitter.Split(10, Dec.Parse("0.05"),
             [new DelegatorShare(V, 1), new DelegatorShare(EposBuilder.Addr(11), 2), new DelegatorShare(EposBuilder.Addr(12), 4)]);
-        Assert.AreEqual(BigInteger.One, split.Commission);
-        CollectionAssert.AreEqual(new BigInteger[] { 3, 2, 5 }, split.Rewards.ToArray());
-        Assert.AreEqual(new BigInteger(10), split.Total);
+        Assert.AreEqual(BigInteger.Zero, split.Commission);
+        CollectionAssert.AreEqual(new BigInteger[] { 1, 3, 6 }, split.Rewards.ToArray());
+        // 30 atto at 5 %: 1.5 → 2 (even).
+        Assert.AreEqual(new BigInteger(2), CommissionSplitter.Split(30, Dec.Parse("0.05"), [new DelegatorShare(V, 1)]).Commission);
+    }
+
+    [TestMethod]
+    public void Shares_rounded_up_are_paid_in_full_so_a_split_can_exceed_the_due()
+    {
+        // 1 atto over two equal delegations: 0.5 each rounds to 0 (even) — the atto goes to the self-delegation. 3 atto
+        // over two equal delegations: 1.5 → 2 each, 4 atto paid for a due of 3, as Harmony's AddReward pays them.
+        CollectionAssert.AreEqual(new BigInteger[] { 1, 0 }, CommissionSplitter.Split(1, Dec.Zero, [new DelegatorShare(V, 5), new DelegatorShare(X, 5)]).Rewards.ToArray());
+        var split = CommissionSplitter.Split(3, Dec.Zero, [new DelegatorShare(V, 5), new DelegatorShare(X, 5)]);
+        CollectionAssert.AreEqual(new BigInteger[] { 2, 2 }, split.Rewards.ToArray());
+        Assert.AreEqual(new BigInteger(4), split.Total);
     }
 
     // ---- properties ----
@@ -161,7 +179,7 @@ public sealed class RewardsTests
             (BigInteger)reward * scale);
 
     [TestMethod]
-    public void Payouts_sum_to_the_reward_and_go_only_to_signing_external_slots()
+    public void Payouts_go_only_to_signing_external_slots_each_within_a_few_atto_of_its_exact_share()
     {
         Block.Sample(x =>
         {
@@ -169,25 +187,27 @@ public sealed class RewardsTests
             var payout = BlockRewardDistributor.Distribute(committee, signers, reward);
             var payable = Enumerable.Range(0, committee.Count).Where(i => signers[i] && !committee.Slots[i].IsHarmonyOperated).ToList();
             var power = payable.Aggregate(BigInteger.Zero, (a, i) => a + committee.PowerOf(i));
-            Assert.AreEqual(power.IsZero ? BigInteger.Zero : reward, payout.Total);
+            if (power.IsZero) Assert.AreEqual(BigInteger.Zero, payout.Total);
+            // The share power.Quo(Σ) is off by at most half of 10^-18, which the reward scales; then truncation, under one atto.
+            var slack = reward / (2 * Dec.Scale) + 2;
             foreach (var p in payout.Slots)
             {
                 Assert.IsTrue(signers[p.SlotIndex] && !committee.Slots[p.SlotIndex].IsHarmonyOperated);
-                // Each payout is its exact share rounded down or up by at most one atto.
                 var exact = reward * committee.PowerOf(p.SlotIndex);
-                Assert.IsTrue(p.Amount * power <= exact + power && p.Amount * power >= exact - power);
+                Assert.IsTrue(BigInteger.Abs(p.Amount * power - exact) <= slack * power, $"{p.Amount} for {exact}/{power}");
             }
             Assert.AreEqual(payout.Total, payout.ByValidator.Aggregate(BigInteger.Zero, (a, v) => a + v.Value));
         });
     }
 
     [TestMethod]
-    public void Commission_split_sums_to_the_due()
+    public void Commission_split_pays_the_due_and_at_most_a_few_atto_per_delegation_more()
     {
         Gen.Select(Gen.Long[0, long.MaxValue], Gen.Long[0, VotingPower.One], Gen.Long[0, long.MaxValue].Array[1, 20]).Sample((due, rate, stakes) =>
         {
-            var split = CommissionSplitter.Split(due, rate, [.. stakes.Select((s, i) => new DelegatorShare(EposBuilder.Addr(i), s))]);
-            Assert.AreEqual(new BigInteger(due), split.Total);
+            var split = CommissionSplitter.Split(due, new Dec(rate), [.. stakes.Select((s, i) => new DelegatorShare(EposBuilder.Addr(i), s))]);
+            // Each share is rounded to 18 decimals (≤ ½·10^-18 × due off) and then to the atto (≤ ½ off).
+            Assert.IsTrue(split.Total >= due && split.Total <= due + stakes.Length * (due / Dec.Scale + 1), $"{split.Total} for {due}");
             Assert.IsTrue(split.Rewards.All(r => r.Sign >= 0));
             Assert.IsTrue(split.Commission <= due);
         });

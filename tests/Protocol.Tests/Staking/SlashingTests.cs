@@ -2,6 +2,7 @@ using System.Numerics;
 using CsCheck;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Staking;
 using HarmonySim.Protocol.Staking.Slashing;
 using static HarmonySim.Protocol.Tests.Staking.SlashingFixture;
@@ -147,10 +148,12 @@ public sealed class SlashingTests
 
     /// <summary>
     /// The delegators' 80 % is of what was actually taken: the validator's snapshot was 10 000 000 ONE but it has
-    /// 1 000 000 ONE staked and 500 000 ONE unclaimed, so 1 500 000 ONE is taken and delegators owe 1 200 000 ONE.
+    /// 1 000 000 ONE staked and 500 000 ONE unclaimed, so 1 500 000 ONE is taken and the aggregate is 1 200 000 ONE.
+    /// Harmony divides it over the snapshot total less the validator's <em>current</em> self-stake, 13 M − 1 M = 12 M
+    /// (not the delegators' 3 M): A owes 2 M × 1.2 M / 12 M = 200 000 ONE, B 100 000 ONE.
     /// </summary>
     [TestMethod]
-    public void Delegators_owe_eighty_percent_of_what_was_actually_taken_from_the_validator()
+    public void Delegators_owe_their_snapshot_stake_times_the_aggregate_over_the_snapshot_total_less_the_current_self_stake()
     {
         var target = new SlashTarget(V, Epoch,
         [
@@ -161,16 +164,33 @@ public sealed class SlashingTests
         var outcome = SlashCalculator.Current(target, Leader);
         Assert.AreEqual(1_500_000 * Atto, outcome.Debits[0].Paid);
         Assert.AreEqual(3_500_000 * Atto, outcome.Debits[0].Unpaid);
-        Assert.AreEqual(800_000 * Atto, outcome.Debits[1].Paid);
-        Assert.AreEqual(400_000 * Atto, outcome.Debits[2].Paid);
-        Assert.AreEqual(1_350_000 * Atto, outcome.BeneficiaryCredit);
-        Assert.AreEqual(1_350_000 * Atto, outcome.Burned);
+        Assert.AreEqual(200_000 * Atto, outcome.Debits[1].Paid);
+        Assert.AreEqual(100_000 * Atto, outcome.Debits[2].Paid);
+        Assert.AreEqual(900_000 * Atto, outcome.BeneficiaryCredit);
+        Assert.AreEqual(900_000 * Atto, outcome.Burned);
     }
 
     [TestMethod]
-    public void Delegator_residue_goes_to_the_largest_remainders_so_the_delegators_total_is_exact()
+    public void A_snapshot_total_given_for_delegations_since_removed_enters_the_denominator()
     {
-        // Validator debt 5 atto; delegators owe ⌊0.8 × 5⌋ = 4 atto over three equal delegations: 2, 1, 1.
+        // Snapshot: V 10, A 10, and a delegator since gone with 20: 40 in all. V pays 5, the aggregate is 4, A owes ⌊10 × 4 / 30⌋ = 1.
+        var target = new SlashTarget(V, Epoch, [new SlashableDelegation(V, 10, 10), new SlashableDelegation(A, 10, 10)], SnapshotTotalDelegation: 40);
+        CollectionAssert.AreEqual(new BigInteger[] { 5, 1 }, SlashCalculator.Current(target, Leader).Debits.Select(d => d.Paid).ToArray());
+    }
+
+    [TestMethod]
+    public void Delegators_owe_nothing_when_the_current_self_stake_outgrew_the_snapshot_total()
+    {
+        // Snapshot V 10, A 10; V has since staked up to 30 ≥ 20: Harmony would divide by 20 − 30 (negative debts); none here.
+        var target = new SlashTarget(V, Epoch, [new SlashableDelegation(V, 10, 30), new SlashableDelegation(A, 10, 10)]);
+        CollectionAssert.AreEqual(new BigInteger[] { 5, 0 }, SlashCalculator.Current(target, Leader).Debits.Select(d => d.Paid).ToArray());
+    }
+
+    [TestMethod]
+    public void Each_delegators_debt_is_rounded_down_on_its_own_and_no_leftover_is_charged()
+    {
+        // Validator debt 5 atto; the aggregate ⌊0.8 × 5⌋ = 4 atto over three equal delegations of 7 (denominator 31 − 10 = 21):
+        // ⌊7 × 4 / 21⌋ = 1 each; the fourth atto is charged to nobody.
         var target = new SlashTarget(V, Epoch,
         [
             new SlashableDelegation(V, 10, 10),
@@ -179,43 +199,44 @@ public sealed class SlashingTests
             new SlashableDelegation(C, 7, 7),
         ]);
         var outcome = SlashCalculator.Current(target, Leader);
-        CollectionAssert.AreEqual(new BigInteger[] { 5, 2, 1, 1 }, outcome.Debits.Select(d => d.Paid).ToArray());
+        CollectionAssert.AreEqual(new BigInteger[] { 5, 1, 1, 1 }, outcome.Debits.Select(d => d.Paid).ToArray());
         Assert.AreEqual(4, (int)outcome.BeneficiaryCredit);
-        Assert.AreEqual(5, (int)outcome.Burned);
+        Assert.AreEqual(4, (int)outcome.Burned);
     }
 
     // ---- §5.2 2020 rule ----
 
     [TestMethod]
-    public void Rule_2020_uses_the_double_signed_keys_vote_share()
+    public void Rule_2020_uses_the_double_signed_keys_share_of_the_external_stake()
     {
-        // V's two keys: external part 0.51 split over 10 M ONE of effective stake, 3 M each → 0.153 each, 0.306 together.
-        long[] shares = [F.Committee.PowerOf(2), F.Committee.PowerOf(3)];
-        Assert.AreEqual(VotingPower.FromDecimal(0.306m), shares.Sum());
+        // V's two keys hold 3 M of the 10 M ONE of external effective stake: group shares 0.3 each, 0.6 together (their
+        // share of the whole committee, 0.153 each, is not what Harmony's rate sums).
+        Dec[] shares = [F.Committee.GroupShareOf(2), F.Committee.GroupShareOf(3)];
+        Assert.AreEqual(Dec.Parse("0.6"), SlashCalculator.RateOf2020(shares));
         var target = new SlashTarget(V, Epoch,
         [
             new SlashableDelegation(V, 1_000_000 * Atto, 1_000_000 * Atto),
             new SlashableDelegation(A, 5_000_000 * Atto, 5_000_000 * Atto),
         ]);
-        var outcome = SlashCalculator.Rate2020(target, shares, Leader);
-        Assert.AreEqual(306_000 * Atto, outcome.Debits[0].Paid);
-        Assert.AreEqual(1_530_000 * Atto, outcome.Debits[1].Paid);
-        Assert.AreEqual(918_000 * Atto, outcome.BeneficiaryCredit);
-        Assert.AreEqual(918_000 * Atto, outcome.Burned);
+        var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, shares, Leader);
+        Assert.AreEqual(600_000 * Atto, outcome.Debits[0].Paid);
+        Assert.AreEqual(3_000_000 * Atto, outcome.Debits[1].Paid);
+        Assert.AreEqual(1_800_000 * Atto, outcome.BeneficiaryCredit);
+        Assert.AreEqual(1_800_000 * Atto, outcome.Burned);
         Assert.AreEqual(ValidatorStatus.Banned, outcome.NewStatus);
     }
 
     [TestMethod]
     public void Rule_2020_floors_the_rate_at_two_percent_and_halves_each_delegations_payment()
     {
-        Assert.AreEqual(VotingPower.FromDecimal(0.02m), SlashCalculator.RateOf2020([VotingPower.FromDecimal(0.005m)]));
+        Assert.AreEqual(Dec.Parse("0.02"), SlashCalculator.RateOf2020([Dec.Parse("0.005")]));
         var target = new SlashTarget(V, Epoch,
         [
             new SlashableDelegation(V, 150, 150),
             new SlashableDelegation(A, 150, 150),
             new SlashableDelegation(B, 10_000_000 * Atto, 10_000_000 * Atto),
         ]);
-        var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, [VotingPower.FromDecimal(0.005m)], Leader);
+        var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, [Dec.Parse("0.005")], Leader);
         // 2 % of 150 atto = 3 atto each: the beneficiary gets ⌊3/2⌋ = 1 of each; 2 % of 10 M ONE = 200 000 ONE, half each way.
         CollectionAssert.AreEqual(new BigInteger[] { 3, 3, 200_000 * Atto }, outcome.Debits.Select(d => d.Paid).ToArray());
         Assert.AreEqual(100_000 * Atto + 2, outcome.BeneficiaryCredit);
@@ -228,11 +249,28 @@ public sealed class SlashingTests
         var verdict = DoubleSignVerifier.Verify(F.Evidence(F.Commit(HashOf(1), [2, 3]), F.Commit(HashOf(2), [3, 2])), F.Committee, Leader, Epoch, ActiveStatus);
         Assert.IsTrue(verdict.IsAccepted, verdict.Reason);
         var shares = DoubleSignedShares.Of(F.Committee, verdict.DoubleSignedKeys);
-        Assert.AreEqual(VotingPower.FromDecimal(0.306m), SlashCalculator.RateOf2020(shares));
+        Assert.AreEqual(Dec.Parse("0.6"), SlashCalculator.RateOf2020(shares));
         var target = new SlashTarget(verdict.Offender, Epoch, [new SlashableDelegation(verdict.Offender, 1_000_000 * Atto, 1_000_000 * Atto)]);
         var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, shares, Leader);
-        Assert.AreEqual(153_000 * Atto, outcome.BeneficiaryCredit);
-        Assert.AreEqual(153_000 * Atto, outcome.Burned);
+        Assert.AreEqual(300_000 * Atto, outcome.BeneficiaryCredit);
+        Assert.AreEqual(300_000 * Atto, outcome.Burned);
+    }
+
+    [TestMethod]
+    public void Rule_2020_sums_the_shares_of_every_record_at_the_same_moment_and_does_not_cap_the_rate()
+    {
+        // V (keys 2, 3) and W (key 4) double-sign at height 1000, view 1002: one rate for both, 0.3 + 0.3 + 0.2 = 0.8.
+        // A record for another view stands alone; a record naming keys of another validator adds nothing for them.
+        var v = F.Evidence(F.Commit(HashOf(1), [2, 3]), F.Commit(HashOf(2), [2, 3]));
+        var w = F.Evidence(F.Commit(HashOf(1), [4, 5]), F.Commit(HashOf(2), [4, 5]), offender: 4);
+        var elsewhere = v with { ViewId = 1003 };
+        Assert.AreEqual(Dec.Parse("0.8"), SlashCalculator.RateOf2020(DoubleSignedShares.OfMoment(F.Committee, [v, w, elsewhere], v)));
+        Assert.AreEqual(Dec.Parse("0.6"), SlashCalculator.RateOf2020(DoubleSignedShares.OfMoment(F.Committee, [v, w, elsewhere], elsewhere)));
+        // Harmony never capped the rate: at 1.5 a delegation owes one and a half times its snapshot stake.
+        var target = new SlashTarget(V, Epoch, [new SlashableDelegation(V, 1_000 * Atto, 2_000 * Atto)]);
+        var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, [Dec.Parse("0.75"), Dec.Parse("0.75")], Leader);
+        Assert.AreEqual(1_500 * Atto, outcome.Debits[0].Debt);
+        Assert.AreEqual(1_500 * Atto, outcome.Debits[0].Paid);
     }
 
     // ---- properties ----
@@ -292,22 +330,24 @@ public sealed class SlashingTests
             var outcome = SlashCalculator.Current(target, Leader);
             AssertConserves(target, outcome);
             Assert.AreEqual(target.SelfDelegation.SnapshotAmount / 2, outcome.Debits[0].Debt);
-            var delegatorsDebt = outcome.Debits.Skip(1).Aggregate(BigInteger.Zero, (a, d) => a + d.Debt);
-            var anyWeight = target.Delegations.Skip(1).Any(d => d.SnapshotAmount.Sign > 0);
-            Assert.AreEqual(anyWeight ? outcome.Debits[0].Paid * 4 / 5 : BigInteger.Zero, delegatorsDebt);
+            var aggregate = outcome.Debits[0].Paid * 4 / 5;
+            var denominator = target.SnapshotTotal - target.SelfDelegation.CurrentAmount;
+            for (var i = 1; i < target.Delegations.Count; i++)
+                Assert.AreEqual(denominator.Sign > 0 ? target.Delegations[i].SnapshotAmount * aggregate / denominator : BigInteger.Zero, outcome.Debits[i].Debt);
         });
     }
 
     [TestMethod]
     public void Rule_2020_conserves_value_exactly()
     {
-        Gen.Select(Target, Gen.Long[0, VotingPower.One / 3].Array[1, 4]).Sample((target, shares) =>
+        Gen.Select(Target, Gen.Long[0, VotingPower.One].Array[1, 4]).Sample((target, raw) =>
         {
-            var outcome = SlashCalculator.Rate2020(target, shares, Leader);
+            Dec[] shares = [.. raw.Select(r => new Dec(r))];
+            var outcome = SlashCalculator.Compute(SlashRule.Rate2020, target, shares, Leader);
             AssertConserves(target, outcome);
             var rate = SlashCalculator.RateOf2020(shares);
             for (var i = 0; i < target.Delegations.Count; i++)
-                Assert.AreEqual(target.Delegations[i].SnapshotAmount * rate / VotingPower.One, outcome.Debits[i].Debt);
+                Assert.AreEqual(target.Delegations[i].SnapshotAmount * rate.Raw / Dec.Scale, outcome.Debits[i].Debt);
         });
     }
 }

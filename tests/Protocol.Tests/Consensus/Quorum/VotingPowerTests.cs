@@ -1,6 +1,8 @@
 using System.Numerics;
+using CsCheck;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Tests.Builders;
 
 namespace HarmonySim.Protocol.Tests.Consensus.Quorum;
@@ -26,21 +28,44 @@ public sealed class VotingPowerTests
     }
 
     [TestMethod]
-    public void Mainnet_2020_shard_harmony_slots_share_68_percent_and_externals_split_the_rest_by_stake_to_the_unit()
+    public void Mainnet_2020_shard_harmony_slots_share_68_percent_and_externals_split_the_rest_in_harmonys_decimal()
     {
         // A 250-slot shard as in 2020: 170 Harmony-operated slots, 80 external slots with distinct stakes.
         var stakes = Enumerable.Range(0, 250).Select(i => i < 170 ? (BigInteger?)null : FbftFixture.Ones(1_000_000 + 12_345 * (i - 170))).ToArray();
         var power = VotingPower.Compute(stakes, [.. stakes.Select(_ => true)], VotingPower.FromDecimal(0.68m));
 
         Assert.AreEqual(VotingPower.One, power.Sum());
-        var harmonySlot = 680_000_000_000_000_000L / 170;
-        Assert.IsTrue(power.Take(170).All(p => p == harmonySlot));
-        var external = stakes.Skip(170).Select(s => s!.Value).ToArray();
-        var total = external.Aggregate(BigInteger.Zero, (a, b) => a + b);
+        // 0.68.Quo(170) = 0.004, exactly.
+        Assert.IsTrue(power.Take(170).All(p => p == 4_000_000_000_000_000L));
+        var external = stakes.Skip(170).Select(s => Dec.FromInteger(s!.Value)).ToArray();
+        var total = external.Aggregate(Dec.Zero, (a, b) => a + b);
+        var share = Dec.Parse("0.32");
         for (var i = 0; i < 79; i++)
-            Assert.AreEqual((long)(external[i] * 320_000_000_000_000_000L / total), power[170 + i]);
+            Assert.AreEqual((long)external[i].Quo(total).Mul(share).Raw, power[170 + i]);
         // The residue of rounding goes to the last external slot.
         Assert.AreEqual(VotingPower.One - power.Take(249).Sum(), power[249]);
+    }
+
+    [TestMethod]
+    public void Each_share_is_rounded_twice_half_to_even_so_it_can_differ_from_the_floor_of_the_exact_share()
+    {
+        // Stakes 1 and 2 of 3 at 0.5 external share: 1/3 → 0.333333333333333333, × 0.5 → 0.1666666666666666665 → …666
+        // (to even); 2/3 → 0.666666666666666667, × 0.5 → 0.3333333333333333335 → …334 (to even), residue 0 to the last.
+        BigInteger?[] stakes = [null, 1, 2];
+        var power = VotingPower.Compute(stakes, [true, true, true], VotingPower.FromDecimal(0.5m));
+        CollectionAssert.AreEqual(new[] { 500_000_000_000_000_000L, 166_666_666_666_666_666L, 333_333_333_333_333_334L }, power);
+    }
+
+    [TestMethod]
+    public void Voting_power_always_sums_to_one_when_a_committee_has_external_slots()
+    {
+        Gen.Select(Gen.Int[0, 20], Gen.Long[0, long.MaxValue].Array[1, 40], Gen.Long[0, VotingPower.One]).Sample((harmony, stakes, share) =>
+        {
+            BigInteger?[] slots = [.. Enumerable.Repeat<BigInteger?>(null, harmony), .. stakes.Select(s => (BigInteger?)s)];
+            var power = VotingPower.Compute(slots, [.. slots.Select(_ => true)], share);
+            Assert.AreEqual(VotingPower.One, power.Sum());
+            Assert.IsTrue(power.Take(harmony).All(p => p == power[0]));
+        });
     }
 
     [TestMethod]
@@ -64,14 +89,17 @@ public sealed class VotingPowerTests
     }
 
     [TestMethod]
-    public void Without_external_slots_harmony_slots_hold_everything_and_without_harmony_slots_externals_do()
+    public void Without_external_slots_harmony_slots_share_one_and_without_harmony_slots_externals_hold_everything()
     {
+        // Harmony adds the rounding residue only to an external slot: three Harmony slots hold 3 × 1.Quo(3).
         BigInteger?[] harmonyOnly = [null, null, null];
-        Assert.AreEqual(VotingPower.One, VotingPower.Compute(harmonyOnly, [true, true, true], VotingPower.FromDecimal(0.49m)).Sum());
+        var harmony = VotingPower.Compute(harmonyOnly, [true, true, true], VotingPower.FromDecimal(0.49m));
+        CollectionAssert.AreEqual(new[] { 333_333_333_333_333_333L, 333_333_333_333_333_333L, 333_333_333_333_333_333L }, harmony);
         BigInteger?[] externalOnly = [1, 2, 3];
         var power = VotingPower.Compute(externalOnly, [true, true, true], VotingPower.FromDecimal(0.49m));
         Assert.AreEqual(VotingPower.One, power.Sum());
-        Assert.AreEqual(VotingPower.One / 6, power[0]);
+        // 1.Quo(6) rounds the last decimal up: 0.166666666666666667.
+        Assert.AreEqual(VotingPower.One / 6 + 1, power[0]);
     }
 
     [TestMethod]

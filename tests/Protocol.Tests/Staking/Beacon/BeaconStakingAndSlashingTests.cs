@@ -106,7 +106,7 @@ public sealed class BeaconStakingAndSlashingTests
     }
 
     [TestMethod]
-    public void Under_the_2020_rule_every_delegation_loses_the_double_signed_keys_vote_share()
+    public void Under_the_2020_rule_every_delegation_loses_the_double_signed_keys_share_of_the_external_stake()
     {
         var chain = B.Chain(B.Rules with { SlashRule = Protocol.Staking.Slashing.SlashRule.Rate2020 });
         chain.Step();
@@ -116,8 +116,8 @@ public sealed class BeaconStakingAndSlashingTests
         var outcome = chain.Step(Slashes(B.DoubleSign(committee.KeyAt(slot), 1)));
 
         var one = BigInteger.Pow(10, 18);
-        var rate = BigInteger.Max(committee.PowerOf(slot), one / 50);
-        Assert.IsTrue(rate < one);
+        var rate = BigInteger.Max(committee.GroupShareOf(slot).Raw, one / 50);
+        Assert.IsTrue(rate < one && rate > committee.PowerOf(slot), "the key's share of the external stake, more than its share of all power");
         var after = outcome.State!.Staking.ValidatorAt(V1)!;
         BigInteger total = 0, toLeader = 0;
         foreach (var (delegator, d) in before.Delegations)

@@ -1,33 +1,29 @@
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Staking.State;
 
 namespace HarmonySim.Protocol.Tests.Staking.Beacon;
 
 /// <summary>
-/// The test's own statement of reference §4.6 (written from the reference, not from the distributor): a block reward
-/// goes to signing external slots pro rata to voting power (floors, then one atto each to the largest remainders,
-/// ties to the lower slot); a validator's due is split commission-first (rounded half up) to the validator, the
-/// rest ⌊rest × amount / Σ amounts⌋ to each delegation (self first), the residue to the validator.
+/// The test's own statement of reference §4.6 in Harmony's decimal arithmetic (written from the reference and Harmony's
+/// <c>processOneCrossLink</c> / <c>AddReward</c>, not from the distributor): a signing external slot gets
+/// R.Mul(power.Quo(Σ signing external power)).TruncateInt(); a validator's due is split commission-first
+/// (rate.MulInt(due).RoundInt()) to the validator, then share.MulInt(rest).RoundInt() to each delegation (self first),
+/// share = amount.Quo(Σ amounts); what is left, if anything, to the validator.
 /// </summary>
 internal static class ExpectedRewards
 {
     public static Dictionary<Address, BigInteger> DueByValidator(Committee committee, IEnumerable<int> signers, BigInteger reward)
     {
         var paid = signers.Distinct().Where(i => !committee.Slots[i].IsHarmonyOperated).OrderBy(i => i).ToList();
-        var total = paid.Aggregate(BigInteger.Zero, (a, i) => a + committee.PowerOf(i));
+        var total = paid.Aggregate(Dec.Zero, (a, i) => a + new Dec(committee.PowerOf(i)));
         var due = new Dictionary<Address, BigInteger>();
-        if (paid.Count == 0) return due;
-        var floors = paid.Select(i => reward * committee.PowerOf(i) / total).ToArray();
-        var residue = reward - floors.Aggregate(BigInteger.Zero, (a, b) => a + b);
-        var byRemainder = Enumerable.Range(0, paid.Count)
-            .OrderByDescending(k => reward * committee.PowerOf(paid[k]) % total).ThenBy(k => paid[k]).ToList();
-        for (var r = 0; r < (int)residue; r++) floors[byRemainder[r]] += 1;
-        for (var k = 0; k < paid.Count; k++)
+        foreach (var i in paid)
         {
-            var owner = committee.Slots[paid[k]].Owner;
-            due[owner] = due.GetValueOrDefault(owner) + floors[k];
+            var owner = committee.Slots[i].Owner;
+            due[owner] = due.GetValueOrDefault(owner) + Dec.FromInteger(reward).Mul(new Dec(committee.PowerOf(i)).Quo(total)).TruncateInt();
         }
         return due;
     }
@@ -35,14 +31,12 @@ internal static class ExpectedRewards
     /// <summary>Each delegator's reward from <paramref name="due"/> paid to <paramref name="validator"/>.</summary>
     public static Dictionary<Address, BigInteger> Split(Validator validator, BigInteger due)
     {
-        var one = BigInteger.Pow(10, 18);
-        var rate = new BigInteger(validator.Commission.Rate * 1_000_000_000_000_000_000m);
-        var commission = (due * rate * 2 + one) / (2 * one);
+        var commission = Dec.FromDecimal(validator.Commission.Rate).MulInt(due).RoundInt();
         var rest = due - commission;
-        var sum = validator.Delegations.Values.Aggregate(BigInteger.Zero, (a, d) => a + d.Amount);
-        var result = validator.Delegations.ToDictionary(d => d.Key, d => rest * d.Value.Amount / sum);
-        var given = result.Values.Aggregate(BigInteger.Zero, (a, b) => a + b);
-        result[validator.Address] += commission + rest - given;
+        var sum = Dec.FromInteger(validator.Delegations.Values.Aggregate(BigInteger.Zero, (a, d) => a + d.Amount));
+        var result = validator.Delegations.ToDictionary(d => d.Key, d => Dec.FromInteger(d.Value.Amount).Quo(sum).MulInt(rest).RoundInt());
+        var left = rest - result.Values.Aggregate(BigInteger.Zero, (a, b) => a + b);
+        result[validator.Address] += commission + BigInteger.Max(left, 0);
         return result;
     }
 }
