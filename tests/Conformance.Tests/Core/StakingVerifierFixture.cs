@@ -92,9 +92,6 @@ internal static class StakingVerifierFixture
         return state.Fund(CreateValidatorAddr, Ones(100_000)).Fund(DelegatorAddr, Ones(100_000));
     }
 
-    /// <summary>The state with <paramref name="validator"/> stored in place of the one at its address.</summary>
-    public static StakingState With(this StakingState state, Validator validator) => state.WithValidator(validator);
-
     /// <summary>Adds (or replaces) <paramref name="delegator"/>'s delegation with a validator of the state.</summary>
     public static StakingState WithDelegation(this StakingState state, Address validator, Address delegator, Delegation delegation) =>
         state.WithValidator(state.Validators[validator].WithDelegation(delegator, delegation));

@@ -69,7 +69,7 @@ public sealed class VerifyAndEditValidatorFromMsgTests
             case 9: msg = msg with { CommissionRate = 1m }; break;
             case 11: msg = msg with { CommissionRate = 0.85m }; break;
             case 12: msg = msg with { CommissionRate = -0.0000000001m }; break;
-            case 13: state = state.With(state.Validators[ValidatorAddr] with { Status = ValidatorStatus.Banned }); break;
+            case 13: state = state.WithValidator(state.Validators[ValidatorAddr] with { Status = ValidatorStatus.Banned }); break;
             case 14: msg = msg with { CommissionRate = 0.01m }; break;
         }
         Rejected(Apply(state, msg, epoch), field, reason);

@@ -30,7 +30,7 @@ public sealed class VerifyAndUndelegateFromMsgTests
     public void Accepted_cases(int goCase, bool self, long ones, ulong epoch, long expectedAmount, long[] undelegated, ulong[] undelegationEpochs, ValidatorStatus expectedStatus)
     {
         var state = StateForUndelegate();
-        if (goCase == 4) state = state.With(state.Validators[ValidatorAddr] with { Status = ValidatorStatus.Banned });
+        if (goCase == 4) state = state.WithValidator(state.Validators[ValidatorAddr] with { Status = ValidatorStatus.Banned });
         var delegator = self ? ValidatorAddr : DelegatorAddr;
         var after = Accepted(Apply(state, new UndelegateStake(delegator, ValidatorAddr, Ones(ones)), epoch));
 
