@@ -203,7 +203,7 @@ public static class BeaconTransition
     private static BeaconOutcome EndEpoch(BeaconState state, ImmutableSortedDictionary<Address, SigningCounters> availability, BlockHeader header, ulong epoch,
         BeaconRules rules, ICommitteeProvider committees, List<SlashEvent> slashes)
     {
-        var staking = UndelegationRelease.ReleaseMatured(state.Staking, epoch, rules.Staking);
+        var (staking, dropped) = UndelegationRelease.Release(state.Staking, epoch, rules.Staking);
         var inCommittee = state.InCommittee();
         var jailed = EpochAvailability.EndOfEpoch(staking.Validators.Values.Select(v =>
             new ValidatorAvailability(v.Address, v.Status, inCommittee.Contains(v.Address), availability.GetValueOrDefault(v.Address), default)));
@@ -227,11 +227,14 @@ public static class BeaconTransition
         var next = result.HasWinners
             ? new ShardState(epoch + 1, result.Committees)
             : state.Committees.ForEpoch(epoch + 1);
+        // The elected record their election and the commission floor applies before the new epoch's snapshot is taken.
+        var elected = next.Shards.SelectMany(shard => shard).Where(slot => !slot.IsHarmonyOperated).Select(slot => slot.Owner);
+        staking = CommissionFloor.AfterElection(staking, elected, epoch + 1, rules.Staking);
         // The next epoch's randomness is bound to this chain: its seed is the last block's parent hash, known when the block is proposed.
         return new BeaconOutcome(
             state with
             {
-                Staking = staking, Committees = next, PreviousCommittees = state.Committees,
+                Staking = staking, Committees = next, PreviousCommittees = state.Committees, Burned = state.Burned + dropped,
                 Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
                 RandomnessSeed = header.ParentHash, Contributions = [],
                 Snapshot = staking.Validators, PreviousSnapshot = state.Snapshot,

@@ -10,6 +10,10 @@ namespace HarmonySim.Protocol.Staking.State;
 /// self-delegation is the entry under <see cref="Address"/>.
 /// <see cref="RateAtEpochStart"/> is the commission rate as it stood when <see cref="RateSnapshotEpoch"/> began:
 /// the base for the per-epoch change limit (Harmony compares against the epoch-start snapshot).
+/// <see cref="LastEpochInCommittee"/> is the last epoch the validator held a committee slot (0 = never): undelegations
+/// from a validator long out of the committee were released early (reference §4.5).
+/// <see cref="FirstElectionEpoch"/> is the epoch of its first election from the minimum-commission epoch on (0 = not
+/// yet, as in Harmony, which stores it beside the validator): the promotion period of the commission floor counts from it.
 /// </summary>
 public sealed record Validator(
     Address Address,
@@ -22,7 +26,9 @@ public sealed record Validator(
     ulong CreationEpoch,
     decimal RateAtEpochStart,
     ulong RateSnapshotEpoch,
-    ImmutableSortedDictionary<Address, Delegation> Delegations)
+    ImmutableSortedDictionary<Address, Delegation> Delegations,
+    ulong LastEpochInCommittee = 0,
+    ulong FirstElectionEpoch = 0)
 {
     /// <summary>The validator's own stake (its delegation to itself).</summary>
     public BigInteger SelfDelegation => Delegations.TryGetValue(Address, out var d) ? d.Amount : BigInteger.Zero;

@@ -14,6 +14,23 @@ public sealed record ValidatorDescription(
     public const int MaxSecurityContactLength = 140;
     public const int MaxDetailsLength = 280;
 
+    /// <summary>
+    /// This description edited by <paramref name="edit"/>: each non-empty field of the edit replaces ours, an empty
+    /// one keeps ours (Harmony's <c>UpdateDescription</c>), so an edit cannot clear a field, only overwrite it.
+    /// </summary>
+    public ValidatorDescription MergedWith(ValidatorDescription edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return new(
+            Pick(edit.Name, Name),
+            Pick(edit.Identity, Identity),
+            Pick(edit.Website, Website),
+            Pick(edit.SecurityContact, SecurityContact),
+            Pick(edit.Details, Details));
+
+        static string Pick(string? edited, string current) => string.IsNullOrEmpty(edited) ? current : edited;
+    }
+
     /// <summary>The first field over its limit, as (field, reason), or null when all fit.</summary>
     public (string Field, string Reason)? FirstViolation()
     {

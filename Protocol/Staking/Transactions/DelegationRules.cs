@@ -18,13 +18,21 @@ internal static class DelegationRules
         if (v.TotalDelegation + tx.Amount > v.MaxTotalDelegation)
             return StakingResult.Reject(nameof(tx.Amount),
                 $"{tx.Amount} atto would bring the validator's total to {v.TotalDelegation + tx.Amount} atto, above MaxTotalDelegation {v.MaxTotalDelegation} atto");
-        var account = state.AccountOf(tx.DelegatorAddress);
-        if (account.Balance < tx.Amount)
-            return StakingResult.Reject(nameof(tx.Amount), $"{tx.Amount} atto exceeds the balance {account.Balance} atto");
 
+        // From the redelegation epoch, tokens still locked in undelegations are spent before the balance.
+        var (next, fromLocked) = epoch >= p.RedelegationEpoch
+            ? Redelegation.SpendLocked(state, tx.DelegatorAddress, tx.Amount, epoch)
+            : (state, BigInteger.Zero);
+        var fromBalance = tx.Amount - fromLocked;
+        var account = next.AccountOf(tx.DelegatorAddress);
+        if (account.Balance < fromBalance)
+            return StakingResult.Reject(nameof(tx.Amount),
+                $"{tx.Amount} atto exceeds the balance {account.Balance} atto plus the {fromLocked} atto re-delegable from locked undelegations");
+
+        v = next.Validators[tx.ValidatorAddress];
         var d = v.DelegationOf(tx.DelegatorAddress);
-        return StakingResult.Accept(state
-            .WithAccount(tx.DelegatorAddress, account with { Balance = account.Balance - tx.Amount })
+        return StakingResult.Accept(next
+            .WithAccount(tx.DelegatorAddress, account with { Balance = account.Balance - fromBalance })
             .WithValidator(v.WithDelegation(tx.DelegatorAddress, d with { Amount = d.Amount + tx.Amount })));
     }
 

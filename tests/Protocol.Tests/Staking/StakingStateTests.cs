@@ -108,11 +108,31 @@ public sealed class StakingStateTests
     [TestMethod]
     public void The_lock_is_a_parameter()
     {
-        var s = Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)), 200);
-        s = Apply(s, new UndelegateStake(Addr(1), Addr(1), One(10_000)), 200);
-        var quick = UndelegationRelease.ReleaseMatured(s, 200, Marker with { LockEpochs = 0 });
+        var s = Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)), 700);
+        s = Apply(s, new UndelegateStake(Addr(1), Addr(1), One(10_000)), 700);
+        var quick = UndelegationRelease.ReleaseMatured(s, 700, Marker with { LockEpochs = 0 });
         Assert.AreEqual(One(960_000), quick.AccountOf(Addr(1)).Balance);
-        Assert.AreEqual(One(950_000), UndelegationRelease.ReleaseMatured(s, 206).AccountOf(Addr(1)).Balance);
+        Assert.AreEqual(One(950_000), UndelegationRelease.ReleaseMatured(s, 706).AccountOf(Addr(1)).Balance);
+    }
+
+    // Mainnet's eras (reference §4.5): quick unlock 191–289 (no lock), early unlock before 530 for a validator out of
+    // the committee for 7 epochs, the 7-epoch lock otherwise. The validator was last in committee in lastInCommittee.
+    [TestMethod]
+    [DataRow(190UL, 190UL, 190UL, false, DisplayName = "before quick unlock: locked 7 epochs")]
+    [DataRow(191UL, 191UL, 191UL, true, DisplayName = "quick unlock (191): released the same epoch")]
+    [DataRow(289UL, 289UL, 289UL, true, DisplayName = "last quick-unlock epoch")]
+    [DataRow(290UL, 290UL, 290UL, false, DisplayName = "redelegation epoch (290): locked again")]
+    [DataRow(400UL, 405UL, 398UL, true, DisplayName = "early unlock: out of committee 7 epochs")]
+    [DataRow(400UL, 405UL, 399UL, false, DisplayName = "early unlock: out of committee only 6 epochs")]
+    [DataRow(600UL, 605UL, 500UL, false, DisplayName = "no early unlock from 530")]
+    [DataRow(600UL, 607UL, 607UL, true, DisplayName = "7 epochs after the undelegation")]
+    public void Release_follows_mainnet_unlock_eras(ulong undelegatedIn, ulong releasedAtEndOf, ulong lastInCommittee, bool released)
+    {
+        var s = Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)), undelegatedIn);
+        s = Apply(s, new UndelegateStake(Addr(1), Addr(1), One(10_000)), undelegatedIn);
+        s = s.WithValidator(s.Validators[Addr(1)] with { LastEpochInCommittee = lastInCommittee });
+        var after = UndelegationRelease.ReleaseMatured(s, releasedAtEndOf, StakingParameters.Mainnet);
+        Assert.AreEqual(released ? One(960_000) : One(950_000), after.AccountOf(Addr(1)).Balance);
     }
 
     // ---- Supply conservation over random transaction sequences ----

@@ -166,16 +166,42 @@ public sealed class StakingTransactionsTests
     }
 
     [TestMethod]
-    public void A_banned_validator_cannot_change_its_status_and_nobody_can_ban_itself()
+    public void A_banned_validator_cannot_be_edited_at_all_and_a_banned_status_in_an_edit_is_ignored()
     {
         var s = WithValidator();
-        Rejected(Apply(s, new EditValidator(Addr(1), Status: ValidatorStatus.Banned)), "Status");
+        // Harmony's UpdateValidatorFromEditMsg sets only Active or Inactive; any other status is left as it was.
+        var ignored = Accepted(Apply(s, new EditValidator(Addr(1), Description: new("renamed"), Status: ValidatorStatus.Banned)));
+        Assert.AreEqual(ValidatorStatus.Active, ignored.Validators[Addr(1)].Status);
+        Assert.AreEqual("renamed", ignored.Validators[Addr(1)].Description.Name);
         var banned = s.WithValidator(s.Validators[Addr(1)] with { Status = ValidatorStatus.Banned });
-        Rejected(Apply(banned, new EditValidator(Addr(1), Status: ValidatorStatus.Active)), "Status");
-        Rejected(Apply(banned, new EditValidator(Addr(1), Status: ValidatorStatus.Inactive)), "Status");
+        Rejected(Apply(banned, new EditValidator(Addr(1), Status: ValidatorStatus.Active)), "ValidatorAddress");
+        Rejected(Apply(banned, new EditValidator(Addr(1), Status: ValidatorStatus.Inactive)), "ValidatorAddress");
+        Rejected(Apply(banned, new EditValidator(Addr(1), Description: new("renamed"))), "ValidatorAddress");
+        Rejected(Apply(banned, new EditValidator(Addr(1), CommissionRate: 0.12m)), "ValidatorAddress");
         var inactive = Accepted(Apply(s, new EditValidator(Addr(1), Status: ValidatorStatus.Inactive)));
         Assert.AreEqual(ValidatorStatus.Inactive, inactive.Validators[Addr(1)].Status);
         Assert.AreEqual(ValidatorStatus.Active, Accepted(Apply(inactive, new EditValidator(Addr(1), Status: ValidatorStatus.Active))).Validators[Addr(1)].Status);
+    }
+
+    [TestMethod]
+    public void An_edited_description_keeps_the_fields_the_edit_leaves_empty()
+    {
+        var s = Accepted(Apply(Funded(2, 1_000_000), Create(Addr(1), One(50_000), MarkerKey(1)) with
+        {
+            Description = new("name", "identity", "site", "contact", "details"),
+        }));
+        var edited = Accepted(Apply(s, new EditValidator(Addr(1), Description: new("", Website: "new-site"))));
+        Assert.AreEqual(new ValidatorDescription("name", "identity", "new-site", "contact", "details"), edited.Validators[Addr(1)].Description);
+        Rejected(Apply(s, new EditValidator(Addr(1), Description: new("", Details: new string('d', 281)))), "Description.Details");
+    }
+
+    [TestMethod]
+    public void A_zero_min_self_or_max_total_delegation_in_an_edit_leaves_the_value_unchanged()
+    {
+        var s = WithValidator();
+        var v = Accepted(Apply(s, new EditValidator(Addr(1), MinSelfDelegation: BigInteger.Zero, MaxTotalDelegation: BigInteger.Zero))).Validators[Addr(1)];
+        Assert.AreEqual(s.Validators[Addr(1)].MinSelfDelegation, v.MinSelfDelegation);
+        Assert.AreEqual(s.Validators[Addr(1)].MaxTotalDelegation, v.MaxTotalDelegation);
     }
 
     [TestMethod]

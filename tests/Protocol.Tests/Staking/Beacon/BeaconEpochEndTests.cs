@@ -120,6 +120,11 @@ public sealed class BeaconEpochEndTests
         Assert.AreEqual(B8.GenesisCommittees.Hash, state.PreviousCommittees!.Hash);
         Assert.IsEmpty(state.Counters);
         Assert.IsNotEmpty(parent.Counters);
+        // The elected record the new epoch as their last in committee (the early-unlock clock); the others keep theirs.
+        var elected = next.Shards.SelectMany(slots => slots).Where(slot => !slot.IsHarmonyOperated).Select(slot => slot.Owner).ToHashSet();
+        Assert.IsNotEmpty(elected);
+        foreach (var v in state.Staking.Validators.Values)
+            Assert.AreEqual(elected.Contains(v.Address) ? next.Epoch : 0UL, v.LastEpochInCommittee, v.Address.ToString());
     }
 
     [TestMethod]
