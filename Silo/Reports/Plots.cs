@@ -16,6 +16,8 @@ public static class Plots
     public const string BlockTimes = "block-times.png";
     public const string ViewChanges = "view-changes.png";
 
+    private const double BinSeconds = 0.1;
+
     public static IReadOnlyList<string> Write(string directory, RunRecord result)
     {
         var height = new Plot();
@@ -35,10 +37,12 @@ public static class Plots
         var blockTimes = new Plot();
         if (times.Count > 0)
         {
-            var histogram = ScottPlot.Statistics.Histogram.WithBinSize(0.1, times.Min(t => t.Seconds), times.Max(t => t.Seconds) + 0.1);
+            // The distribution holds a count per distinct value: bin those counts, not one sample at a time.
+            var bins = ScottPlot.Statistics.Histogram.WithBinSize(BinSeconds, times.Min(t => t.Seconds), times.Max(t => t.Seconds) + BinSeconds).Bins;
+            var counts = new double[bins.Length];
             foreach (var (seconds, count) in times)
-                for (var i = 0L; i < count; i++) histogram.Add(seconds);
-            blockTimes.Add.Bars(histogram.Bins, histogram.Counts);
+                counts[Math.Clamp((int)((seconds - bins[0]) / BinSeconds), 0, bins.Length - 1)] += count;
+            blockTimes.Add.Bars(bins, counts);
         }
         blockTimes.Title("Block time distribution (all shards)");
         blockTimes.XLabel("seconds between commits");

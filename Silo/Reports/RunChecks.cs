@@ -65,5 +65,5 @@ public static class RunChecks
             : $"{inside.Sum(x => x.Outage.Count)} commits during the expected outage, first shard {inside[0].Shard} height {inside[0].Outage.First!.Height} at {Seconds(inside[0].Outage.First!.CommittedAt)}");
     }
 
-    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+    internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }

@@ -35,8 +35,12 @@ public static class MeasuredRunCosts
     /// <summary>Building the network, per validator node (scale-100k: 20 s to start 76,000 nodes).</summary>
     public const double StartSecondsPerNode = 0.0003;
 
-    /// <summary>Peak memory of the smallest run, the host itself (quickstart: 132 MiB).</summary>
-    public const double BaseMemoryBytes = 160.0 * 1024 * 1024;
+    /// <summary>
+    /// Peak memory of the host itself and of the server GC's headroom. Re-measured 2026-12-03 on the same machine,
+    /// quiet (load 1.5–2.5), after run records stream to disk: quickstart 118–130 MiB; peak RSS of one run varies by
+    /// up to 20 MiB between repeats, and scale-10k for 5 min peaked at 346 MiB, 240 MiB above its key and node terms.
+    /// </summary>
+    public const double BaseMemoryBytes = 250.0 * 1024 * 1024;
 
     /// <summary>
     /// Memory per key with the simulated scheme: keys, committees, bitmaps. scale-10k's 10,000 keys on 1,000 nodes
@@ -51,11 +55,11 @@ public static class MeasuredRunCosts
     public const double MemoryPerNodeBytes = 6_000;
 
     /// <summary>
-    /// Memory that grows with the run while run records are kept in memory (measured 7–20 bytes per delivery:
-    /// mainnet-2020 5 min against 30 min, scale-10k 2 min against 5 min). Streaming records to disk is meant to
-    /// remove this term; re-measure then.
+    /// Memory that grows with the run's length now that records stream to disk: re-measured 2026-12-03, scale-10k
+    /// 2 → 20 min grew 10 MB over 20 M deliveries (0.5 B each), mainnet-2020 5 → 50 min not at all. Before streaming it
+    /// was 7–20 B (bench/RESULTS.md, "Bounded memory").
     /// </summary>
-    public const double MemoryPerDeliveryBytes = 24;
+    public const double MemoryPerDeliveryBytes = 1;
 
     /// <summary>One line of events.jsonl (a commit, view change or fault; measured 172–176 bytes).</summary>
     public const double EventLineBytes = 200;

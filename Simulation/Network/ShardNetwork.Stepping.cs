@@ -130,7 +130,11 @@ public sealed partial class ShardNetwork
         if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey[key])) return;
         _beacon?.Committed(committed);
         _transfers?.Committed(committed);
-        if (committed.Number % ForgetEvery == 0) Observer.Forget(LowestReplicaHeight() - Math.Min(LowestReplicaHeight(), ForgetMargin));
+        if (committed.Number % ForgetEvery == 0)
+        {
+            var lowest = LowestReplicaHeight();
+            Observer.Forget(lowest - Math.Min(lowest, ForgetMargin));
+        }
     }
 
     /// <summary>How often (in canonical blocks) the observer drops what no replica can need any more.</summary>

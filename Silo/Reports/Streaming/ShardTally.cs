@@ -22,7 +22,7 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     public long Blocks { get; private set; }
     public ulong Height { get; private set; }
     public DurationHistogram BlockTimes { get; } = new();
-    public DurationHistogram Finality { get; private set; } = new();
+    public DurationHistogram Finality { get; } = new();
     public PlotSeries HeightOverTime { get; } = new();
     public PlotSeries ViewChangesOverTime { get; } = new();
     public long ViewChanges { get; private set; }
@@ -65,13 +65,11 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     {
         var bound = checks.LivenessMaxGap;
         if (to - from <= bound || Excused(from, to, bound)) return;
-        if (LivenessGapCount++ < KeptFindings) _gaps.Add($"shard {shard}: no commit from {Seconds(from)} to {Seconds(to)}");
+        if (LivenessGapCount++ < KeptFindings) _gaps.Add($"shard {shard}: no commit from {RunChecks.Seconds(from)} to {RunChecks.Seconds(to)}");
     }
 
     private bool Excused(TimeSpan from, TimeSpan to, TimeSpan bound) =>
         checks.ExpectedOutages.Any(w => from <= w.To && to >= w.From && from >= w.From - bound && to <= w.To + bound);
-
-    internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "s";
 }
 
 /// <summary>Commits a shard made inside one expected outage (after blocks under way at its start): how many, and the first.</summary>
