@@ -28,6 +28,9 @@ public sealed record RunPlan(
 
     public TransfersPlan? Transfers { get; init; }
 
+    /// <summary>Open-loop transaction load; with it, leaders fill blocks from each shard's mempool up to the block gas limit.</summary>
+    public LoadPlan? Load { get; init; }
+
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
 
