@@ -1,8 +1,17 @@
 using BenchmarkDotNet.Running;
+using HarmonySim.Bench.Crypto;
 
 namespace HarmonySim.Bench;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["secp-quick"])
+        {
+            AccountKeyQuick.Run(Console.Out);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
