@@ -16,14 +16,15 @@ namespace HarmonySim.Protocol.State;
 /// amounts are exact atto-ONE. Immutable: every change returns a new ledger.
 /// </summary>
 /// <remarks>
-/// Conservation: across all shards, Σ balances + Σ <see cref="OutgoingTotal"/> − Σ <see cref="IncomingTotal"/> equals
-/// what <see cref="Fund"/> minted, at every step; once every receipt is credited the totals cancel. Fees are out of
-/// scope (gas price 0), so no transfer burns anything.
+/// Conservation: across all shards, Σ balances + Σ <see cref="OutgoingTotal"/> − Σ <see cref="IncomingTotal"/> +
+/// Σ <see cref="BurnedFees"/> equals what <see cref="Fund"/> minted, at every step; once every receipt is credited the
+/// receipt totals cancel. Fees are burned, as in Harmony's staking era before the fee collectors (reference §4.6:
+/// gas is then credited to no one); a transfer at gas price 0 burns nothing.
 /// </remarks>
 public sealed class ShardLedger
 {
     private ShardLedger(uint shardId, uint shardCount, ulong chainId, ImmutableSortedDictionary<Address, Account> accounts,
-        ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming)
+        ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned)
     {
         ShardId = shardId;
         ShardCount = shardCount;
@@ -33,6 +34,7 @@ public sealed class ShardLedger
         TotalBalance = total;
         OutgoingTotal = outgoing;
         IncomingTotal = incoming;
+        BurnedFees = burned;
     }
 
     /// <summary>An empty ledger for shard <paramref name="shardId"/> of <paramref name="shardCount"/>, accepting transfers signed for <paramref name="chainId"/>.</summary>
@@ -40,7 +42,7 @@ public sealed class ShardLedger
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, shardCount);
         return new(shardId, shardCount, chainId, ImmutableSortedDictionary.Create<Address, Account>(AddressOrder.Instance),
-            [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
+            [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
     }
 
     public uint ShardId { get; }
@@ -62,6 +64,9 @@ public sealed class ShardLedger
     /// <summary>Σ amounts of the incoming receipts this shard credited.</summary>
     public BigInteger IncomingTotal { get; }
 
+    /// <summary>Σ fees the transfers applied here paid: taken from their senders and credited to no one.</summary>
+    public BigInteger BurnedFees { get; }
+
     public Account AccountOf(Address address) => Accounts.TryGetValue(address, out var a) ? a : Account.Empty;
 
     public bool IsSpent(uint sourceShard, Crypto.Hash32 blockHash) => SpentProofs.Contains(new SpentProof(sourceShard, blockHash));
@@ -70,14 +75,16 @@ public sealed class ShardLedger
     public ShardLedger Fund(Address address, BigInteger amount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        return With(Credit(Accounts, address, amount), SpentProofs, TotalBalance + amount, OutgoingTotal, IncomingTotal);
+        return With(Credit(Accounts, address, amount), SpentProofs, TotalBalance + amount, OutgoingTotal, IncomingTotal, BurnedFees);
     }
 
     /// <summary>
     /// Applies a signed transfer. Refused unless it was signed for this chain, is sent on this shard to an existing
-    /// shard, moves a positive amount, is signed by its <c>From</c>, carries the sender's next nonce and is covered by
-    /// the sender's balance. A same-shard transfer credits the recipient here; a cross-shard one only debits and
-    /// returns the receipt the destination will credit.
+    /// shard, moves a positive amount, offers at least the intrinsic gas at a non-negative price, is signed by its
+    /// <c>From</c>, carries the sender's next nonce and the sender's balance covers the amount plus the whole gas
+    /// allowance (<see cref="Transfer.MaxCost"/>). The sender then pays the amount and the fee for the gas used
+    /// (<see cref="Transfer.Fee"/>), which is burned. A same-shard transfer credits the recipient here; a cross-shard
+    /// one only debits and returns the receipt the destination will credit.
     /// </summary>
     public TransferResult ApplyTransfer(SignedTransfer signed)
     {
@@ -87,16 +94,24 @@ public sealed class ShardLedger
         if (t.ShardId != ShardId) return TransferResult.Reject($"ShardId: sent on shard {t.ShardId}, this is shard {ShardId}");
         if (t.ToShardId >= ShardCount) return TransferResult.Reject($"ToShardId: no shard {t.ToShardId} (there are {ShardCount})");
         if (t.Amount.Sign <= 0) return TransferResult.Reject($"Amount: must be positive, got {t.Amount}");
+        if (t.GasLimit < Transfer.IntrinsicGas) return TransferResult.Reject($"GasLimit: intrinsic gas too low, {t.GasLimit} < {Transfer.IntrinsicGas}");
+        if (t.GasPrice.Sign < 0) return TransferResult.Reject($"GasPrice: must not be negative, got {t.GasPrice}");
         if (signed.RecoverSender() != t.From) return TransferResult.Reject($"Signature: is not a signature by the sender {t.From} for chain {ChainId}");
         var sender = AccountOf(t.From);
         if (t.Nonce != sender.Nonce) return TransferResult.Reject($"Nonce: expected {sender.Nonce}, got {t.Nonce}");
-        if (sender.Balance < t.Amount) return TransferResult.Reject($"Amount: {t.Amount} exceeds the balance {sender.Balance}");
+        if (sender.Balance < t.MaxCost)
+        {
+            return TransferResult.Reject(t.GasPrice.IsZero
+                ? $"Amount: {t.Amount} exceeds the balance {sender.Balance}"
+                : $"Amount: {t.Amount} plus gas {t.GasLimit} × {t.GasPrice} exceeds the balance {sender.Balance}");
+        }
 
-        var accounts = Accounts.SetItem(t.From, new Account(sender.Balance - t.Amount, sender.Nonce + 1));
+        var fee = t.Fee;
+        var accounts = Accounts.SetItem(t.From, new Account(sender.Balance - t.Amount - fee, sender.Nonce + 1));
         if (!t.IsCrossShard)
-            return new(With(Credit(accounts, t.To, t.Amount), SpentProofs, TotalBalance, OutgoingTotal, IncomingTotal), null, null);
+            return new(With(Credit(accounts, t.To, t.Amount), SpentProofs, TotalBalance - fee, OutgoingTotal, IncomingTotal, BurnedFees + fee), null, null);
         var receipt = new CXReceipt(signed.Hash, t.From, t.To, t.ShardId, t.ToShardId, t.Amount);
-        return new(With(accounts, SpentProofs, TotalBalance - t.Amount, OutgoingTotal + t.Amount, IncomingTotal), receipt, null);
+        return new(With(accounts, SpentProofs, TotalBalance - t.Amount - fee, OutgoingTotal + t.Amount, IncomingTotal, BurnedFees + fee), receipt, null);
     }
 
     /// <summary>
@@ -119,7 +134,7 @@ public sealed class ShardLedger
             credited += r.Amount;
         }
         var spent = SpentProofs.Add(new SpentProof(proof.MerkleProof.ShardId, proof.MerkleProof.BlockHash));
-        return new(With(accounts, spent, TotalBalance + credited, OutgoingTotal, IncomingTotal + credited), null);
+        return new(With(accounts, spent, TotalBalance + credited, OutgoingTotal, IncomingTotal + credited, BurnedFees), null);
     }
 
     private static ImmutableSortedDictionary<Address, Account> Credit(ImmutableSortedDictionary<Address, Account> accounts, Address to, BigInteger amount)
@@ -129,9 +144,9 @@ public sealed class ShardLedger
     }
 
     private ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, ImmutableSortedSet<SpentProof> spent,
-        BigInteger total, BigInteger outgoing, BigInteger incoming) =>
-        new(ShardId, ShardCount, ChainId, accounts, spent, total, outgoing, incoming);
+        BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned) =>
+        new(ShardId, ShardCount, ChainId, accounts, spent, total, outgoing, incoming, burned);
 
     public override string ToString() =>
-        $"shard {ShardId}: {Accounts.Count} accounts, balance {TotalBalance}, out {OutgoingTotal}, in {IncomingTotal}, {SpentProofs.Count} proofs spent";
+        $"shard {ShardId}: {Accounts.Count} accounts, balance {TotalBalance}, out {OutgoingTotal}, in {IncomingTotal}, burned {BurnedFees}, {SpentProofs.Count} proofs spent";
 }

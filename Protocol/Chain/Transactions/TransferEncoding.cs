@@ -5,17 +5,19 @@ using HarmonySim.Protocol.Crypto.Accounts;
 namespace HarmonySim.Protocol.Chain.Transactions;
 
 /// <summary>
-/// Canonical RLP of transfers. The signer signs Keccak-256 of [tag, nonce, from, to, shard, toShard, amount, chainId]
-/// (EIP-155 style: the chain id is signed, so a signature is valid on one chain only). The signed form is
-/// [tag, nonce, from, to, shard, toShard, amount, v, r, s] with v = recovery id + 2·chainId + 35, r and s 32 bytes each;
-/// its Keccak-256 is the transaction hash. Integers are minimal big-endian, the amount minimal two's complement
-/// (<see cref="RlpValues.SignedInteger"/>). Deterministic and injective, not byte-compatible with Harmony's
-/// transaction encoding (no gas fields, explicit sender, a tag).
+/// Canonical RLP of transfers. The signer signs Keccak-256 of
+/// [tag, nonce, gasPrice, gasLimit, from, to, shard, toShard, amount, chainId] (EIP-155 style: the chain id is signed,
+/// so a signature is valid on one chain only). The signed form is
+/// [tag, nonce, gasPrice, gasLimit, from, to, shard, toShard, amount, v, r, s] with v = recovery id + 2·chainId + 35,
+/// r and s 32 bytes each; its Keccak-256 is the transaction hash. Integers are minimal big-endian, the amount and gas
+/// price minimal two's complement (<see cref="RlpValues.SignedInteger"/>). Deterministic and injective. The gas
+/// fields sit where Harmony puts them (after the nonce, before the shards) but the encoding is not byte-compatible
+/// with Harmony's: it carries the sender explicitly, a tag, and no payload.
 /// </summary>
 public static class TransferEncoding
 {
     /// <summary>First item of both encodings, so a transfer's bytes can never be read as another structure.</summary>
-    public const string Tag = "HarmonySim.Transfer.v1";
+    public const string Tag = "HarmonySim.Transfer.v2";
 
     private static readonly byte[] TagBytes = Encoding.ASCII.GetBytes(Tag);
 
@@ -43,6 +45,8 @@ public static class TransferEncoding
         var f = new RlpFieldReader(item!, "transfer");
         var tag = f.Bytes("tag");
         var nonce = f.UInt64("nonce");
+        var gasPrice = f.SignedInteger("gasPrice");
+        var gasLimit = f.UInt64("gasLimit");
         var from = f.Address("from");
         var to = f.Address("to");
         var shard = f.UInt32("shardId");
@@ -57,14 +61,14 @@ public static class TransferEncoding
         if (s.AsSpan().SequenceCompareTo(HalfOrder) > 0) return Decoded.Failure<SignedTransfer>("transfer.s: high s (signatures must use s ≤ n/2)");
         var chainId = (v - 35) / 2;
         var signature = new RecoverableSignature(r, s, (int)((v - 35) % 2));
-        return Decoded.Success(new SignedTransfer(new Transfer(from, to, shard, toShard, amount, nonce), chainId, signature));
+        return Decoded.Success(new SignedTransfer(new Transfer(from, to, shard, toShard, amount, nonce) { GasPrice = gasPrice, GasLimit = gasLimit }, chainId, signature));
     }
 
     // Opens the list and writes the tag and the transfer's fields; the caller adds the rest and closes it.
     private static RlpWriter Fields(RlpWriter w, Transfer t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return w.StartList().Bytes(TagBytes).UInt(t.Nonce).Bytes(t.From.ToArray()).Bytes(t.To.ToArray())
+        return w.StartList().Bytes(TagBytes).UInt(t.Nonce).Bytes(RlpValues.SignedInteger(t.GasPrice)).UInt(t.GasLimit).Bytes(t.From.ToArray()).Bytes(t.To.ToArray())
             .UInt(t.ShardId).UInt(t.ToShardId).Bytes(RlpValues.SignedInteger(t.Amount));
     }
 }

@@ -36,8 +36,8 @@ public sealed class CrossShardEncodingTests
     [TestMethod]
     public void Random_transfers_and_receipts_round_trip_byte_for_byte()
     {
-        Gen.Select(Gen.Byte.Array[Address.Size], Gen.Byte.Array[Address.Size], Gen.UInt, Gen.UInt, Amount, Gen.ULong, Gen.Byte.Array[Hash32.Size])
-            .Sample((from, to, shard, toShard, amount, nonce, hash) =>
+        Gen.Select(Gen.Byte.Array[Address.Size], Gen.Byte.Array[Address.Size], Gen.UInt, Gen.UInt, Amount, Gen.ULong, Gen.Byte.Array[Hash32.Size], Gen.Select(Amount, Gen.ULong))
+            .Sample((from, to, shard, toShard, amount, nonce, hash, gas) =>
             {
                 var receipt = new CXReceipt(new Hash32(hash), new Address(from), new Address(to), shard, toShard, amount);
                 var r = CXReceipt.Decode(receipt.Encode());
@@ -45,7 +45,7 @@ public sealed class CrossShardEncodingTests
                 Assert.AreEqual(receipt, r.Value);
 
                 // The signature is fixed (signing is slow); decoding does not check who signed.
-                var signed = new SignedTransfer(new Transfer(new Address(from), new Address(to), shard, toShard, amount, nonce), nonce % 1000, Fixed.Signature);
+                var signed = new SignedTransfer(new Transfer(new Address(from), new Address(to), shard, toShard, amount, nonce) { GasPrice = gas.Item1, GasLimit = gas.Item2 }, nonce % 1000, Fixed.Signature);
                 var t = SignedTransfer.Decode(signed.Encode());
                 Assert.IsTrue(t.Ok, t.Error);
                 Assert.AreEqual(signed.Message, t.Value!.Message);
@@ -100,14 +100,16 @@ public sealed class CrossShardEncodingTests
 
         StringAssert.Contains(Reencode(f => f[0] = Str("HarmonySim.Staking")).Error, "transfer.tag");
         StringAssert.Contains(Reencode(f => f[1] = [0x82, 0x00, 0x05]).Error, "transfer.nonce: non-canonical");
-        StringAssert.Contains(Reencode(f => f[2] = Str(new byte[19])).Error, "transfer.from: expected 20 bytes");
-        StringAssert.Contains(Reencode(f => f[4] = Str(new byte[] { 1, 0, 0, 0, 0 })).Error, "transfer.shardId");
-        StringAssert.Contains(Reencode(f => f[6] = Str(new byte[] { 0, 5 })).Error, "transfer.amount: non-canonical");
-        StringAssert.Contains(Reencode(f => f[7] = [28]).Error, "transfer.v");
-        StringAssert.Contains(Reencode(f => f[9] = Str(Enumerable.Repeat((byte)0xff, 32).ToArray())).Error, "high s");
+        StringAssert.Contains(Reencode(f => f[2] = Str(new byte[] { 0, 5 })).Error, "transfer.gasPrice: non-canonical");
+        StringAssert.Contains(Reencode(f => f[3] = Str(new byte[9])).Error, "transfer.gasLimit");
+        StringAssert.Contains(Reencode(f => f[4] = Str(new byte[19])).Error, "transfer.from: expected 20 bytes");
+        StringAssert.Contains(Reencode(f => f[6] = Str(new byte[] { 1, 0, 0, 0, 0 })).Error, "transfer.shardId");
+        StringAssert.Contains(Reencode(f => f[8] = Str(new byte[] { 0, 5 })).Error, "transfer.amount: non-canonical");
+        StringAssert.Contains(Reencode(f => f[9] = [28]).Error, "transfer.v");
+        StringAssert.Contains(Reencode(f => f[11] = Str(Enumerable.Repeat((byte)0xff, 32).ToArray())).Error, "high s");
         StringAssert.Contains(Reencode(f => f.Add([0x80])).Error, "extra");
-        StringAssert.Contains(Reencode(f => f.RemoveAt(9)).Error, "transfer.s: missing");
-        StringAssert.Contains(Reencode(f => f[3] = [0xc0]).Error, "transfer.to: expected a string");
+        StringAssert.Contains(Reencode(f => f.RemoveAt(11)).Error, "transfer.s: missing");
+        StringAssert.Contains(Reencode(f => f[5] = [0xc0]).Error, "transfer.to: expected a string");
     }
 
     [TestMethod]
