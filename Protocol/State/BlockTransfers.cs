@@ -60,7 +60,7 @@ public static class BlockTransfers
     }
 
     public static BlockTransfersOutcome Apply(ShardLedger parent, IReadOnlyList<SignedTransfer> transfers, IReadOnlyList<CXReceiptsProof> incoming,
-        ICommitteeProvider committees, int maxIncomingReceipts = IncomingReceiptsCap.Harmony)
+        ICommitteeProvider committees, int maxIncomingReceipts = IncomingReceiptsCap.Harmony, Func<SignedTransfer, Address?>? recoverSender = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(transfers);
@@ -69,7 +69,7 @@ public static class BlockTransfers
         var outgoing = new List<CXReceipt>();
         for (var i = 0; i < transfers.Count; i++)
         {
-            var result = ledger.ApplyTransfer(transfers[i]);
+            var result = ledger.ApplyTransfer(transfers[i], recoverSender);
             if (!result.Accepted) return BlockTransfersOutcome.Invalid($"transfer {i} ({transfers[i].Hash}): {result.Rejection}");
             ledger = result.Ledger!;
             if (result.Receipt is { } receipt) outgoing.Add(receipt);

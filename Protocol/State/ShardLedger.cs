@@ -23,12 +23,13 @@ namespace HarmonySim.Protocol.State;
 /// </remarks>
 public sealed class ShardLedger
 {
-    private ShardLedger(uint shardId, uint shardCount, ulong chainId, ImmutableSortedDictionary<Address, Account> accounts,
+    private ShardLedger(uint shardId, uint shardCount, ulong chainId, bool acceptsSimulated, ImmutableSortedDictionary<Address, Account> accounts,
         ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned)
     {
         ShardId = shardId;
         ShardCount = shardCount;
         ChainId = chainId;
+        AcceptsSimulatedSignatures = acceptsSimulated;
         Accounts = accounts;
         SpentProofs = spent;
         TotalBalance = total;
@@ -37,17 +38,27 @@ public sealed class ShardLedger
         BurnedFees = burned;
     }
 
-    /// <summary>An empty ledger for shard <paramref name="shardId"/> of <paramref name="shardCount"/>, accepting transfers signed for <paramref name="chainId"/>.</summary>
-    public static ShardLedger Genesis(uint shardId, uint shardCount, ulong chainId)
+    /// <summary>
+    /// An empty ledger for shard <paramref name="shardId"/> of <paramref name="shardCount"/>, accepting transfers signed
+    /// for <paramref name="chainId"/>, and also transfers carrying a <see cref="SimulatedTransferSignature"/> when
+    /// <paramref name="acceptSimulatedSignatures"/> is set (for runs too large for real signatures).
+    /// </summary>
+    public static ShardLedger Genesis(uint shardId, uint shardCount, ulong chainId, bool acceptSimulatedSignatures = false)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, shardCount);
-        return new(shardId, shardCount, chainId, ImmutableSortedDictionary.Create<Address, Account>(AddressOrder.Instance),
+        return new(shardId, shardCount, chainId, acceptSimulatedSignatures, ImmutableSortedDictionary.Create<Address, Account>(AddressOrder.Instance),
             [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
     }
 
     public uint ShardId { get; }
     public uint ShardCount { get; }
     public ulong ChainId { get; }
+
+    /// <summary>
+    /// Whether a transfer may carry a <see cref="SimulatedTransferSignature"/> in place of a real one. A real signature
+    /// is always checked as real ECDSA either way. A setting of the run, not state, so not part of the root.
+    /// </summary>
+    public bool AcceptsSimulatedSignatures { get; }
 
     /// <summary>Accounts by address, in address order (Harmony's byte order).</summary>
     public ImmutableSortedDictionary<Address, Account> Accounts { get; }
@@ -86,7 +97,13 @@ public sealed class ShardLedger
     /// (<see cref="Transfer.Fee"/>), which is burned. A same-shard transfer credits the recipient here; a cross-shard
     /// one only debits and returns the receipt the destination will credit.
     /// </summary>
-    public TransferResult ApplyTransfer(SignedTransfer signed)
+    /// <param name="signed">The transfer.</param>
+    /// <param name="recoverSender">
+    /// Who signed: by default <see cref="SignedTransfer.RecoverSender"/> under this ledger's
+    /// <see cref="AcceptsSimulatedSignatures"/>; a caller may pass a memoised equivalent so that one recovery serves
+    /// every ledger checking the same bytes.
+    /// </param>
+    public TransferResult ApplyTransfer(SignedTransfer signed, Func<SignedTransfer, Address?>? recoverSender = null)
     {
         ArgumentNullException.ThrowIfNull(signed);
         var t = signed.Message;
@@ -96,7 +113,7 @@ public sealed class ShardLedger
         if (t.Amount.Sign <= 0) return TransferResult.Reject($"Amount: must be positive, got {t.Amount}");
         if (t.GasLimit < Transfer.IntrinsicGas) return TransferResult.Reject($"GasLimit: intrinsic gas too low, {t.GasLimit} < {Transfer.IntrinsicGas}");
         if (t.GasPrice.Sign < 0) return TransferResult.Reject($"GasPrice: must not be negative, got {t.GasPrice}");
-        if (signed.RecoverSender() != t.From) return TransferResult.Reject($"Signature: is not a signature by the sender {t.From} for chain {ChainId}");
+        if ((recoverSender is null ? signed.RecoverSender(AcceptsSimulatedSignatures) : recoverSender(signed)) != t.From) return TransferResult.Reject($"Signature: is not a signature by the sender {t.From} for chain {ChainId}");
         var sender = AccountOf(t.From);
         if (t.Nonce != sender.Nonce) return TransferResult.Reject($"Nonce: expected {sender.Nonce}, got {t.Nonce}");
         if (sender.Balance < t.MaxCost)
@@ -145,7 +162,7 @@ public sealed class ShardLedger
 
     private ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, ImmutableSortedSet<SpentProof> spent,
         BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned) =>
-        new(ShardId, ShardCount, ChainId, accounts, spent, total, outgoing, incoming, burned);
+        new(ShardId, ShardCount, ChainId, AcceptsSimulatedSignatures, accounts, spent, total, outgoing, incoming, burned);
 
     public override string ToString() =>
         $"shard {ShardId}: {Accounts.Count} accounts, balance {TotalBalance}, out {OutgoingTotal}, in {IncomingTotal}, burned {BurnedFees}, {SpentProofs.Count} proofs spent";

@@ -45,9 +45,27 @@ public sealed class SignedTransfer
         return new(message, chainId, key.Sign(TransferEncoding.SigningHash(message, chainId).ToArray()));
     }
 
-    /// <summary>The address the signature recovers to for the signed chain id, or null when it does not recover.</summary>
-    public Address? RecoverSender() =>
-        AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null;
+    /// <summary>
+    /// A transfer carrying a <see cref="SimulatedTransferSignature"/> instead of a real one: free to make, and
+    /// accepted only where simulated signatures are allowed.
+    /// </summary>
+    public static SignedTransfer SignSimulated(Transfer message, ulong chainId) =>
+        new(message, chainId, SimulatedTransferSignature.For(message, chainId));
+
+    /// <summary>Whether the signature has the simulated form (see <see cref="SimulatedTransferSignature"/>).</summary>
+    public bool IsSimulated => SimulatedTransferSignature.IsSimulated(Signature);
+
+    /// <summary>
+    /// The address the signature recovers to for the signed chain id, or null when it does not recover. A simulated
+    /// signature yields <c>From</c> when <paramref name="allowSimulated"/> is set and its checksum matches, null when the
+    /// checksum does not; otherwise it is checked as real ECDSA, which it fails.
+    /// </summary>
+    public Address? RecoverSender(bool allowSimulated = false)
+    {
+        if (allowSimulated && IsSimulated)
+            return SimulatedTransferSignature.IsValid(Message, ChainId, Signature) ? Message.From : null;
+        return AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null;
+    }
 
     public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes) => TransferEncoding.Decode(bytes);
 
