@@ -97,23 +97,23 @@ public sealed class BlockHeader
     }
 
     /// <summary>The same header with other extra data (a different block: its hash changes).</summary>
-    public BlockHeader WithExtra(byte[] extra) => new()
-    {
-        ParentHash = ParentHash, Coinbase = Coinbase, Root = Root, TxHash = TxHash, ReceiptHash = ReceiptHash,
-        OutgoingReceiptHash = OutgoingReceiptHash, IncomingReceiptHash = IncomingReceiptHash, Bloom = Bloom, Number = Number,
-        GasLimit = GasLimit, GasUsed = GasUsed, Time = Time, Extra = extra, MixDigest = MixDigest, ViewId = ViewId, Epoch = Epoch,
-        ShardId = ShardId, LastCommitSignature = LastCommitSignature, LastCommitBitmap = LastCommitBitmap, Vrf = Vrf, Vdf = Vdf,
-        ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
-    };
+    public BlockHeader WithExtra(byte[] extra) => Copy(extra: extra);
 
     /// <summary>The same header with the transfer commitments: ledger root, outgoing and incoming receipt hashes (a different block).</summary>
-    public BlockHeader WithTransfers(Hash32 root, Hash32 outgoingReceiptHash, Hash32 incomingReceiptHash) => new()
+    public BlockHeader WithTransfers(Hash32 root, Hash32 outgoingReceiptHash, Hash32 incomingReceiptHash) =>
+        Copy(root: root, outgoingReceiptHash: outgoingReceiptHash, incomingReceiptHash: incomingReceiptHash);
+
+    /// <summary>The same header with its gas limit and the gas its transactions used (a different block).</summary>
+    public BlockHeader WithGas(ulong gasLimit, ulong gasUsed) => Copy(gasLimit: gasLimit, gasUsed: gasUsed);
+
+    private BlockHeader Copy(byte[]? extra = null, Hash32? root = null, Hash32? outgoingReceiptHash = null, Hash32? incomingReceiptHash = null,
+        ulong? gasLimit = null, ulong? gasUsed = null) => new()
     {
-        ParentHash = ParentHash, Coinbase = Coinbase, Root = root, TxHash = TxHash, ReceiptHash = ReceiptHash,
-        OutgoingReceiptHash = outgoingReceiptHash, IncomingReceiptHash = incomingReceiptHash, Bloom = Bloom, Number = Number,
-        GasLimit = GasLimit, GasUsed = GasUsed, Time = Time, Extra = Extra, MixDigest = MixDigest, ViewId = ViewId, Epoch = Epoch,
-        ShardId = ShardId, LastCommitSignature = LastCommitSignature, LastCommitBitmap = LastCommitBitmap, Vrf = Vrf, Vdf = Vdf,
-        ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
+        ParentHash = ParentHash, Coinbase = Coinbase, Root = root ?? Root, TxHash = TxHash, ReceiptHash = ReceiptHash,
+        OutgoingReceiptHash = outgoingReceiptHash ?? OutgoingReceiptHash, IncomingReceiptHash = incomingReceiptHash ?? IncomingReceiptHash,
+        Bloom = Bloom, Number = Number, GasLimit = gasLimit ?? GasLimit, GasUsed = gasUsed ?? GasUsed, Time = Time, Extra = extra ?? Extra,
+        MixDigest = MixDigest, ViewId = ViewId, Epoch = Epoch, ShardId = ShardId, LastCommitSignature = LastCommitSignature,
+        LastCommitBitmap = LastCommitBitmap, Vrf = Vrf, Vdf = Vdf, ShardState = ShardState, CrossLinks = CrossLinks, Slashes = Slashes,
     };
 
     /// <summary>Whether this is its epoch's last block (Harmony: it carries the next shard state).</summary>

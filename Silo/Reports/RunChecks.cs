@@ -24,6 +24,7 @@ public static class RunChecks
         checks.AddRange(Enumerable.Range(0, result.Plan.Checks.ExpectedOutages.Count).Select(i => ExpectedOutage(result, i)));
         checks.AddRange(StakingChecks.Evaluate(result));
         checks.AddRange(TransferReport.Checks(result));
+        checks.AddRange(Load.LoadChecks.Checks(result));
         return checks;
     }
 

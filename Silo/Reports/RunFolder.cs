@@ -20,7 +20,7 @@ public static class RunFolder
         var report = outcome.Report;
         File.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(report, Json) + "\n");
         outcome.Output.CopyTo(directory);
-        var plots = Plots.Write(directory, outcome.Result);
+        var plots = Plots.Write(directory, outcome.Result).Concat(Load.LoadPlots.Write(directory, outcome.Result.LoadTallies)).ToList();
         File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots));
         File.WriteAllText(Path.Combine(directory, scenarioFileName), scenarioText);
         return directory;
@@ -113,11 +113,12 @@ public static class RunFolder
 
     private static void AppendTransactions(StringBuilder md, TransactionsReport t)
     {
-        if (t.Submitted == 0) return;
+        if (t.Submitted == 0 && t.Load is null) return;
         md.AppendLine();
         md.AppendLine("## Transactions");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"{t.Submitted} submitted, {t.Committed} committed ({t.CrossShardCommitted} credited on another shard), {t.Rejected} rejected; latency p50 / p95 / p99 {Stats.Format(t.LatencyS.P50)} / {Stats.Format(t.LatencyS.P95)} / {Stats.Format(t.LatencyS.P99)} s.");
+        if (t.Load is { } load) Load.LoadMarkdown.Append(md, load);
     }
 }

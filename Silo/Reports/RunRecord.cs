@@ -8,4 +8,8 @@ namespace HarmonySim.Silo.Reports;
 /// A finished run beside the plan it ran: what the checks and the report read (the plan never travels back from the
 /// grains). <see cref="Tallies"/> fold each shard's streamed commits and view changes, one per shard in shard order.
 /// </summary>
-public sealed record RunRecord(RunPlan Plan, TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards, IReadOnlyList<ShardTally> Tallies);
+public sealed record RunRecord(RunPlan Plan, TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards, IReadOnlyList<ShardTally> Tallies)
+{
+    /// <summary>Each shard's load tally, in shard order (a run with a load section), else empty.</summary>
+    public IReadOnlyList<Load.LoadTally> LoadTallies { get; init; } = [];
+}

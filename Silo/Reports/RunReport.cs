@@ -67,7 +67,11 @@ public sealed record Percentiles(double P50, double P99);
 
 public sealed record LatencyPercentiles(double P50, double P95, double P99);
 
-public sealed record TransactionsReport(long Submitted, long Committed, long Rejected, double Tps, LatencyPercentiles LatencyS, long CrossShardCommitted);
+public sealed record TransactionsReport(long Submitted, long Committed, long Rejected, double Tps, LatencyPercentiles LatencyS, long CrossShardCommitted)
+{
+    /// <summary>The open-loop load of a run with a load section (its latencies, rejections, saturation), else null.</summary>
+    public Load.LoadReport? Load { get; init; }
+}
 
 public sealed record ConsensusReport(long Messages, IReadOnlyDictionary<string, long> MessagesByType, long SignaturesVerified, string Crypto);
 

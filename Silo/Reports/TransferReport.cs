@@ -26,10 +26,16 @@ public static class TransferReport
         var latencies = shards.SelectMany(s => s.SameShardLatencies.Concat(s.CrossShardLatencies)).Select(t => t.TotalSeconds).ToList();
         var committed = shards.Sum(s => s.Committed);
         var seconds = result.SimulatedTime.TotalSeconds;
-        return new TransactionsReport(shards.Sum(s => s.Submitted), committed, shards.Sum(s => s.Rejected),
-            seconds <= 0 ? 0 : Math.Round(committed / seconds, 6),
-            new LatencyPercentiles(Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 95), Stats.Percentile(latencies, 99)),
-            shards.Sum(s => s.CrossShardLatencies.Count));
+        var tps = seconds <= 0 ? 0 : Math.Round(committed / seconds, 6);
+        if (result.Plan.Load is null)
+            return new TransactionsReport(shards.Sum(s => s.Submitted), committed, shards.Sum(s => s.Rejected), tps,
+                new LatencyPercentiles(Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 95), Stats.Percentile(latencies, 99)),
+                shards.Sum(s => s.CrossShardLatencies.Count));
+        // With load, the latencies are the load's finality (scripted transfers, if any, are few beside it).
+        var load = Load.LoadReport.Build(result, result.LoadTallies);
+        return new TransactionsReport(shards.Sum(s => s.Submitted) + load.Submitted, committed, shards.Sum(s => s.Rejected) + load.Rejected, tps,
+            new LatencyPercentiles(load.LatencyS.Finality.P50, load.LatencyS.Finality.P95, load.LatencyS.Finality.P99),
+            shards.Sum(s => s.CrossShardLatencies.Count) + load.CrossShardCredited) { Load = load };
     }
 
     /// <summary>
@@ -41,7 +47,7 @@ public static class TransferReport
     public static IEnumerable<CheckResult> Checks(RunRecord result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Plan.Transfers is null) yield break;
+        if (result.Plan.Transfers is null && result.Plan.Load is null) yield break;
         var shards = result.Shards.Where(s => s.Transfers is not null).OrderBy(s => s.Shard).ToList();
         var genesis = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.GenesisBalance, CultureInfo.InvariantCulture));
         var balance = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.Balance, CultureInfo.InvariantCulture));

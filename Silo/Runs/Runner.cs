@@ -84,7 +84,7 @@ public sealed class Runner(int silos = 1)
         var ran = await sim.Result();
         recorder.Add(await sim.TakeRecords(), ran.SimulatedTime);
         var digest = recorder.Finish(ran);
-        var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies);
+        var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies) { LoadTallies = recorder.LoadTallies };
         wall.Stop();
         var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
             GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));

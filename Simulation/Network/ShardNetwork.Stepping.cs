@@ -135,7 +135,16 @@ public sealed partial class ShardNetwork
             var lowest = LowestReplicaHeight();
             Observer.Forget(lowest - Math.Min(lowest, ForgetMargin));
         }
+        // The silo's transfer memo holds each block's state and transactions: under load it is forgotten far more often.
+        if (Context.Transfers is { } transfers && committed.Number % TransferForgetEvery == 0)
+        {
+            var lowest = LowestReplicaHeight();
+            transfers.Forget(Shard, lowest - Math.Min(lowest, ForgetMargin));
+        }
     }
+
+    /// <summary>How often (in canonical blocks) the transfer memo drops the states no replica can build on any more.</summary>
+    private const ulong TransferForgetEvery = 8;
 
     /// <summary>How often (in canonical blocks) the observer drops what no replica can need any more.</summary>
     private const ulong ForgetEvery = 256;
@@ -185,7 +194,7 @@ public sealed partial class ShardNetwork
     private void Receive(CrossShardPayload payload)
     {
         if (_beacon?.Receive(payload) == true) return;
-        if (payload is ReceiptsSent r) _transfers?.Receive(r.Proof);
+        if (payload is ReceiptsSent r) _transfers?.Receive(r.Proof, r.IntendedTicks);
     }
 
     private string NodeOf(PublicKey key) => Context.NodeOfKey.TryGetValue(key, out var n) ? n.ToString() : "?";

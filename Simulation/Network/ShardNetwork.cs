@@ -40,6 +40,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     private readonly List<CrossShardMessage> _outbox = [];
     private readonly BeaconTraffic? _beacon;
     private readonly TransferTraffic? _transfers;
+    private readonly Load.LoadTraffic? _load;
     private long _outSeq;
     private int _leader = -1;
 
@@ -56,12 +57,14 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         _memberIndex = new int[_plan.Nodes.Count];
         Array.Fill(_memberIndex, -1);
         for (var i = 0; i < _members.Length; i++) _memberIndex[_members[i]] = i;
-        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard))];
+        if (context.Transfers is { } transferWorld && _plan.Load is { } load)
+            _load = new Load.LoadTraffic(new Load.LoadGenerator(_plan, transferWorld.Load, shard, transferWorld.ChainId), new Load.ShardMempool(transferWorld, load, shard));
+        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool))];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _routing = new SplitBrainRouting(_plan);
         if (context.Staking is { } world) _beacon = new BeaconTraffic(this, world);
-        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers);
+        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load);
     }
 
     public int Shard { get; }
@@ -72,11 +75,11 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
 
     /// <summary>
     /// How far shards may run apart: a message between shards never arrives sooner than this after it was sent. Only
-    /// a staking run (crosslinks, evidence, shard states) or a transfer run (receipts) sends messages between shards;
+    /// a staking run (crosslinks, evidence, shard states) or a transfer or load run (receipts) sends messages between shards;
     /// in any other run shards are independent and may run apart without bound.
     /// </summary>
     public static TimeSpan Lookahead(RunPlan plan) =>
-        plan.Staking is null && plan.Transfers is null ? TimeSpan.MaxValue : new LatencyModel(plan.Latency).MinimumLatency + CrossShardHop;
+        plan.Staking is null && plan.Transfers is null && plan.Load is null ? TimeSpan.MaxValue : new LatencyModel(plan.Latency).MinimumLatency + CrossShardHop;
 
     public TimeSpan CrossShardArrival => Now + _latency.MinimumLatency + CrossShardHop;
 
@@ -86,7 +89,8 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         get
         {
             var nextFault = _scheduled.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
-            return _queue.NextTime < nextFault ? _queue.NextTime : nextFault;
+            var next = _queue.NextTime < nextFault ? _queue.NextTime : nextFault;
+            return _load is not null && _load.NextArrivalAt < next ? _load.NextArrivalAt : next;
         }
     }
 
@@ -117,7 +121,15 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         {
             var nextFault = _scheduled.TryPeek(out var f) ? f.At : TimeSpan.MaxValue;
             var nextEvent = _queue.NextTime;
+            var nextArrival = _load?.NextArrivalAt ?? TimeSpan.MaxValue;
             var next = nextFault < nextEvent ? nextFault : nextEvent;
+            // Transactions intended at an instant reach the pool before anything else happens at it.
+            if (nextArrival <= next && nextArrival <= until)
+            {
+                Now = nextArrival;
+                _load!.SubmitDue(Now, _transfers!.HeadLedger);
+                continue;
+            }
             if (next > until) break;
             Now = next;
             if (nextFault <= nextEvent) ApplyFault(_scheduled.Dequeue());
@@ -155,13 +167,15 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     }
 
     /// <summary>The commits, view changes and log lines recorded since the last take (see <see cref="ShardRecords"/>).</summary>
-    public ShardRecords TakeRecords() => Observer.TakeRecords();
+    public ShardRecords TakeRecords() => Observer.TakeRecords() with { Transactions = _load?.TakeRecords(Now) };
 
     /// <summary>The shard's totals for the run: metrics and the checks' evidence (its records are taken separately).</summary>
     public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys), Now) with
     {
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),
+        LoadPending = _load?.Pending ?? 0,
+        MempoolDepth = _load?.Mempool.Count ?? 0,
     };
 
     public void Dispose() => Observer.Dispose();

@@ -52,6 +52,9 @@ public sealed class ShardObserver(int shard) : IDisposable
 
     public void Proposed(Announce announce, TimeSpan now) => _proposedAt.TryAdd((announce.BlockNumber, announce.Block.Header.ViewId), now);
 
+    /// <summary>When the block at a height and view was first announced, if this network saw it.</summary>
+    public TimeSpan? ProposedAt(ulong height, ulong view) => _proposedAt.TryGetValue((height, view), out var at) ? at : null;
+
     public CommittedBlock? Canonical(ulong height) => _canonical.GetValueOrDefault(height);
 
     public List<CommittedBlock> CanonicalFrom(ulong height)

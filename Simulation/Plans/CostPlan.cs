@@ -10,7 +10,10 @@ public sealed record CostPlan(
     TimeSpan AggregateVerify,
     TimeSpan BlockValidation)
 {
+    /// <summary>Executing one transaction (recovering its sender and applying it), when building or validating a block.</summary>
+    public TimeSpan TransactionExecution { get; init; }
+
     public TimeSpan Of(OperationCounts ops) =>
         Sign * ops.Signatures.Signs + Verify * ops.Signatures.Verifies + AggregateVerify * ops.Signatures.AggregateVerifies
-        + BlockValidation * ops.BlockValidations;
+        + BlockValidation * ops.BlockValidations + TransactionExecution * ops.Transactions;
 }

@@ -45,6 +45,12 @@ public sealed record ShardResult(
 
     /// <summary>Virtual time from each first start of a view change to the next completed view change or canonical block.</summary>
     public TimeSpan TimeViewChanging { get; init; }
+
+    /// <summary>Load transactions submitted to the shard's pool and not yet in a canonical block at the end (a load run).</summary>
+    public int LoadPending { get; init; }
+
+    /// <summary>Transactions the shard's pool held at the end (a load run).</summary>
+    public int MempoolDepth { get; init; }
 }
 
 

@@ -7,5 +7,8 @@ namespace HarmonySim.Simulation.Results;
 /// </summary>
 public sealed record ShardRecords(int Shard, IReadOnlyList<CommitRecord> Commits, IReadOnlyList<TimeSpan> ViewChangeTimes, IReadOnlyList<LoggedEvent> Events)
 {
-    public bool IsEmpty => Commits.Count == 0 && ViewChangeTimes.Count == 0 && Events.Count == 0;
+    /// <summary>The shard's load records (a run with a load section), else null.</summary>
+    public TransactionRecords? Transactions { get; init; }
+
+    public bool IsEmpty => Commits.Count == 0 && ViewChangeTimes.Count == 0 && Events.Count == 0 && Transactions?.IsEmpty != false;
 }

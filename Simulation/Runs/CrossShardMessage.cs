@@ -26,4 +26,11 @@ public sealed record ShardStateSent(ulong Epoch, byte[] ShardState) : CrossShard
 public sealed record RandomnessSent(IReadOnlyList<RandomnessContribution> Contributions) : CrossShardPayload;
 
 /// <summary>A committed source block's receipts for the receiving shard, with their proof (reference §3.5).</summary>
-public sealed record ReceiptsSent(CXReceiptsProof Proof) : CrossShardPayload;
+public sealed record ReceiptsSent(CXReceiptsProof Proof) : CrossShardPayload
+{
+    /// <summary>
+    /// Simulation bookkeeping, not protocol: the intended send time (ticks) of the load transaction behind each
+    /// receipt, in receipt order (−1 for others), so the destination can report credit latency.
+    /// </summary>
+    public IReadOnlyList<long>? IntendedTicks { get; init; }
+}

@@ -12,6 +12,7 @@ public sealed class LocalRun : IDisposable
     private readonly ShardNetwork[] _networks;
     private readonly RunDriver _driver;
     private readonly (List<CommitRecord> Commits, List<TimeSpan> ViewChanges, List<LoggedEvent> Events)[] _recorded;
+    private readonly (List<SubmissionSecond> Seconds, List<BlockTransactions> Blocks, List<CreditBatch> Credits)[] _transactions;
 
     public LocalRun(RunPlan plan)
     {
@@ -21,6 +22,7 @@ public sealed class LocalRun : IDisposable
         _networks = [.. Enumerable.Range(0, plan.Shards).Select(s => new ShardNetwork(context, s))];
         foreach (var network in _networks) network.Start();
         _recorded = [.. _networks.Select(_ => (new List<CommitRecord>(), new List<TimeSpan>(), new List<LoggedEvent>()))];
+        _transactions = [.. _networks.Select(_ => (new List<SubmissionSecond>(), new List<BlockTransactions>(), new List<CreditBatch>()))];
         _driver = new RunDriver([.. _networks.Select(n => new LocalShard(n))], ShardNetwork.Lookahead(plan), plan.Duration);
     }
 
@@ -39,7 +41,11 @@ public sealed class LocalRun : IDisposable
     {
         Keep();
         var (commits, viewChanges, events) = _recorded[shard];
-        return new ShardRecords(shard, [.. commits], [.. viewChanges], [.. events]);
+        var (seconds, blocks, credits) = _transactions[shard];
+        return new ShardRecords(shard, [.. commits], [.. viewChanges], [.. events])
+        {
+            Transactions = Plan.Load is null ? null : new TransactionRecords([.. seconds], [.. blocks], [.. credits]),
+        };
     }
 
     private void Keep()
@@ -50,6 +56,10 @@ public sealed class LocalRun : IDisposable
             _recorded[s].Commits.AddRange(taken.Commits);
             _recorded[s].ViewChanges.AddRange(taken.ViewChangeTimes);
             _recorded[s].Events.AddRange(taken.Events);
+            if (taken.Transactions is not { } t) continue;
+            _transactions[s].Seconds.AddRange(t.Seconds);
+            _transactions[s].Blocks.AddRange(t.Blocks);
+            _transactions[s].Credits.AddRange(t.Credits);
         }
     }
 

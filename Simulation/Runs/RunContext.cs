@@ -59,14 +59,17 @@ public sealed class RunContext
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
         NodeOfOwner = plan.Nodes.ToDictionary(n => _owners[n.Id], n => n.Id);
         Staking?.SetGenesis(Genesis[0].Hash);
-        if (plan.Transfers is not null && Staking is { } staking)
+        if (plan.Transfers is not null || plan.Load is not null)
         {
-            Transfers = new TransferWorld(plan, staking.Rules.Staking.ChainId, staking.Cache, staking.GenesisCommittees);
+            var load = plan.Load is { } l ? l.Sources.Select(s => new Load.LoadAccounts(plan.Seed, s, l.Signing)).ToArray() : [];
+            Transfers = Staking is { } staking
+                ? new TransferWorld(plan, staking.Rules.Staking.ChainId, ChainCommittees.Of(staking.Cache, staking.GenesisCommittees), load)
+                : new TransferWorld(plan, new Protocol.Staking.Transactions.StakingParameters().ChainId, new FixedChainCommittees(Committees), load);
             for (var shard = 0; shard < plan.Shards; shard++) Transfers.SetGenesis(shard, Genesis[shard].Hash);
         }
     }
 
-    /// <summary>The transfers of a run with a transfers section (which needs a staking section), else null.</summary>
+    /// <summary>The transfers and load of a run with a transfers or load section, else null.</summary>
     public TransferWorld? Transfers { get; }
 
     /// <summary>The staking world of a run with a staking section (elections, beacon state), else null.</summary>

@@ -15,6 +15,12 @@ public static class RunSeeds
     /// <summary>The seed of shard <paramref name="shard"/>'s network generator (loss and latency draws): SHA-256(seed ‖ "network" ‖ shard).</summary>
     public static int Network(ulong seed, int shard) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "network"u8, shard));
 
+    /// <summary>The seed of load source <paramref name="source"/>'s Poisson gaps on <paramref name="shard"/>: SHA-256(seed ‖ "load-arrivals" ‖ source·65536 + shard).</summary>
+    public static int LoadArrivals(ulong seed, int shard, int source) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "load-arrivals"u8, (source << 16) + shard));
+
+    /// <summary>The seed of load source <paramref name="source"/>'s sender, kind and recipient draws on <paramref name="shard"/>: SHA-256(seed ‖ "load-draws" ‖ source·65536 + shard).</summary>
+    public static int LoadDraws(ulong seed, int shard, int source) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "load-draws"u8, (source << 16) + shard));
+
     /// <summary>The side of the shard an honest node is on, as split-brain nodes see it: SHA-256(seed ‖ "side" ‖ node), low bit.</summary>
     public static int Side(ulong seed, int node) => Tagged(seed, "side"u8, node)[0] & 1;
 

@@ -10,7 +10,7 @@ namespace HarmonySim.Simulation.Staking;
 /// epoch-end block in it. Immutable (a block's memoised state keeps the view its ancestry gives); <see cref="After"/>
 /// gives the next block's view. Committee objects come from the silo's shared <see cref="CommitteeCache"/>.
 /// </summary>
-public sealed class ChainCommittees(CommitteeCache cache, ImmutableSortedDictionary<ulong, ShardState> byEpoch) : ICommitteeProvider
+public sealed class ChainCommittees(CommitteeCache cache, ImmutableSortedDictionary<ulong, ShardState> byEpoch) : Transfers.IChainCommittees
 {
     /// <summary>A view knowing exactly <paramref name="states"/> (each for its own epoch).</summary>
     public static ChainCommittees Of(CommitteeCache cache, params IEnumerable<ShardState> states) =>
@@ -30,4 +30,6 @@ public sealed class ChainCommittees(CommitteeCache cache, ImmutableSortedDiction
         var state = cache.Decode(header.ShardState);
         return new ChainCommittees(cache, byEpoch.SetItem(state.Epoch, state));
     }
+
+    Transfers.IChainCommittees Transfers.IChainCommittees.After(BlockHeader header) => After(header);
 }

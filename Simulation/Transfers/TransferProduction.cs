@@ -16,27 +16,29 @@ public sealed class ReceiptPool
     public void Replace(IReadOnlyList<CXReceiptsProof> proofs) => Proofs = proofs;
 }
 
-/// <summary>A proposal's transfer part: the encoded transfers, the incoming proofs, and the state after them.</summary>
-public sealed record TransferProposal(IReadOnlyList<byte[]> Transactions, IReadOnlyList<CXReceiptsProof> Incoming, TransferState State)
+/// <summary>A proposal's transfer part: the encoded transfers, the incoming proofs, the state after them, and the block's gas limit.</summary>
+public sealed record TransferProposal(IReadOnlyList<byte[]> Transactions, IReadOnlyList<CXReceiptsProof> Incoming, TransferState State, ulong GasLimit)
 {
-    /// <summary>The header with this part's commitments (ledger root, outgoing and incoming receipt hashes).</summary>
+    /// <summary>The header with this part's commitments (ledger root, outgoing and incoming receipt hashes) and its gas.</summary>
     public BlockHeader Seal(BlockHeader header)
     {
         var c = TransferCommitments.Of(State.Ledger, State.Outgoing, Incoming);
-        return header.WithTransfers(c.Root, c.OutgoingReceiptHash, c.IncomingReceiptHash);
+        return BlockGas.Seal(header.WithTransfers(c.Root, c.OutgoingReceiptHash, c.IncomingReceiptHash), Transactions.Count, GasLimit);
     }
 }
 
 /// <summary>
 /// One node's transfer part of block production, for the beacon and the other shards alike. The leader includes the
 /// scripted transfers of its shard submitted by the block's time (header time − genesis time) that apply, in
-/// submission order (one that does not apply holds back its sender's later ones, whose nonces follow it), then the
+/// submission order (one that does not apply holds back its sender's later ones, whose nonces follow it), then what
+/// the shard's mempool offers by gas price and nonce (a load run), all within the block gas limit, then the
 /// pending incoming proofs in arrival order that are unspent and verify, within the per-block receipt cap.
 /// Validators re-execute the block through the shared memo and compare the header's commitments.
 /// </summary>
 /// <remarks><paramref name="head"/> is the node's committed head: it is applied first, so the parent's state never
 /// depends on what other nodes of the silo happened to compute before.</remarks>
-public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, int shard, ulong genesisUnixTime, Func<Block> head)
+public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, int shard, ulong genesisUnixTime, Func<Block> head,
+    Load.ShardMempool? mempool = null, Validators.BlockValidationCounter? executed = null)
 {
     public TransferWorld World => world;
 
@@ -51,9 +53,10 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
         var transfers = new List<SignedTransfer>();
         var outgoing = new List<CXReceipt>();
         var blocked = new HashSet<Address>();
+        var fits = (int)Math.Min(int.MaxValue, world.BlockGasLimit / Transfer.IntrinsicGas);
         foreach (var (at, tx) in world.ScriptedOn[shard])
         {
-            if (at > elapsed) break;
+            if (at > elapsed || transfers.Count == fits) break;
             var sender = tx.Message.From;
             if (blocked.Contains(sender) || tx.Message.Nonce < ledger.AccountOf(sender).Nonce) continue;
             var result = ledger.ApplyTransfer(tx);
@@ -62,6 +65,16 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
             transfers.Add(tx);
             if (result.Receipt is { } r) outgoing.Add(r);
         }
+        if (mempool is not null)
+            foreach (var tx in mempool.Select(ledger, (ulong)(fits - transfers.Count) * Transfer.IntrinsicGas))
+            {
+                var result = ledger.ApplyTransfer(tx);
+                // The pool checked it against the committed head; a scripted transfer of the same sender may have moved on since.
+                if (!result.Accepted) continue;
+                ledger = result.Ledger!;
+                transfers.Add(tx);
+                if (result.Receipt is { } r) outgoing.Add(r);
+            }
 
         var incoming = new List<CXReceiptsProof>();
         var receipts = 0;
@@ -76,7 +89,8 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
             incoming.Add(proof);
             receipts += n;
         }
-        return new TransferProposal([.. transfers.Select(t => t.Encode())], incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees));
+        if (executed is not null) executed.Transactions += transfers.Count;
+        return new TransferProposal([.. transfers.Select(t => t.Encode())], incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees), world.BlockGasLimit);
     }
 
     /// <summary>Remembers the state of a block this node built (the committees it knows grow by the block's own shard state).</summary>
@@ -84,13 +98,15 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(proposal);
-        world.Remember(block.Hash, proposal.State with { Committees = proposal.State.Committees.After(block.Header) });
+        world.Remember(block, proposal.State with { Committees = proposal.State.Committees.After(block.Header) });
     }
 
     /// <summary>Null when the block's transfer part applies on its parent and the header commits to the result.</summary>
     public string? Validate(Block block)
     {
         world.Apply(head());
+        // Every validator re-executes the block's transactions (the silo computes the outcome once; each node is charged for it).
+        if (executed is not null) executed.Transactions += block.Transactions.Count;
         return world.Apply(block).Error;
     }
 }

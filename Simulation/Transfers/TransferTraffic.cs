@@ -5,6 +5,9 @@ using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Sharding.CrossShard;
 using HarmonySim.Simulation.Network;
 using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Load;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.State;
 
 namespace HarmonySim.Simulation.Transfers;
 
@@ -14,11 +17,14 @@ namespace HarmonySim.Simulation.Transfers;
 /// commit signature and bitmap) and sends it. A receiving network keeps the proofs it has not seen credited in an
 /// incoming pool, in arrival order, and hands the pool to its validators whenever it changes; it drops a proof once
 /// its canonical chain has credited it. Each network follows its canonical chain's transfer state for the report and
-/// the balance check, and logs every transfer applied and every proof credited.
+/// the balance check, and logs every scripted transfer applied and every proof credited. Load transactions are not
+/// logged one by one (the block hash commits to them); the shard's <see cref="LoadTraffic"/> records them.
 /// </summary>
-public sealed class TransferTraffic(IShardPort port, TransferWorld world)
+public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTraffic? load = null)
 {
     private readonly List<CXReceiptsProof> _incomingProofs = [];
+    // The intended send times of the load transactions behind each pooled proof's receipts, by (source shard, block).
+    private readonly Dictionary<(uint Shard, Hash32 Block), IReadOnlyList<long>> _intended = [];
     private readonly List<ProofCredit> _credited = [];
     private readonly List<ProofEmitted> _emitted = [];
     private readonly List<TimeSpan> _sameShardLatencies = [];
@@ -28,6 +34,9 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world)
 
     private int Shard => port.Shard;
     private TimeSpan Now => port.Now;
+
+    /// <summary>The ledger after the shard's latest canonical block (the head the mempool checks against).</summary>
+    public ShardLedger HeadLedger => _transferState?.Ledger ?? world.GenesisLedgers[Shard];
 
     /// <summary>After a canonical commit: apply its transfer part, log it, and send its receipts to their destinations.</summary>
     public void Committed(CommittedBlock committed)
@@ -43,8 +52,9 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world)
         foreach (var tx in state.Transfers)
         {
             _transfersCommitted++;
+            if (world.SubmittedAt(tx.Hash) is not { } submitted) continue;
             var t = tx.Message;
-            var latency = Now - (world.SubmittedAt(tx.Hash) ?? Now);
+            var latency = Now - submitted;
             if (!t.IsCrossShard) _sameShardLatencies.Add(latency);
             port.Observer.Log(Now, "transfer", ("height", height), ("tx", tx.Hash.ToString()), ("to_shard", t.ToShardId.ToString(CultureInfo.InvariantCulture)),
                 ("amount", t.Amount.ToString(CultureInfo.InvariantCulture)), ("nonce", t.Nonce.ToString(CultureInfo.InvariantCulture)),
@@ -55,7 +65,9 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world)
             var amount = proof.Receipts.Aggregate(BigInteger.Zero, (sum, r) => sum + r.Amount);
             _credited.Add(new ProofCredit((int)proof.SourceShard, proof.MerkleProof.BlockHash.ToString(), proof.Receipts.Count,
                 amount.ToString(CultureInfo.InvariantCulture), committed.Number));
-            foreach (var r in proof.Receipts) _crossShardLatencies.Add(Now - (world.SubmittedAt(r.TxHash) ?? Now));
+            foreach (var r in proof.Receipts)
+                if (world.SubmittedAt(r.TxHash) is { } submitted) _crossShardLatencies.Add(Now - submitted);
+            if (_intended.Remove((proof.SourceShard, proof.MerkleProof.BlockHash), out var intended)) load?.Credited(Now, (int)proof.SourceShard, intended);
             port.Observer.Log(Now, "receipt_credited", ("height", height), ("source_shard", proof.SourceShard.ToString(CultureInfo.InvariantCulture)),
                 ("source_block", proof.MerkleProof.BlockHash.ToString()), ("receipts", proof.Receipts.Count.ToString(CultureInfo.InvariantCulture)),
                 ("amount", amount.ToString(CultureInfo.InvariantCulture)));
@@ -69,19 +81,24 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world)
                 {
                     var amount = proof.Receipts.Aggregate(BigInteger.Zero, (sum, r) => sum + r.Amount);
                     _emitted.Add(new ProofEmitted((int)proof.Receipts[0].ToShardId, committed.Hash.ToString(), proof.Receipts.Count, amount.ToString(CultureInfo.InvariantCulture)));
-                    port.ToShard((int)proof.Receipts[0].ToShardId, new ReceiptsSent(proof));
+                    port.ToShard((int)proof.Receipts[0].ToShardId, new ReceiptsSent(proof) { IntendedTicks = load?.IntendedTicks(proof.Receipts) });
                 }
         }
+        load?.Committed(Now, port.Observer.ProposedAt(committed.Number, committed.Header.ViewId) ?? Now, state, committed.Header);
         if (_incomingProofs.RemoveAll(p => state.Ledger.IsSpent(p.SourceShard, p.MerkleProof.BlockHash)) > 0) ShareReceiptPool();
     }
 
+    /// <summary>Transfers the shard has committed on its canonical chain (scripted and load alike).</summary>
+    public int TransfersCommitted => _transfersCommitted;
+
     /// <summary>A proof from another shard joins the pool unless the canonical chain has credited it or the pool holds it.</summary>
-    public void Receive(CXReceiptsProof proof)
+    public void Receive(CXReceiptsProof proof, IReadOnlyList<long>? intendedTicks = null)
     {
         var (source, block) = (proof.SourceShard, proof.MerkleProof.BlockHash);
         if (_transferState?.Ledger.IsSpent(source, block) == true) return;
         if (_incomingProofs.Any(p => p.SourceShard == source && p.MerkleProof.BlockHash == block)) return;
         _incomingProofs.Add(proof);
+        if (intendedTicks is not null) _intended[(source, block)] = intendedTicks;
         ShareReceiptPool();
     }
 

@@ -33,20 +33,33 @@ public sealed class TransferWorld
 {
     private readonly ConcurrentDictionary<Hash32, TransferOutcome> _outcomes = new();
     private readonly Dictionary<Hash32, (TimeSpan At, int Index)> _byHash = [];
+    // Per shard, the blocks remembered in the memo with their heights, oldest first, so a shard can forget old ones.
+    private readonly ConcurrentQueue<(ulong Height, Hash32 Hash)>[] _remembered;
 
-    public TransferWorld(RunPlan plan, ulong chainId, CommitteeCache cache, ShardState genesisCommittees)
+    /// <param name="load">The load sources' accounts, funded on their home shards' genesis ledgers.</param>
+    public TransferWorld(RunPlan plan, ulong chainId, IChainCommittees genesisCommittees, IReadOnlyList<Load.LoadAccounts> load)
     {
-        var t = plan.Transfers ?? throw new ArgumentException("the plan has no transfers section", nameof(plan));
-        ArgumentNullException.ThrowIfNull(cache);
-        Cache = cache;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(load);
+        var t = plan.Transfers ?? new TransfersPlan([], []);
         ChainId = chainId;
+        Load = load;
+        AcceptsSimulatedSignatures = plan.Load?.Signing == TransactionSigning.Simulated;
+        BlockGasLimit = plan.Load?.BlockGasLimit ?? LoadPlan.MainnetBlockGasLimit;
         Keys = t.Accounts.ToDictionary(a => a.Name, a => RunSeeds.Account(plan.Seed, "account", a.Name), StringComparer.Ordinal);
         ShardOf = t.Accounts.ToDictionary(a => a.Name, a => a.Shard, StringComparer.Ordinal);
-        var genesis = Enumerable.Range(0, plan.Shards).Select(s => ShardLedger.Genesis((uint)s, (uint)plan.Shards, chainId)).ToArray();
+        var genesis = Enumerable.Range(0, plan.Shards)
+            .Select(s => ShardLedger.Genesis((uint)s, (uint)plan.Shards, chainId, AcceptsSimulatedSignatures)).ToArray();
         foreach (var a in t.Accounts) genesis[a.Shard] = genesis[a.Shard].Fund(AddressOf(a.Name), ToAtto(a.Balance));
+        foreach (var accounts in load)
+        {
+            var funding = ToAtto(accounts.Source.Accounts.Funding);
+            for (var i = 0; i < accounts.Count; i++) genesis[accounts.HomeShard[i]] = genesis[accounts.HomeShard[i]].Fund(accounts.Addresses[i], funding);
+        }
         GenesisLedgers = genesis;
         GenesisTotal = genesis.Aggregate(BigInteger.Zero, (sum, l) => sum + l.TotalBalance);
-        GenesisCommittees = ChainCommittees.Of(cache, genesisCommittees);
+        GenesisCommittees = genesisCommittees;
+        _remembered = [.. Enumerable.Range(0, plan.Shards).Select(_ => new ConcurrentQueue<(ulong, Hash32)>())];
 
         var nonces = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var scripted = new List<ScriptedTransfer>();
@@ -63,13 +76,21 @@ public sealed class TransferWorld
         ScriptedOn = [.. Enumerable.Range(0, plan.Shards).Select(s => (IReadOnlyList<ScriptedTransfer>)[.. scripted.Where(x => x.Transfer.Message.ShardId == s)])];
     }
 
-    public CommitteeCache Cache { get; }
+    /// <summary>The gas a block may use; each transfer uses <see cref="Transfer.IntrinsicGas"/>.</summary>
+    public ulong BlockGasLimit { get; }
+
+    /// <summary>The load sources' accounts (empty without a load section).</summary>
+    public IReadOnlyList<Load.LoadAccounts> Load { get; }
+
+    /// <summary>Whether the ledgers accept the simulated transaction signatures (a load section signing that way).</summary>
+    public bool AcceptsSimulatedSignatures { get; }
+
     public ulong ChainId { get; }
     public IReadOnlyDictionary<string, AccountKey> Keys { get; }
     public IReadOnlyDictionary<string, int> ShardOf { get; }
     public IReadOnlyList<ShardLedger> GenesisLedgers { get; }
     public BigInteger GenesisTotal { get; }
-    public ChainCommittees GenesisCommittees { get; }
+    public IChainCommittees GenesisCommittees { get; }
 
     /// <summary>Every scripted transfer, signed, in submission order.</summary>
     public IReadOnlyList<ScriptedTransfer> Scripted { get; }
@@ -90,7 +111,26 @@ public sealed class TransferWorld
     public TransferState? After(Hash32 block) => _outcomes.GetValueOrDefault(block)?.State;
 
     /// <summary>Remembers the state a builder computed for the block it built.</summary>
-    public void Remember(Hash32 block, TransferState state) => _outcomes.TryAdd(block, new TransferOutcome(state, null));
+    public void Remember(Block block, TransferState state)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (_outcomes.TryAdd(block.Hash, new TransferOutcome(state, null))) Remembered(block);
+    }
+
+    /// <summary>
+    /// Drops the memo's states of <paramref name="shard"/>'s blocks below <paramref name="height"/> (roughly: in the
+    /// order they were remembered), which no node of the shard can still build on, so the memo does not grow with the run.
+    /// </summary>
+    public void Forget(int shard, ulong height)
+    {
+        var queue = _remembered[shard];
+        while (queue.TryPeek(out var oldest) && oldest.Height < height && queue.TryDequeue(out oldest)) _outcomes.TryRemove(oldest.Hash, out _);
+    }
+
+    /// <summary>States the memo holds (a measure of its memory).</summary>
+    public int StatesHeld => _outcomes.Count;
+
+    private void Remembered(Block block) => _remembered[(int)block.Header.ShardId].Enqueue((block.Number, block.Hash));
 
     /// <summary>
     /// Applies a block's transfer part on its parent's transfer state (once per silo): decodes its transactions as
@@ -102,7 +142,9 @@ public sealed class TransferWorld
         if (_outcomes.TryGetValue(block.Hash, out var known)) return known;
         // Never remember "parent unknown": it says what this silo had computed, not what the block is.
         if (After(block.Header.ParentHash) is null) return TransferOutcome.Invalid("the parent block's transfer state is unknown");
-        return _outcomes.GetOrAdd(block.Hash, Compute(block));
+        var computed = Compute(block);
+        if (_outcomes.TryAdd(block.Hash, computed)) Remembered(block);
+        return _outcomes.GetValueOrDefault(block.Hash) ?? computed;
     }
 
     private TransferOutcome Compute(Block block)
@@ -115,6 +157,7 @@ public sealed class TransferWorld
         if (result.Error is not null) return TransferOutcome.Invalid(result.Error);
         var commitments = TransferCommitments.Of(result.Ledger!, result.Outgoing, incoming);
         if (commitments.CheckAgainst(block.Header) is { } mismatch) return TransferOutcome.Invalid(mismatch);
+        if (BlockGas.Check(block.Header, decoded.Value!.Count, BlockGasLimit) is { } gas) return TransferOutcome.Invalid(gas);
         return new TransferOutcome(new TransferState(result.Ledger!, result.Outgoing, decoded.Value!, incoming, parent.Committees.After(block.Header)), null);
     }
 
@@ -130,7 +173,7 @@ public sealed record TransferState(
     IReadOnlyList<CXReceipt> Outgoing,
     IReadOnlyList<SignedTransfer> Transfers,
     IReadOnlyList<CXReceiptsProof> Incoming,
-    ChainCommittees Committees);
+    IChainCommittees Committees);
 
 /// <summary>The transfer state after a block, or why the block's transfer part is invalid.</summary>
 public sealed record TransferOutcome(TransferState? State, string? Error)

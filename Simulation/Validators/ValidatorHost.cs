@@ -25,9 +25,13 @@ public sealed class ValidatorHost
     // One effects list per replica, reused step after step: the network applies a step's output before the next step.
     private readonly List<FbftEffect>[] _effects = [[], []];
 
-    public ValidatorHost(RunContext context, NodePlan plan, int shard)
+    private readonly Load.ShardMempool? _mempool;
+
+    /// <param name="mempool">The shard's transaction pool its leaders build from (a load run), else null.</param>
+    public ValidatorHost(RunContext context, NodePlan plan, int shard, Load.ShardMempool? mempool = null)
     {
         _context = context;
+        _mempool = mempool;
         Plan = plan;
         Shard = shard;
         _committees = context.CommitteesForNode();
@@ -106,8 +110,9 @@ public sealed class ValidatorHost
     /// parent's state never depends on what other nodes happened to compute before.</remarks>
     private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(Func<Block> head)
     {
-        if (_context.Staking is not { } world || _committees is not EpochCommittees epochs) return (null, new CountedValidation(_validations));
-        var transfers = _context.Transfers is { } t ? new TransferProduction(t, _receipts, Shard, _context.Config.GenesisUnixTime, head) : null;
+        var transfers = _context.Transfers is { } t ? new TransferProduction(t, _receipts, Shard, _context.Config.GenesisUnixTime, head, _mempool, _validations) : null;
+        if (_context.Staking is not { } world || _committees is not EpochCommittees epochs)
+            return transfers is null ? (null, new CountedValidation(_validations)) : (new TransferBlockBuilder(transfers), new TransferBlockValidator(transfers, _validations));
         return Shard == 0
             ? (new BeaconBlockBuilder(world, _pool, _context.Config.GenesisUnixTime, head, transfers), new BeaconBlockValidator(world, head, transfers, _validations))
             : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers, _validations));
@@ -140,7 +145,7 @@ public sealed class ValidatorHost
     /// signed, and the full block validations its validator ran (the host's counters, never per thread).
     /// </summary>
     private OperationCounts Counted(FbftNode node) =>
-        new(node.Operations with { Signs = node.Operations.Signs + _behaviour.Signs }, _validations.Count);
+        new(node.Operations with { Signs = node.Operations.Signs + _behaviour.Signs }, _validations.Count, _validations.Transactions);
 
     /// <summary>The inner builder's blocks marked with the replica's side, so each replica of a split-brain leader proposes a different block.</summary>
     private sealed class SideBlockBuilder(IBlockBuilder? inner, byte side) : IBlockBuilder
@@ -173,4 +178,7 @@ public readonly record struct StepOutput(int Node, int Replica, IReadOnlyList<Fb
 public sealed class BlockValidationCounter
 {
     public int Count { get; set; }
+
+    /// <summary>Transactions the node executed building or validating blocks.</summary>
+    public long Transactions { get; set; }
 }

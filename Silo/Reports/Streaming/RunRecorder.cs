@@ -1,3 +1,4 @@
+using HarmonySim.Silo.Reports.Load;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 
@@ -13,15 +14,20 @@ public sealed class RunRecorder
     private readonly RunOutput _output;
     private readonly EventLogWriter _events;
     private readonly ShardTally[] _tallies;
+    private readonly LoadTally[] _load;
 
     public RunRecorder(RunPlan plan, RunOutput output)
     {
         _output = output;
         _events = new EventLogWriter(output.Events);
         _tallies = [.. Enumerable.Range(0, plan.Shards).Select(s => new ShardTally(s, plan.Checks))];
+        var steps = plan.Load is { } load ? LoadSteps.Of(load, plan.Duration) : [];
+        _load = plan.Load is null ? [] : [.. Enumerable.Range(0, plan.Shards).Select(s => new LoadTally(s, steps, LoadReport.Window))];
     }
 
     public IReadOnlyList<ShardTally> Tallies => _tallies;
+
+    public IReadOnlyList<LoadTally> LoadTallies => _load;
 
     /// <summary>One step's records, every shard's, taken after the run reached <paramref name="through"/>.</summary>
     public void Add(IReadOnlyList<ShardRecords> step, TimeSpan through)
@@ -29,6 +35,7 @@ public sealed class RunRecorder
         foreach (var records in step)
         {
             _tallies[records.Shard].Add(records);
+            if (records.Transactions is { } transactions && _load.Length > 0) _load[records.Shard].Add(transactions);
             foreach (var c in records.Commits)
             {
                 _output.Blocks.Write(BlockLog.Row(records.Shard, c));
@@ -42,6 +49,7 @@ public sealed class RunRecorder
     public string Finish(RunResult result)
     {
         foreach (var tally in _tallies) tally.Finish(result.SimulatedTime);
+        foreach (var tally in _load) tally.Finish(result.SimulatedTime);
         var digest = _events.Finish(result.SimulatedTime, result.Shards);
         _output.Flush();
         return digest;

@@ -9,6 +9,7 @@ namespace HarmonySim.Simulation.Tests.Builders;
 /// </summary>
 public sealed class PlanBuilder
 {
+    private LoadPlan? _load;
     private ulong _seed = 1;
     private int _shards = 1;
     private int _nodesPerShard = 4;
@@ -146,6 +147,13 @@ public sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>Open-loop load (a transfer ledger per shard with the sources' accounts funded; no staking needed).</summary>
+    public PlanBuilder WithLoad(LoadPlan load)
+    {
+        _load = load;
+        return this;
+    }
+
     public RunPlan Build()
     {
         var harmony = _staking is null ? _nodesPerShard : _harmonyPerShard;
@@ -164,6 +172,7 @@ public sealed class PlanBuilder
             Cost = _cost,
             Staking = staking,
             Transfers = _transfers,
+            Load = _load,
         };
     }
 }
