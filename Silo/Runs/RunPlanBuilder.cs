@@ -55,6 +55,7 @@ public static class RunPlanBuilder
             Faults = Faults(scenario, nodes),
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
+            Load = LoadPlanBuilder.Build(scenario.Load, duration),
             Checks = new ChecksPlan
             {
                 LivenessMaxGap = scenario.Checks.LivenessMaxGap,

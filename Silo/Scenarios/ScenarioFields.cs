@@ -12,7 +12,7 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
@@ -32,6 +32,17 @@ public static class ScenarioFields
         ["transfers"] = ["accounts", "scripted"],
         ["transfers.accounts[]"] = ["name", "shard", "balance"],
         ["transfers.scripted[]"] = ["at", "from", "to", "amount"],
+        ["load"] = ["block_gas_limit", "signing", "mempool", "saturation", "sources"],
+        ["load.mempool"] = ["capacity", "min_gas_price_gwei", "price_bump"],
+        ["load.saturation"] = ["p99_finality"],
+        ["load.sources[]"] = ["name", "shards", "rate", "arrivals", "mix", "amount", "gas_price_gwei", "accounts"],
+        // A trace's keys are times, not field names: it is read without a field list and so has no entry here.
+        ["load.sources[].rate"] = ["ramp", "steps", "burst", "trace"],
+        ["load.sources[].rate.ramp"] = ["from", "to", "over", "start"],
+        ["load.sources[].rate.steps"] = ["from", "to", "by", "every", "start"],
+        ["load.sources[].rate.burst"] = ["base", "peak", "every", "for", "start"],
+        ["load.sources[].mix"] = ["cross_shard", "staking"],
+        ["load.sources[].accounts"] = ["count", "funding", "hot_skew"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every accepted field as a full path, e.g. <c>network.timing.phase_timeout</c>, <c>cohorts[].stake.min</c>.</summary>

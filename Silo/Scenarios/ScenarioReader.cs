@@ -48,9 +48,10 @@ internal sealed partial class ScenarioReader(string file)
         var cost = Section(top, "cost", required: false, ReadCost) ?? (top.Has("cost") ? null : new CostModelSpec());
         var staking = Section(top, "staking", required: false, m => ReadStaking(m, network, cohorts, duration));
         var transfers = Section(top, "transfers", required: false, m => ReadTransfers(m, top, network, duration));
+        var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null)
             return null;
         return new Scenario
         {
@@ -66,6 +67,7 @@ internal sealed partial class ScenarioReader(string file)
             Cost = cost,
             Staking = staking,
             Transfers = transfers,
+            Load = load,
         };
     }
 

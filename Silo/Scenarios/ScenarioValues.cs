@@ -14,6 +14,9 @@ public static class ScenarioValues
     /// <summary>Longest duration a scenario may state anywhere (about 11.4 years), to keep arithmetic safe.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(100_000);
 
+    /// <summary>Largest amount of ONE a scenario may state anywhere, or fund in all (far above ONE's total supply), to keep arithmetic safe.</summary>
+    public const decimal MaxAmount = 100_000_000_000m;
+
     private static readonly (string Unit, decimal Ticks)[] Units =
     [
         ("h", TimeSpan.TicksPerHour),
@@ -84,7 +87,7 @@ public static class ScenarioValues
         if (s.EndsWith("ONE", StringComparison.Ordinal)) s = s[..^3].TrimEnd();
         const string expected = "expected an amount of ONE such as 1000000, 1_000_000 or 10_000.5";
         if (!TryStripUnderscores(s, allowFraction: true, out var digits)) return $"{expected}, got '{Echo(text)}'";
-        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > 100_000_000_000m)
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxAmount)
             return $"{expected}, got '{Echo(text)}', which is more than 100,000,000,000 ONE";
         var dot = digits.IndexOf('.', StringComparison.Ordinal);
         if (dot >= 0 && digits.Length - dot - 1 > 18) return $"{expected}, got '{Echo(text)}', which has more than 18 decimals (finer than 1 atto)";

@@ -40,6 +40,9 @@ public sealed record Scenario
     /// <summary>Accounts and scripted value transfers (same-shard and cross-shard); null for none. Only with <see cref="Staking"/>.</summary>
     public TransfersSpec? Transfers { get; init; }
 
+    /// <summary>Open-loop transaction load (sources, block gas limit, mempool); null for none.</summary>
+    public LoadSpec? Load { get; init; }
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 

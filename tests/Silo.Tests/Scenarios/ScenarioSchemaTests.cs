@@ -65,8 +65,9 @@ public sealed class ScenarioSchemaTests
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
         const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
-            + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n";
-        var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors)
+            + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
+            + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\n";
+        var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
             .ToHashSet();
@@ -135,6 +136,23 @@ public sealed class ScenarioSchemaTests
             ["staking.slash_rule"] = "current",
             ["staking.commission_rate"] = new StakingSpec().CommissionRate,
             ["staking.vdf_difficulty"] = new StakingSpec().VdfDifficulty,
+            ["load.block_gas_limit"] = new LoadSpec().BlockGasLimit,
+            ["load.signing"] = "real",
+            ["load.mempool.capacity"] = new LoadMempoolSpec().Capacity,
+            ["load.mempool.min_gas_price_gwei"] = (decimal)new LoadMempoolSpec().MinGasPrice / LoadSpec.AttoPerGwei,
+            ["load.mempool.price_bump"] = $"{new LoadMempoolSpec().PriceBumpPercent}%",
+            ["load.sources[].arrivals"] = "uniform",
+            ["load.sources[].rate.ramp.from"] = 0m,
+            ["load.sources[].rate.ramp.start"] = TimeSpan.Zero,
+            ["load.sources[].rate.steps.start"] = TimeSpan.Zero,
+            ["load.sources[].rate.burst.start"] = TimeSpan.Zero,
+            ["load.sources[].mix.cross_shard"] = new LoadMixSpec().CrossShard,
+            ["load.sources[].mix.staking"] = new LoadMixSpec().Staking,
+            ["load.sources[].amount"] = new LoadSourceSpec().Amount,
+            ["load.sources[].gas_price_gwei"] = (decimal)new LoadSourceSpec().GasPrice / LoadSpec.AttoPerGwei,
+            ["load.sources[].accounts.count"] = new LoadAccountsSpec().Count,
+            ["load.sources[].accounts.funding"] = new LoadAccountsSpec().Funding,
+            ["load.sources[].accounts.hot_skew"] = new LoadAccountsSpec().HotSkew,
         };
         using var schema = LoadSchema();
         var fields = SchemaFields(schema.RootElement);
