@@ -19,7 +19,7 @@ public sealed class PinnedDigestTests
     [DataRow("staking-epochs", "6fe0fc98a433adcf3aedd98498b2fa8d09bde24e74411941366c313b1d2624bc")]
     [DataRow("key-grinding-harmony", "c501f85e293064f39840fbd7f9432d95d4605a60310ebf453c9ea1ffdbc5ba19")]
     [DataRow("key-grinding-randomness", "ca4e52463a10156272f7e2adcd283e8fa87667d60b2ead7f93187610a20a0e3d")]
-    [DataRow("cross-shard-transfers", "8d5b4d2ffe2bd23262aac82940a4227f870c462ab205eaf3d8998d05f8409cbe")]
+    [DataRow("cross-shard-transfers", "7d2de3345d8e0128153270ca2d70268fc320a1b5abcd02c774e15291b2a2dbf8")]
     [DataRow("mainnet-2020", "ab040f0e480c790390a5a73580607a026018b363f584f8e170e12444d29b4e08")]
     [DataRow("scale-10k", "1499e53556daa8594484bc54ac998a485a2d13f643ab65a3fb14b4d7f4219c83")]
     public async Task A_bundled_scenario_gives_its_pinned_digest_on_one_and_two_silos(string name, string digest)
