@@ -1,27 +1,32 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace HarmonySim.Protocol.Chain;
 
 /// <summary>Recursive-length-prefix encoding (Ethereum's canonical encoding), writing into a growable buffer.</summary>
+/// <remarks>
+/// A list's prefix depends on its payload's length, known only when it closes: <see cref="EndList"/> shifts the
+/// list's own payload right by the prefix's size, in place, so closing a list costs its payload and never what was
+/// written before it (a ledger of thousands of accounts encodes in linear time).
+/// </remarks>
 public sealed class RlpWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private byte[] _buffer = new byte[512];
+    private int _length;
     private readonly Stack<int> _lists = new();
 
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
 
     public RlpWriter Bytes(ReadOnlySpan<byte> value)
     {
         if (value.Length == 1 && value[0] < 0x80)
         {
-            _buffer.GetSpan(1)[0] = value[0];
-            _buffer.Advance(1);
+            Reserve(1)[0] = value[0];
+            _length++;
             return this;
         }
         WriteLength(0x80, value.Length);
-        value.CopyTo(_buffer.GetSpan(value.Length));
-        _buffer.Advance(value.Length);
+        value.CopyTo(Reserve(value.Length));
+        _length += value.Length;
         return this;
     }
 
@@ -35,7 +40,7 @@ public sealed class RlpWriter
 
     public RlpWriter StartList()
     {
-        _lists.Push(_buffer.WrittenCount);
+        _lists.Push(_length);
         return this;
     }
 
@@ -43,45 +48,51 @@ public sealed class RlpWriter
     public RlpWriter EndList()
     {
         var start = _lists.Pop();
-        var payload = _buffer.WrittenSpan[start..].ToArray();
-        var prefix = new RlpWriter();
-        prefix.WriteLength(0xc0, payload.Length);
-        var prefixBytes = prefix.WrittenSpan;
-        // Rewind to the list start, then write prefix and payload.
-        var all = _buffer.WrittenSpan[..start].ToArray();
-        _buffer.Clear();
-        Append(all);
-        Append(prefixBytes);
-        Append(payload);
+        var payload = _length - start;
+        Span<byte> prefix = stackalloc byte[5];
+        var prefixLength = LengthPrefix(0xc0, payload, prefix);
+        Reserve(prefixLength);
+        // Overlapping copy: Span.CopyTo moves as memmove does.
+        _buffer.AsSpan(start, payload).CopyTo(_buffer.AsSpan(start + prefixLength, payload));
+        prefix[..prefixLength].CopyTo(_buffer.AsSpan(start));
+        _length += prefixLength;
         return this;
     }
 
     public byte[] ToArray()
     {
         if (_lists.Count != 0) throw new InvalidOperationException("an RLP list was left open");
-        return _buffer.WrittenSpan.ToArray();
+        return WrittenSpan.ToArray();
     }
 
-    private void Append(ReadOnlySpan<byte> bytes)
+    /// <summary>Room for <paramref name="count"/> more bytes after what is written (doubling the buffer as needed).</summary>
+    private Span<byte> Reserve(int count)
     {
-        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
-        _buffer.Advance(bytes.Length);
+        if (_length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        return _buffer.AsSpan(_length, count);
     }
 
     private void WriteLength(byte offset, int length)
     {
+        Span<byte> prefix = stackalloc byte[5];
+        var n = LengthPrefix(offset, length, prefix);
+        prefix[..n].CopyTo(Reserve(n));
+        _length += n;
+    }
+
+    /// <summary>Writes the prefix of a string (offset 0x80) or list (0xc0) of <paramref name="length"/> bytes; returns its size.</summary>
+    private static int LengthPrefix(byte offset, int length, Span<byte> prefix)
+    {
         if (length < 56)
         {
-            _buffer.GetSpan(1)[0] = (byte)(offset + length);
-            _buffer.Advance(1);
-            return;
+            prefix[0] = (byte)(offset + length);
+            return 1;
         }
         Span<byte> lengthBytes = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(lengthBytes, (uint)length);
         var minimal = lengthBytes[(System.Numerics.BitOperations.LeadingZeroCount((uint)length) / 8)..];
-        var span = _buffer.GetSpan(1 + minimal.Length);
-        span[0] = (byte)(offset + 55 + minimal.Length);
-        minimal.CopyTo(span[1..]);
-        _buffer.Advance(1 + minimal.Length);
+        prefix[0] = (byte)(offset + 55 + minimal.Length);
+        minimal.CopyTo(prefix[1..]);
+        return 1 + minimal.Length;
     }
 }
