@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using HarmonySim.Bench.Crypto;
+using HarmonySim.Bench.Mempool;
 
 namespace HarmonySim.Bench;
 
@@ -7,10 +8,14 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["secp-quick"])
+        switch (args)
         {
-            AccountKeyQuick.Run(Console.Out);
-            return;
+            case ["secp-quick"]:
+                AccountKeyQuick.Run(Console.Out);
+                return;
+            case ["pool-quick"]:
+                PoolQuick.Run(Console.Out);
+                return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }

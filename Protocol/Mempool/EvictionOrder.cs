@@ -11,7 +11,7 @@ internal sealed class EvictionOrder : IComparer<PoolEntry>
     public int Compare(PoolEntry? x, PoolEntry? y)
     {
         if (ReferenceEquals(x, y)) return 0;
-        var byPrice = x!.GasPrice.CompareTo(y!.GasPrice);
-        return byPrice != 0 ? byPrice : y.Arrival.CompareTo(x.Arrival);
+        var byPrice = x!.ComparePrice(y!);
+        return byPrice != 0 ? byPrice : y!.Arrival.CompareTo(x.Arrival);
     }
 }

@@ -20,6 +20,20 @@ internal sealed class PoolEntry
         var m = tx.Message;
         Spend = m.Amount + m.Fee;
         MaxCost = m.MaxCost;
+        PriceKey = m.GasPrice.Sign < 0 ? UInt128.Zero : m.GasPrice >= (BigInteger)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)m.GasPrice;
+    }
+
+    /// <summary>
+    /// The gas price as a machine integer for the hot comparisons, saturated at both ends; <see cref="ComparePrice"/>
+    /// falls back to the exact price only where saturation could hide a difference.
+    /// </summary>
+    private UInt128 PriceKey { get; }
+
+    /// <summary>Orders by gas price exactly.</summary>
+    public int ComparePrice(PoolEntry other)
+    {
+        if (PriceKey != other.PriceKey) return PriceKey < other.PriceKey ? -1 : 1;
+        return PriceKey == UInt128.Zero || PriceKey == UInt128.MaxValue ? GasPrice.CompareTo(other.GasPrice) : 0;
     }
 
     public SignedTransfer Tx { get; }

@@ -11,7 +11,7 @@ internal sealed class SelectionOrder : IComparer<PoolEntry>
     public int Compare(PoolEntry? x, PoolEntry? y)
     {
         if (ReferenceEquals(x, y)) return 0;
-        var byPrice = y!.GasPrice.CompareTo(x!.GasPrice);
-        return byPrice != 0 ? byPrice : x.Arrival.CompareTo(y.Arrival);
+        var byPrice = y!.ComparePrice(x!);
+        return byPrice != 0 ? byPrice : x!.Arrival.CompareTo(y.Arrival);
     }
 }

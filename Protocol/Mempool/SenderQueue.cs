@@ -11,6 +11,7 @@ internal sealed class SenderQueue(Address sender)
 {
     private readonly List<PoolEntry> _entries = [];
     private BigInteger _spend = BigInteger.Zero;
+    private BigInteger _maxCost = BigInteger.Zero;
 
     public Address Sender { get; } = sender;
     public int Count => _entries.Count;
@@ -27,15 +28,23 @@ internal sealed class SenderQueue(Address sender)
     /// <summary>Σ <see cref="PoolEntry.Spend"/> of all entries, kept up to date so appending costs no walk.</summary>
     public BigInteger TotalSpend => _spend;
 
+    /// <summary>
+    /// Σ <see cref="PoolEntry.MaxCost"/>: a balance this large carries every entry (each needs what those before it
+    /// spent, at most their MaxCost, plus its own), which spares <see cref="FirstUnaffordable"/> its walk.
+    /// </summary>
+    public BigInteger TotalMaxCost => _maxCost;
+
     public void Append(PoolEntry entry)
     {
         _entries.Add(entry);
         _spend += entry.Spend;
+        _maxCost += entry.MaxCost;
     }
 
     public void Set(int index, PoolEntry entry)
     {
         _spend += entry.Spend - _entries[index].Spend;
+        _maxCost += entry.MaxCost - _entries[index].MaxCost;
         _entries[index] = entry;
     }
 
@@ -44,6 +53,7 @@ internal sealed class SenderQueue(Address sender)
         var last = _entries[^1];
         _entries.RemoveAt(_entries.Count - 1);
         _spend -= last.Spend;
+        _maxCost -= last.MaxCost;
         return last;
     }
 
@@ -62,6 +72,7 @@ internal sealed class SenderQueue(Address sender)
         {
             removed.Add(_entries[i]);
             _spend -= _entries[i].Spend;
+            _maxCost -= _entries[i].MaxCost;
         }
         _entries.RemoveRange(0, count);
     }
@@ -73,6 +84,7 @@ internal sealed class SenderQueue(Address sender)
         {
             removed.Add(_entries[i]);
             _spend -= _entries[i].Spend;
+            _maxCost -= _entries[i].MaxCost;
         }
         _entries.RemoveRange(index, _entries.Count - index);
     }
@@ -86,6 +98,7 @@ internal sealed class SenderQueue(Address sender)
     /// </summary>
     public int FirstUnaffordable(BigInteger balance, int start = 0, int replaceAt = -1, PoolEntry? replacement = null)
     {
+        if (replaceAt < 0 && _maxCost <= balance) return -1;
         var spent = BigInteger.Zero;
         for (var i = start; i < _entries.Count; i++)
         {

@@ -7,12 +7,5 @@ public sealed class AddressOrder : IComparer<Address>
 {
     public static readonly AddressOrder Instance = new();
 
-    public int Compare(Address x, Address y)
-    {
-        Span<byte> a = stackalloc byte[Address.Size];
-        Span<byte> b = stackalloc byte[Address.Size];
-        x.WriteTo(a);
-        y.WriteTo(b);
-        return a.SequenceCompareTo(b);
-    }
+    public int Compare(Address x, Address y) => x.CompareTo(y);
 }
