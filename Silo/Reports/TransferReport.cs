@@ -39,7 +39,7 @@ public static class TransferReport
     }
 
     /// <summary>
-    /// <c>balances</c>: Σ over shards of the final ledger balances plus what is in flight (receipts a canonical
+    /// <c>balances</c>: Σ over shards of the final ledger balances plus the fees they burned plus what is in flight (receipts a canonical
     /// source block emitted that the destination's canonical chain has not credited) equals the genesis total; every
     /// proof is credited at most once, and only with what its source block emitted; and each ledger's own totals
     /// (outgoing − incoming) agree with what is in flight.
@@ -51,6 +51,7 @@ public static class TransferReport
         var shards = result.Shards.Where(s => s.Transfers is not null).OrderBy(s => s.Shard).ToList();
         var genesis = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.GenesisBalance, CultureInfo.InvariantCulture));
         var balance = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.Balance, CultureInfo.InvariantCulture));
+        var burned = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.BurnedFees, CultureInfo.InvariantCulture));
         var ledgerInFlight = shards.Aggregate(BigInteger.Zero, (sum, s) => sum
             + BigInteger.Parse(s.Transfers!.OutgoingTotal, CultureInfo.InvariantCulture) - BigInteger.Parse(s.Transfers.IncomingTotal, CultureInfo.InvariantCulture));
 
@@ -69,10 +70,10 @@ public static class TransferReport
             }
         var inFlight = emitted.Where(kv => !credited.Contains(kv.Key)).Aggregate(BigInteger.Zero, (sum, kv) => sum + kv.Value);
         var pending = emitted.Count(kv => !credited.Contains(kv.Key));
-        if (balance + inFlight != genesis) problems.Add($"Σ balances {One(balance)} + in flight {One(inFlight)} ≠ genesis {One(genesis)} ONE");
+        if (balance + inFlight + burned != genesis) problems.Add($"Σ balances {One(balance)} + in flight {One(inFlight)} + fees burned {One(burned)} ≠ genesis {One(genesis)} ONE");
         if (ledgerInFlight != inFlight) problems.Add($"the ledgers' outgoing − incoming totals say {One(ledgerInFlight)} ONE in flight, the proofs {One(inFlight)}");
         yield return new CheckResult("balances", problems.Count == 0, problems.Count == 0
-            ? $"Σ balances {One(balance)} + in flight {One(inFlight)} = genesis {One(genesis)} ONE; {credited.Count} proofs credited once each, {pending} in flight"
+            ? $"Σ balances {One(balance)} + in flight {One(inFlight)} + fees burned {One(burned)} = genesis {One(genesis)} ONE; {credited.Count} proofs credited once each, {pending} in flight"
             : string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; {problems.Count - 5} more" : ""));
     }
 

@@ -33,7 +33,11 @@ public sealed record TransferRunResult(
     string GenesisBalance,
     string Balance,
     string OutgoingTotal,
-    string IncomingTotal);
+    string IncomingTotal)
+{
+    /// <summary>Fees the shard's ledger burned (atto-ONE, a decimal string).</summary>
+    public string BurnedFees { get; init; } = "0";
+}
 
 /// <summary>A destination block credited the proof of source block <paramref name="BlockHash"/>'s receipts: how many and how much.</summary>
 

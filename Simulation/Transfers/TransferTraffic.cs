@@ -129,7 +129,10 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
         }
         return new TransferRunResult(submitted.Count, _transfersCommitted, rejected, _credited, _emitted, _sameShardLatencies, _crossShardLatencies,
             world.GenesisLedgers[Shard].TotalBalance.ToString(CultureInfo.InvariantCulture), ledger.TotalBalance.ToString(CultureInfo.InvariantCulture),
-            ledger.OutgoingTotal.ToString(CultureInfo.InvariantCulture), ledger.IncomingTotal.ToString(CultureInfo.InvariantCulture));
+            ledger.OutgoingTotal.ToString(CultureInfo.InvariantCulture), ledger.IncomingTotal.ToString(CultureInfo.InvariantCulture))
+        {
+            BurnedFees = ledger.BurnedFees.ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);

@@ -15,6 +15,8 @@ public sealed class SignedTransfer
 
     private Computed<Hash32>? _hash;
     private byte[]? _encoded;
+    // The real ECDSA recovery, once per object: the message, chain id and signature never change, so neither does it.
+    private Recovered? _recovered;
 
     public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
     {
@@ -64,10 +66,12 @@ public sealed class SignedTransfer
     {
         if (allowSimulated && IsSimulated)
             return SimulatedTransferSignature.IsValid(Message, ChainId, Signature) ? Message.From : null;
-        return AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null;
+        return (_recovered ??= new Recovered(AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
     public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes) => TransferEncoding.Decode(bytes);
 
     public override string ToString() => $"{Message.From}→{Message.To} s{Message.ShardId}→s{Message.ToShardId} {Message.Amount} n{Message.Nonce} {Hash}";
+
+    private sealed record Recovered(Address? Sender);
 }
