@@ -74,6 +74,9 @@ public static class ValidateCommand
         if (s.Transfers is { } tr)
             staking += $", transfers ({tr.Accounts.Length} account{(tr.Accounts.Length == 1 ? "" : "s")}, {tr.Scripted.Length} scripted, " +
                 $"{tr.Scripted.Count(t => tr.Accounts.First(a => a.Name == t.From).Shard != tr.Accounts.First(a => a.Name == t.To).Shard)} cross-shard)";
+        if (s.Load is { } load)
+            staking += string.Create(CultureInfo.InvariantCulture,
+                $", load ({load.Sources.Length} source{(load.Sources.Length == 1 ? "" : "s")}, up to {load.Sources.Sum(x => x.Rate.Peak):#,0.##} tx/s offered, {load.Signing.ToString().ToLowerInvariant()} transaction signing)");
         return string.Create(CultureInfo.InvariantCulture,
             $"{path}: valid: '{s.Name}': {n.Shards} shard{(n.Shards == 1 ? "" : "s")} × {n.SlotsPerShard} slots ({n.HarmonySlotsPerShard} Harmony-operated), " +
             $"{s.KeyCount} keys on {s.ValidatorCount} validators in {s.Cohorts.Length} cohort{(s.Cohorts.Length == 1 ? "" : "s")}, " +

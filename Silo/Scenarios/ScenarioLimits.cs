@@ -6,7 +6,7 @@ namespace HarmonySim.Silo.Scenarios;
 /// Limits on the size and shape of a scenario file (docs/SCENARIOS.md "Limits"). They bound the work and memory of
 /// loading any file, however hostile, to well under a second: without them a deeply nested file overflows the stack
 /// of YamlDotNet's recursive representation model and a few hundred bytes of nested aliases stand for billions of
-/// nodes. Each is far above what a real scenario needs (the largest bundled one is 4 KB, 5 levels deep, 235 nodes;
+/// nodes. Each is far above what a real scenario needs (the largest bundled one is 4 KB, the deepest 6 levels, the most nodes 235;
 /// a test keeps the bundled ones far below).
 /// </summary>
 public static class ScenarioLimits

@@ -107,6 +107,68 @@ public sealed class BundledScenarioTests
         Assert.AreEqual(10_000, s.KeyCount);
     }
 
+    /// <summary>Plain transfers per second the network's blocks can hold: whole transfers per block, every shard, at the block time.</summary>
+    private static decimal TransferCeiling(Scenario s) =>
+        s.Network.Shards * (decimal)(s.Load!.BlockGasLimit / LoadSpec.TransferGas) / (decimal)s.Network.BlockTime.TotalSeconds;
+
+    [TestMethod]
+    public void Throughput_mainnet_2020_is_mainnet_2020_offered_97_percent_of_its_gas_ceiling()
+    {
+        var s = Load("throughput-mainnet-2020.yaml");
+        var mainnet = Load("mainnet-2020.yaml");
+        Assert.AreEqual(mainnet.Network, s.Network);
+        CollectionAssert.AreEqual(mainnet.Cohorts.ToArray(), s.Cohorts.ToArray());
+        Assert.AreEqual(mainnet.Latency.Jitter, s.Latency.Jitter);
+        Assert.AreEqual(mainnet.Latency.Loss, s.Latency.Loss);
+        var source = s.Load!.Sources.Single();
+        var ceiling = TransferCeiling(s);
+        Assert.AreEqual(7_618m, ceiling, "3,809 transfers per 2 s block on each of 4 shards");
+        Assert.AreEqual(new ConstantRate(7_400), source.Rate);
+        Assert.AreEqual(0.1m, source.Mix.CrossShard);
+        Assert.AreEqual(20_000, source.Accounts.Count);
+        Assert.AreEqual(DurationSpec.ForTime(TimeSpan.FromSeconds(60)), s.Duration);
+    }
+
+    [TestMethod]
+    public void Throughput_ramp_steps_across_the_gas_ceiling_and_lasts_past_its_last_step()
+    {
+        var s = Load("throughput-ramp.yaml");
+        Assert.AreEqual((4, 2, QuorumMode.ByVotingPower, 0.68m, SignatureSchemeKind.Simulated),
+            (s.Network.Shards, (int)s.Network.BlockTime.TotalSeconds, s.Network.Quorum, s.Network.HarmonyVoteShare, s.Network.SignatureScheme));
+        var steps = (StepsRate)s.Load!.Sources.Single().Rate;
+        Assert.AreEqual(new StepsRate(6_000, 8_400, 200, TimeSpan.FromSeconds(30), TimeSpan.Zero), steps);
+        var ceiling = TransferCeiling(s);
+        Assert.IsTrue(steps.From < ceiling && ceiling < steps.Peak);
+        Assert.IsTrue(s.Duration.Time > steps.LastStepAt, "the run offers the last step");
+        Assert.AreEqual(TransactionSigning.Simulated, s.Load.Signing);
+    }
+
+    [TestMethod]
+    public void Throughput_burst_overflows_its_block_capacity_during_a_burst_only()
+    {
+        var s = Load("throughput-burst.yaml");
+        var burst = (BurstRate)s.Load!.Sources.Single().Rate;
+        var capacity = TransferCeiling(s);
+        Assert.IsTrue(burst.Base < capacity && burst.PeakRate > capacity, $"base {burst.Base} and peak {burst.PeakRate} around a capacity of {capacity} tx/s");
+        // What a burst leaves queued drains before the next one.
+        var queued = (burst.PeakRate - capacity) * (decimal)burst.For.TotalSeconds;
+        Assert.IsTrue(queued / (capacity - burst.Base) < (decimal)(burst.Every - burst.For).TotalSeconds);
+        Assert.AreEqual(3, burst.Bursts(s.Duration.Time!.Value));
+    }
+
+    [TestMethod]
+    public void The_other_throughput_scenarios_are_small_and_steady_or_traced()
+    {
+        var steady = Load("throughput-steady.yaml");
+        Assert.AreEqual(2, steady.Network.Shards);
+        Assert.AreEqual(TransactionSigning.Real, steady.Load!.Signing);
+        Assert.IsInstanceOfType<ConstantRate>(steady.Load.Sources.Single().Rate);
+        Assert.IsTrue(steady.Duration.Time >= TimeSpan.FromSeconds(30) && steady.Duration.Time <= TimeSpan.FromSeconds(60));
+        var trace = (TraceRate)Load("throughput-trace.yaml").Load!.Sources.Single().Rate;
+        Assert.IsTrue(trace.Entries.Length is >= 10 and <= 20);
+        Assert.IsTrue(trace.Entries.Zip(trace.Entries.Skip(1)).All(p => p.Second.At - p.First.At == TimeSpan.FromSeconds(10)), "one rate per 10 s");
+    }
+
     [TestMethod]
     public void A_network_maps_onto_the_protocol_librarys_fbft_configuration()
     {

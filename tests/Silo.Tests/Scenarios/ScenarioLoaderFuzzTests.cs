@@ -81,6 +81,9 @@ public sealed partial class ScenarioLoaderFuzzTests
         if (outcome.Exit == 0) return outcome.Output.Contains(": valid: ", StringComparison.Ordinal) ? null : "exit 0 without the one-line summary";
         if (outcome.Exit != 2) return $"exit {outcome.Exit}";
         if (outcome.ErrorLines.Count == 0) return "exit 2 without an error line";
+        // A valid file whose run is refused (it cannot run, or its estimate does not fit this machine) is blamed on a
+        // field, not a line (README, "exit 2"); which mutations reach that depends on the machine's memory and disk.
+        if (outcome.Error.Contains("the scenario is valid but", StringComparison.Ordinal)) return null;
         var lines = text.Count(c => c == '\n') + 1;
         foreach (var line in outcome.ErrorLines)
         {
