@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Silo.Scenarios.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -28,8 +29,8 @@ internal sealed partial class ScenarioReader
     private LoadSpec? ReadLoad(Fields m, NetworkSpec? network, DurationSpec? duration)
     {
         var errorsBefore = errors.Count;
-        var gasLimit = Int(m, "block_gas_limit", (long)LoadSpec.TransferGas, MaxBlockGasLimit,
-            rangeNote: $"at least {LoadSpec.TransferGas} (one transfer's gas) and at most {MaxBlockGasLimit}");
+        var gasLimit = Int(m, "block_gas_limit", (long)Transfer.IntrinsicGas, MaxBlockGasLimit,
+            rangeNote: $"at least {Transfer.IntrinsicGas} (one transfer's gas) and at most {MaxBlockGasLimit}");
         var signing = Enum(m, "signing", [("real", TransactionSigning.Real), ("simulated", TransactionSigning.Simulated)]);
         var mempool = Section(m, "mempool", required: false, ReadMempool);
         var saturation = Section(m, "saturation", required: false, s => Time(s, "p99_finality", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1)) is { } t ? new Box<TimeSpan>(t) : null);
@@ -156,7 +157,7 @@ internal sealed partial class ScenarioReader
         {
             var fundingNode = accounts?.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "funding" }).Value;
             Error(fundingNode ?? m.Node, m.PathOf("accounts.funding"),
-                Invariant($"cannot be funded: {source.Accounts.Funding} ONE per account{(fundingNode is null ? " (the default)" : "")} is less than one transfer's cost, amount + {LoadSpec.TransferGas:N0} gas × gas price = {source.Amount} + {LoadSpec.TransferGas:N0} × {Gwei(source.GasPrice)} gwei = {cost} ONE"));
+                Invariant($"cannot be funded: {source.Accounts.Funding} ONE per account{(fundingNode is null ? " (the default)" : "")} is less than one transfer's cost, amount + {Transfer.IntrinsicGas:N0} gas × gas price = {source.Amount} + {Transfer.IntrinsicGas:N0} × {Gwei(source.GasPrice)} gwei = {cost} ONE"));
         }
     }
 

@@ -11,9 +11,6 @@ public sealed record LoadPlan(IReadOnlyList<LoadSourcePlan> Sources)
     /// <summary>Harmony's block gas limit before epoch 1673 (reference §8.1): 80,000,000.</summary>
     public const ulong MainnetBlockGasLimit = 80_000_000;
 
-    /// <summary>Gas a plain transfer uses (Ethereum's and Harmony's intrinsic gas).</summary>
-    public const ulong TransferGas = 21_000;
-
     public ulong BlockGasLimit { get; init; } = MainnetBlockGasLimit;
 
     public MempoolPlan Mempool { get; init; } = new();

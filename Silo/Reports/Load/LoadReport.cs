@@ -48,7 +48,7 @@ public sealed record LoadReport(
         foreach (var t in tallies)
             foreach (var (reason, n) in t.Rejected) reasons[reason] = reasons.GetValueOrDefault(reason) + n;
         var finalised = tallies.Sum(t => t.Finalised);
-        var perBlock = load.BlockGasLimit / LoadPlan.TransferGas;
+        var perBlock = load.BlockGasLimit / Protocol.Chain.Transactions.Transfer.IntrinsicGas;
         var ceiling = perBlock / plan.Timing.BlockTime.TotalSeconds;
         var blocks = tallies.Sum(t => t.Blocks);
         return new LoadReport(

@@ -91,7 +91,7 @@ public sealed class LoadTally(int shard, IReadOnlyList<LoadStep> steps, TimeSpan
         Finalised += b.FinalityMicros.Length;
         GasUsed += b.GasUsed;
         GasLimit = b.GasLimit;
-        if (b.GasLimit > 0 && b.GasLimit - b.GasUsed < Simulation.Plans.LoadPlan.TransferGas) FullBlocks++;
+        if (b.GasLimit > 0 && b.GasLimit - b.GasUsed < Protocol.Chain.Transactions.Transfer.IntrinsicGas) FullBlocks++;
         Inclusion.Add(b.InclusionMicros);
         Finality.Add(b.FinalityMicros);
         Bump(_finalised, (long)b.CommittedAt.TotalSeconds, b.FinalityMicros.Length);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-
+using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Simulation.Plans;
 
 namespace HarmonySim.Silo.Scenarios.Model;
@@ -11,9 +11,6 @@ namespace HarmonySim.Silo.Scenarios.Model;
 /// </summary>
 public sealed record LoadSpec
 {
-    /// <summary>Intrinsic gas of a plain value transfer (go-ethereum params.TxGas, which Harmony keeps): the least any transaction costs.</summary>
-    public const ulong TransferGas = 21_000;
-
     /// <summary>atto-ONE per gwei: gas prices are written in gwei and carried in atto-ONE per gas.</summary>
     public const ulong AttoPerGwei = 1_000_000_000;
 
@@ -30,7 +27,7 @@ public sealed record LoadSpec
     public ImmutableArray<LoadSourceSpec> Sources { get; init; } = [];
 
     /// <summary>ONE one transfer of <paramref name="amount"/> at <paramref name="gasPrice"/> (atto-ONE per gas) costs its sender.</summary>
-    public static decimal TransferCost(decimal amount, ulong gasPrice) => amount + TransferGas * (decimal)gasPrice / 1_000_000_000_000_000_000m;
+    public static decimal TransferCost(decimal amount, ulong gasPrice) => amount + Transfer.IntrinsicGas * (decimal)gasPrice / 1_000_000_000_000_000_000m;
 }
 
 /// <summary>A shard's transaction pool (file section <c>load.mempool</c>); gas prices in atto-ONE per gas.</summary>
