@@ -40,7 +40,7 @@ public sealed class Block
     {
         var w = new RlpWriter().StartList();
         foreach (var tx in transactions) w.Bytes(tx);
-        return Keccak256.Hash(w.EndList().ToArray());
+        return Keccak256.Hash(w.EndList().WrittenSpan);
     }
 
     /// <summary>True when the body matches the header's transaction root.</summary>

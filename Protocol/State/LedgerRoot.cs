@@ -21,6 +21,6 @@ public static class LedgerRoot
         foreach (var spent in ledger.SpentProofs) w.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash.ToArray()).EndList();
         w.EndList().Bytes(RlpValues.SignedInteger(ledger.OutgoingTotal)).Bytes(RlpValues.SignedInteger(ledger.IncomingTotal))
             .Bytes(RlpValues.SignedInteger(ledger.BurnedFees));
-        return Keccak256.Hash(w.EndList().ToArray());
+        return Keccak256.Hash(w.EndList().WrittenSpan);
     }
 }

@@ -14,27 +14,25 @@ namespace HarmonySim.Simulation.Load;
 /// </summary>
 public sealed class LoadAccounts
 {
-    private readonly Lazy<AccountKey>[] _keys;
+    private readonly AccountKey[] _keys;
 
     public LoadAccounts(ulong seed, LoadSourcePlan source, TransactionSigning signing)
     {
         ArgumentNullException.ThrowIfNull(source);
         Source = source;
         var count = source.Accounts.Count;
-        _keys = new Lazy<AccountKey>[count];
+        var real = signing == TransactionSigning.Real;
+        _keys = new AccountKey[real ? count : 0];
         var addresses = new Address[count];
-        var homes = new int[count];
-        for (var i = 0; i < count; i++)
+        // Each account's key and address depend on its index alone, so deriving them in parallel changes nothing.
+        Parallel.For(0, count, i =>
         {
             var name = $"{source.Name}/{i}";
-            _keys[i] = new Lazy<AccountKey>(() => RunSeeds.Account(seed, "load", name), LazyThreadSafetyMode.ExecutionAndPublication);
-            addresses[i] = signing == TransactionSigning.Real
-                ? new Address(_keys[i].Value.Address)
-                : new Address(Keccak256.Hash(Encoding.UTF8.GetBytes($"{seed}/load/{name}")).ToArray().AsSpan(12));
-            homes[i] = source.Shards[i % source.Shards.Count];
-        }
+            if (real) _keys[i] = RunSeeds.Account(seed, "load", name);
+            addresses[i] = real ? new Address(_keys[i].Address) : new Address(Keccak256.Hash(Encoding.UTF8.GetBytes($"{seed}/load/{name}")).ToArray().AsSpan(12));
+        });
         Addresses = addresses;
-        HomeShard = homes;
+        HomeShard = [.. Enumerable.Range(0, count).Select(i => source.Shards[i % source.Shards.Count])];
     }
 
     public LoadSourcePlan Source { get; }
@@ -47,7 +45,7 @@ public sealed class LoadAccounts
     public int Count => Addresses.Count;
 
     /// <summary>Account i's key (real signatures only).</summary>
-    public AccountKey KeyOf(int i) => _keys[i].Value;
+    public AccountKey KeyOf(int i) => _keys[i];
 
     /// <summary>The indices of the accounts living on <paramref name="shard"/>, in index order.</summary>
     public int[] On(int shard) => [.. Enumerable.Range(0, Count).Where(i => HomeShard[i] == shard)];

@@ -39,7 +39,8 @@ public sealed class LoadGenerator
             if (local.Length == 0) continue;
             var stream = new ArrivalStream(source.Rate, 1.0 / source.Shards.Count, source.Arrivals, RunSeeds.LoadArrivals(plan.Seed, shard, i));
             sources.Add(new Source(i, accounts[i], local, new SenderChoice(local.Length, source.Accounts.HotSkew), stream,
-                new Random(RunSeeds.LoadDraws(plan.Seed, shard, i)), new ulong[local.Length]));
+                new Random(RunSeeds.LoadDraws(plan.Seed, shard, i)), new ulong[local.Length],
+                Transfers.TransferWorld.ToAtto(source.Mix.Amount), source.Mix.GasPrice));
         }
         _sources = [.. sources];
     }
@@ -69,8 +70,8 @@ public sealed class LoadGenerator
         var recipient = crossShard ? due.Accounts.Addresses[due.Random.Next(due.Accounts.Count)] : due.Accounts.Addresses[due.Local[due.Random.Next(due.Local.Length)]];
         var account = due.Local[sender];
         var message = new Transfer(due.Accounts.Addresses[account], recipient, (uint)_shard, (uint)toShard,
-            Transfers.TransferWorld.ToAtto(plan.Mix.Amount), due.Nonces[sender]++)
-        { GasPrice = plan.Mix.GasPrice, GasLimit = Transfer.IntrinsicGas };
+            due.Amount, due.Nonces[sender]++)
+        { GasPrice = due.GasPrice, GasLimit = Transfer.IntrinsicGas };
         var signed = _signing == TransactionSigning.Real
             ? SignedTransfer.Sign(message, due.Accounts.KeyOf(account), _chainId)
             : SignedTransfer.SignSimulated(message, _chainId);
@@ -89,7 +90,8 @@ public sealed class LoadGenerator
         nonce = Math.Min(nonce, tx.Transaction.Message.Nonce);
     }
 
-    private sealed record Source(int Index, LoadAccounts Accounts, int[] Local, SenderChoice Choice, ArrivalStream Stream, Random Random, ulong[] Nonces);
+    private sealed record Source(int Index, LoadAccounts Accounts, int[] Local, SenderChoice Choice, ArrivalStream Stream, Random Random, ulong[] Nonces,
+        System.Numerics.BigInteger Amount, System.Numerics.BigInteger GasPrice);
 }
 
 /// <summary>A load transaction: its intended send time, the signed transfer, and which source and local sender made it.</summary>

@@ -15,8 +15,9 @@ public sealed class SignedTransfer
 
     private Computed<Hash32>? _hash;
     private byte[]? _encoded;
-    // The real ECDSA recovery, once per object: the message, chain id and signature never change, so neither does it.
+    // The recovery, once per object and mode: the message, chain id and signature never change, so neither does it.
     private Recovered? _recovered;
+    private Recovered? _recoveredAllowingSimulated;
 
     public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
     {
@@ -65,7 +66,7 @@ public sealed class SignedTransfer
     public Address? RecoverSender(bool allowSimulated = false)
     {
         if (allowSimulated && IsSimulated)
-            return SimulatedTransferSignature.IsValid(Message, ChainId, Signature) ? Message.From : null;
+            return (_recoveredAllowingSimulated ??= new Recovered(SimulatedTransferSignature.IsValid(Message, ChainId, Signature) ? Message.From : null)).Sender;
         return (_recovered ??= new Recovered(AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
