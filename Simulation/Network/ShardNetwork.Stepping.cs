@@ -130,24 +130,19 @@ public sealed partial class ShardNetwork
         if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey[key])) return;
         _beacon?.Committed(committed);
         _transfers?.Committed(committed);
-        if (committed.Number % ForgetEvery == 0)
-        {
-            var lowest = LowestReplicaHeight();
-            Observer.Forget(lowest - Math.Min(lowest, ForgetMargin));
-        }
-        // The silo's transfer memo holds each block's state and transactions: under load it is forgotten far more often.
-        if (Context.Transfers is { } transfers && committed.Number % TransferForgetEvery == 0)
-        {
-            var lowest = LowestReplicaHeight();
-            transfers.Forget(Shard, lowest - Math.Min(lowest, ForgetMargin));
-        }
+        if (committed.Number % ForgetEvery != 0) return;
+        // What no replica can need any more: the observer's canonical blocks and the silo's transfer states of this shard.
+        var lowest = LowestReplicaHeight();
+        var below = lowest - Math.Min(lowest, ForgetMargin);
+        Observer.Forget(below);
+        Context.Transfers?.Forget(Shard, below);
     }
 
-    /// <summary>How often (in canonical blocks) the transfer memo drops the states no replica can build on any more.</summary>
-    private const ulong TransferForgetEvery = 8;
-
-    /// <summary>How often (in canonical blocks) the observer drops what no replica can need any more.</summary>
-    private const ulong ForgetEvery = 256;
+    /// <summary>
+    /// How often (in canonical blocks) the shard drops what no replica can need any more. Often enough that blocks
+    /// full of transactions (hundreds of kilobytes each under load) do not pile up; the walk over the replicas is cheap.
+    /// </summary>
+    private const ulong ForgetEvery = 8;
 
     /// <summary>Canonical blocks kept below the lowest replica's height: the staking and transfer traffic read a block's parent.</summary>
     private const ulong ForgetMargin = 16;
