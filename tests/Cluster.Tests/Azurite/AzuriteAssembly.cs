@@ -19,7 +19,12 @@ public static class AzuriteAssembly
     }
 
     [AssemblyCleanup]
-    public static void Stop() => _server?.Dispose();
+    public static async Task Stop()
+    {
+        // The shared silo first: stopped after Azurite, it would retry its last membership writes for a minute.
+        await Storage.SharedSilo.Stop();
+        _server?.Dispose();
+    }
 
     /// <summary>The running Azurite; marks the test inconclusive (skipped) when node/npm is absent.</summary>
     internal static AzuriteServer Require()
