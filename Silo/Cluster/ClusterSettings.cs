@@ -85,8 +85,10 @@ public sealed partial record ClusterSettings
     private static Uri? Endpoint(IConfiguration configuration, string key, List<string> problems)
     {
         if (Value(configuration, key) is not { } text) return null;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return uri;
-        problems.Add($"{key}: expected an absolute http(s) URL such as https://ACCOUNT.table.core.windows.net, got '{Echo(text)}'");
+        // https only: the endpoints go with a token credential, which the Azure SDK refuses to send over plain http.
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps) return uri;
+        problems.Add($"{key}: expected an https URL such as https://ACCOUNT.table.core.windows.net (a managed identity needs https; " +
+                     $"for Azurite over http use {ClusterKeys.ConnectionString}), got '{Echo(text)}'");
         return null;
     }
 

@@ -25,7 +25,7 @@ public static class SiloCommand
         var gatewayPort = new Option<int?>("--gateway-port") { Description = $"Port clients connect to ({ClusterKeys.GatewayPort}, default {ClusterSettings.DefaultGatewayPort})." };
         var command = new Command("silo",
             "Start a silo that joins the configured cluster and serves until stopped (SIGINT/SIGTERM: graceful shutdown).\n" +
-            $"Settings (appsettings.json, environment variables such as HARMONYSIM_Storage__Provider, or Key=value arguments): " +
+            $"Settings (appsettings.json, environment variables such as HARMONYSIM_Storage__Provider, or arguments such as --Storage:Provider azure or Cluster:ClusterId=NAME): " +
             $"{ClusterKeys.Provider} (memory|azure), {ClusterKeys.ConnectionString}, {ClusterKeys.TableEndpoint}, {ClusterKeys.BlobEndpoint}, " +
             $"{ClusterKeys.ClusterId}, {ClusterKeys.ServiceId}, {ClusterKeys.AdvertisedAddress}.\n" + Help)
         {

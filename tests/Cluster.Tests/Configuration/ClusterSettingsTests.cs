@@ -94,6 +94,18 @@ public sealed class ClusterSettingsTests
     }
 
     [TestMethod]
+    public void Endpoints_must_be_https_because_a_token_is_never_sent_in_the_clear()
+    {
+        Read(new Dictionary<string, string?>
+        {
+            [ClusterKeys.Provider] = "azure",
+            [ClusterKeys.TableEndpoint] = "http://127.0.0.1:10002/devstoreaccount1",
+            [ClusterKeys.BlobEndpoint] = "https://acct.blob.core.windows.net",
+        }, out var errors);
+        StringAssert.StartsWith(errors.Single(), "Storage:TableEndpoint: expected an https URL");
+    }
+
+    [TestMethod]
     public void The_same_port_for_silo_and_gateway_is_refused()
     {
         Read(new Dictionary<string, string?> { [ClusterKeys.SiloPort] = "5000", [ClusterKeys.GatewayPort] = "5000" }, out var errors);
