@@ -49,6 +49,35 @@ public sealed class SiloCommandTests
     }
 
     [TestMethod]
+    public async Task Two_silo_processes_with_the_same_settings_form_one_cluster_and_see_each_other_leave()
+    {
+        var azurite = AzuriteAssembly.Require();
+        var settings = TestSilo.SettingsFor(azurite);
+        var environment = new Dictionary<string, string>
+        {
+            ["HARMONYSIM_Storage__Provider"] = "azure",
+            ["HARMONYSIM_Storage__ConnectionString"] = azurite.ConnectionString,
+            ["HARMONYSIM_Cluster__ClusterId"] = settings.ClusterId,
+            ["HARMONYSIM_Cluster__AdvertisedAddress"] = "127.0.0.1",
+        };
+        using var first = SiloProcess.Start(environment, "--silo-port", $"{settings.SiloPort}", "--gateway-port", $"{settings.GatewayPort}");
+        Assert.IsTrue(await first.WaitServing(), $"the first silo did not come up.\n{first.Output}\n{first.Error}");
+        using var second = SiloProcess.Start(environment, "--silo-port", $"{AzuriteServer.FreePort()}", "--gateway-port", $"{AzuriteServer.FreePort()}");
+        Assert.IsTrue(await second.WaitServing(), $"the second silo did not come up.\n{second.Output}\n{second.Error}");
+
+        // Each logs the other's arrival: membership goes through the Azure table, then silo-to-silo probes.
+        Assert.IsTrue(await first.WaitForOutput("2 active)"), $"the first silo never saw two active.\n{first.Output}");
+        Assert.IsTrue(await second.WaitForOutput("2 active)"), $"the second silo never saw two active.\n{second.Output}");
+
+        second.Signal("TERM");
+        Assert.AreEqual(ExitCodes.Passed, await second.WaitForExit(TimeSpan.FromMinutes(1)), $"{second.Output}\n{second.Error}");
+        // The one that stays learns of the leave from the table at once, not after missed probes.
+        Assert.IsTrue(await first.WaitForOutput("is Dead"), $"the first silo never saw the second leave.\n{first.Output}");
+        first.Signal("TERM");
+        Assert.AreEqual(ExitCodes.Passed, await first.WaitForExit(TimeSpan.FromMinutes(1)), $"{first.Output}\n{first.Error}");
+    }
+
+    [TestMethod]
     public async Task Unreachable_storage_fails_within_seconds_naming_the_endpoint_with_exit_4()
     {
         var connection = AzuriteServer.UnreachableConnectionString();

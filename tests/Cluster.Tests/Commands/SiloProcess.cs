@@ -59,6 +59,18 @@ internal sealed class SiloProcess : IDisposable
         return done == _serving.Task;
     }
 
+    /// <summary>Waits until the output contains <paramref name="text"/>; false if the process ended (or a generous guard elapsed) first.</summary>
+    public async Task<bool> WaitForOutput(string text)
+    {
+        var guard = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || guard.Elapsed > TimeSpan.FromMinutes(2)) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
     /// <summary>Sends a signal by name (TERM, INT) with kill(1): Process.Kill can only send SIGKILL.</summary>
     public void Signal(string name)
     {
