@@ -101,6 +101,11 @@ public static class SiloCommand
     /// <summary>Starts the silo, waits for a signal (or for the silo to stop on its own), stops it gracefully.</summary>
     private static async Task<int> Serve(ClusterSettings settings, StorageClients? clients, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        if (PortCheck.Taken(settings) is { } taken)
+        {
+            stderr.WriteLine($"harmonysim silo: {taken}; nothing started.");
+            return ExitCodes.Unavailable;
+        }
         using var stop = new StopSignals(cancellation);
         using var host = ClusterSiloHost.Build(settings, clients, configuration);
         try

@@ -96,6 +96,30 @@ public sealed class SiloCommandTests
     }
 
     [TestMethod]
+    public async Task A_taken_port_is_refused_with_exit_4_rather_than_shared()
+    {
+        // Orleans' listener would share the port (SO_REUSEPORT) with whoever holds it; the command checks first.
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var silo = SiloProcess.Start(NoEnvironment, "--silo-port", $"{taken}", "--gateway-port", $"{AzuriteServer.FreePort()}");
+        Assert.AreEqual(ExitCodes.Unavailable, await silo.WaitForExit(TimeSpan.FromMinutes(1)), $"{silo.Output}\n{silo.Error}");
+        StringAssert.Contains(silo.Error, $"port {taken} (Cluster:SiloPort) is already in use");
+    }
+
+    [TestMethod]
+    public async Task Endpoints_without_a_usable_identity_or_service_fail_within_seconds_with_exit_4()
+    {
+        // No managed identity or az login here: the credential fails (or, on a machine that has one, the connection).
+        var port = AzuriteServer.FreePort();
+        using var silo = SiloProcess.Start(NoEnvironment, "--Storage:Provider", "azure",
+            "--Storage:TableEndpoint", $"https://127.0.0.1:{port}/devstoreaccount1", "--Storage:BlobEndpoint", $"https://127.0.0.1:{port}/devstoreaccount1");
+        Assert.AreEqual(ExitCodes.Unavailable, await silo.WaitForExit(TimeSpan.FromMinutes(1)), $"{silo.Output}\n{silo.Error}");
+        StringAssert.Contains(silo.Error, $"table storage at https://127.0.0.1:{port}/devstoreaccount1");
+        Assert.DoesNotContain("   at ", silo.Error, "no stack trace");
+    }
+
+    [TestMethod]
     public async Task A_malformed_connection_string_is_bad_input_and_is_not_echoed()
     {
         using var silo = SiloProcess.Start(new Dictionary<string, string>
