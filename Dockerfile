@@ -32,8 +32,7 @@ COPY --from=build /src/scenarios ./scenarios
 # Silo-to-silo, Orleans gateway, dashboard.
 EXPOSE 11111 30000 8080
 ENV HARMONYSIM_Cluster__SiloPort=11111 \
-    HARMONYSIM_Cluster__GatewayPort=30000 \
-    DOTNET_gcServer=1
+    HARMONYSIM_Cluster__GatewayPort=30000
 # The images' unprivileged user: a silo needs no root.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "harmonysim.dll"]
