@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs HarmonySim's whole test suite on a fresh machine that has the .NET SDK, Node and apt.
-# It installs what the tests need first (so far only NuGet packages, restored below), then builds
-# in Release and runs every test project. Set HARMONYSIM_PROPERTY_SCALE=k to run k times as many
-# random schedules in the property tests.
+# It installs what the tests need first (NuGet packages, and Azurite from npm into the git-ignored
+# .tools/azurite for the cluster storage tests, which start and stop it themselves), compiles and
+# lints the Azure deployment (infra/bicep) with the Bicep CLI from NuGet, then builds in Release and
+# runs every test project. Set HARMONYSIM_PROPERTY_SCALE=k to run k times as many random schedules
+# in the property tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dotnet --version >/dev/null
 dotnet restore HarmonySim.slnx
+tests/Cluster.Tests/install-azurite.sh
+infra/bicep/check.sh
 dotnet build HarmonySim.slnx -c Release --no-restore
 log=$(mktemp)
 status=0

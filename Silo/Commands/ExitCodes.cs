@@ -10,6 +10,12 @@ public static class ExitCodes
     public const int CheckFailed = 1;
     public const int BadInput = 2;
     public const int InternalError = 3;
+
+    /// <summary>
+    /// <c>harmonysim silo</c>: something outside the command is not there — the cluster's storage cannot be reached or
+    /// refuses access, or a port is taken. Unlike bad input (2), the same command may work once the outside is fixed.
+    /// </summary>
+    public const int Unavailable = 4;
     public const int Interrupted = 130;
     public const int Terminated = 143;
 

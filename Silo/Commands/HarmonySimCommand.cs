@@ -46,6 +46,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(KeysCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ScenariosCommand.Build());
+        root.Subcommands.Add(SiloCommand.Build());
         return root;
     }
 }
