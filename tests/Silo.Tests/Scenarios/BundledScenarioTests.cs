@@ -109,7 +109,7 @@ public sealed class BundledScenarioTests
 
     /// <summary>Plain transfers per second the network's blocks can hold: whole transfers per block, every shard, at the block time.</summary>
     private static decimal TransferCeiling(Scenario s) =>
-        s.Network.Shards * (decimal)(s.Load!.BlockGasLimit / LoadSpec.TransferGas) / (decimal)s.Network.BlockTime.TotalSeconds;
+        s.Network.Shards * (decimal)(s.Load!.BlockGasLimit / Protocol.Chain.Transactions.Transfer.IntrinsicGas) / (decimal)s.Network.BlockTime.TotalSeconds;
 
     [TestMethod]
     public void Throughput_mainnet_2020_is_mainnet_2020_offered_97_percent_of_its_gas_ceiling()
