@@ -41,6 +41,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                     // In-process silos live and die together: a seconds-long stall on a busy machine must never get one
                     // declared dead (its grains, and the run's state in them, would be lost and recreated empty).
                     .Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false)
+                    // A shard's start may sign a whole run's load before the run (pre-signed load: minutes for millions of
+                    // transactions); the default 30 s would fail that call while it is still working.
+                    .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(15))
                     .ConfigureServices(services =>
                     {
                         services.AddSingleton<IHostLifetime, QuietLifetime>();

@@ -31,7 +31,7 @@ internal sealed partial class ScenarioReader
         var errorsBefore = errors.Count;
         var gasLimit = Int(m, "block_gas_limit", (long)Transfer.IntrinsicGas, MaxBlockGasLimit,
             rangeNote: $"at least {Transfer.IntrinsicGas} (one transfer's gas) and at most {MaxBlockGasLimit}");
-        var signing = Enum(m, "signing", [("real", TransactionSigning.Real), ("simulated", TransactionSigning.Simulated)]);
+        var signing = Enum(m, "signing", [("real", TransactionSigning.Real), ("presigned", TransactionSigning.PreSigned), ("simulated", TransactionSigning.Simulated)]);
         var mempool = Section(m, "mempool", required: false, ReadMempool);
         var saturation = Section(m, "saturation", required: false, s => Time(s, "p99_finality", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1)) is { } t ? new Box<TimeSpan>(t) : null);
         var sources = ReadLoadSources(m, network, duration, m.Has("mempool") ? mempool : new LoadMempoolSpec());

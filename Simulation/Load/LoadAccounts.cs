@@ -21,7 +21,7 @@ public sealed class LoadAccounts
         ArgumentNullException.ThrowIfNull(source);
         Source = source;
         var count = source.Accounts.Count;
-        var real = signing == TransactionSigning.Real;
+        var real = signing != TransactionSigning.Simulated;
         _keys = new AccountKey[real ? count : 0];
         var addresses = new Address[count];
         // Each account's key and address depend on its index alone, so deriving them in parallel changes nothing.

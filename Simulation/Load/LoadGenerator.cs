@@ -8,28 +8,21 @@ namespace HarmonySim.Simulation.Load;
 
 /// <summary>
 /// The load one shard is sent: for each source that targets the shard, its arrival stream (the source's rate split
-/// evenly over its shards) and the transactions it makes, in intended-time order (ties by source order). A
-/// transaction's sender is drawn among the source's accounts on this shard (Zipf by the source's skew), its kind by
-/// the mix, its recipient among the source's accounts; its nonce is the next one the generator has not seen refused,
-/// as a client that reads the RPC's answer would keep it. Every draw comes from the source's own seeded generator.
+/// evenly over its shards) and, at each arrival, a sender drawn among the source's accounts on this shard (Zipf by
+/// the source's skew, from the source's own seeded generator) who sends its next transaction: the one fixed by its
+/// next nonce (<see cref="TransferContent"/>). A transaction the pool refused or dropped is the sender's next one
+/// again, as a client that reads the RPC's answer would resend it. Arrivals are taken in intended-time order, ties by
+/// source order. With pre-signed load every transaction the run can need is signed before it starts.
 /// </summary>
 public sealed class LoadGenerator
 {
     private readonly Source[] _sources;
-    private readonly int _shard;
-    private readonly int _shards;
-    private readonly ulong _chainId;
-    private readonly TransactionSigning _signing;
 
     public LoadGenerator(RunPlan plan, IReadOnlyList<LoadAccounts> accounts, int shard, ulong chainId)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(accounts);
         var load = plan.Load ?? throw new ArgumentException("the plan has no load section", nameof(plan));
-        _shard = shard;
-        _shards = plan.Shards;
-        _chainId = chainId;
-        _signing = load.Signing;
         var sources = new List<Source>();
         for (var i = 0; i < load.Sources.Count; i++)
         {
@@ -37,12 +30,13 @@ public sealed class LoadGenerator
             if (!source.Shards.Contains(shard)) continue;
             var local = accounts[i].On(shard);
             if (local.Length == 0) continue;
-            var stream = new ArrivalStream(source.Rate, 1.0 / source.Shards.Count, source.Arrivals, RunSeeds.LoadArrivals(plan.Seed, shard, i));
-            sources.Add(new Source(i, accounts[i], local, new SenderChoice(local.Length, source.Accounts.HotSkew), stream,
-                new Random(RunSeeds.LoadDraws(plan.Seed, shard, i)), new ulong[local.Length],
-                Transfers.TransferWorld.ToAtto(source.Mix.Amount), source.Mix.GasPrice));
+            var (stream, draws) = Streams(plan, source, shard, i);
+            sources.Add(new Source(i, local, new SenderChoice(local.Length, source.Accounts.HotSkew), stream, draws, new ulong[local.Length],
+                new TransferContent(plan.Seed, i, accounts[i], shard, plan.Shards, chainId, load.Signing)));
         }
         _sources = [.. sources];
+        if (load.Signing == TransactionSigning.PreSigned)
+            foreach (var s in _sources) s.PreSigned = PreSign(plan, shard, s);
     }
 
     /// <summary>The next arrival's intended time on this shard (<see cref="TimeSpan.MaxValue"/> when no more will come).</summary>
@@ -56,6 +50,9 @@ public sealed class LoadGenerator
         }
     }
 
+    /// <summary>Transactions signed before the run started (pre-signed load).</summary>
+    public long PreSignedCount => _sources.Sum(s => s.PreSigned?.Sum(a => (long)a.Length) ?? 0);
+
     /// <summary>Makes the next due transaction (intended at or before <paramref name="now"/>), or null when none is due.</summary>
     public LoadTransaction? Next(TimeSpan now)
     {
@@ -63,24 +60,17 @@ public sealed class LoadGenerator
         foreach (var s in _sources) if (s.Stream.Next <= now && (due is null || s.Stream.Next < due.Stream.Next)) due = s;
         if (due is null) return null;
         var at = due.Stream.Take();
-        var plan = due.Accounts.Source;
-        var sender = due.Choice.Pick(due.Random);
-        var crossShard = _shards > 1 && (decimal)due.Random.NextDouble() < plan.Mix.CrossShardShare;
-        var toShard = crossShard ? (_shard + 1 + due.Random.Next(_shards - 1)) % _shards : _shard;
-        var recipient = crossShard ? due.Accounts.Addresses[due.Random.Next(due.Accounts.Count)] : due.Accounts.Addresses[due.Local[due.Random.Next(due.Local.Length)]];
-        var account = due.Local[sender];
-        var message = new Transfer(due.Accounts.Addresses[account], recipient, (uint)_shard, (uint)toShard,
-            due.Amount, due.Nonces[sender]++)
-        { GasPrice = due.GasPrice, GasLimit = Transfer.IntrinsicGas };
-        var signed = _signing == TransactionSigning.Real
-            ? SignedTransfer.Sign(message, due.Accounts.KeyOf(account), _chainId)
-            : SignedTransfer.SignSimulated(message, _chainId);
+        var sender = due.Choice.Pick(due.Draws);
+        var nonce = due.Nonces[sender]++;
+        var signed = due.PreSigned is { } pre && nonce < (ulong)pre[sender].Length
+            ? pre[sender][nonce]
+            : due.Content.Signed(due.Local[sender], nonce, due.Local);
         return new LoadTransaction(at, signed, due.Index, sender);
     }
 
     /// <summary>
-    /// The pool refused or dropped <paramref name="tx"/>: its sender's next transaction reuses its nonce (a client
-    /// learns of a refusal from the RPC's answer, and of an eviction when its transaction disappears).
+    /// The pool refused or dropped <paramref name="tx"/>: its sender's next turn sends it again (a client learns of a
+    /// refusal from the RPC's answer, and of an eviction when its transaction disappears).
     /// </summary>
     public void Returned(LoadTransaction tx)
     {
@@ -90,8 +80,38 @@ public sealed class LoadGenerator
         nonce = Math.Min(nonce, tx.Transaction.Message.Nonce);
     }
 
-    private sealed record Source(int Index, LoadAccounts Accounts, int[] Local, SenderChoice Choice, ArrivalStream Stream, Random Random, ulong[] Nonces,
-        System.Numerics.BigInteger Amount, System.Numerics.BigInteger GasPrice);
+    private static (ArrivalStream Stream, Random Draws) Streams(RunPlan plan, LoadSourcePlan source, int shard, int index) =>
+        (new ArrivalStream(source.Rate, 1.0 / source.Shards.Count, source.Arrivals, RunSeeds.LoadArrivals(plan.Seed, shard, index)),
+         new Random(RunSeeds.LoadDraws(plan.Seed, shard, index)));
+
+    /// <summary>
+    /// Signs, before the run, each sender's transactions for as many turns as it will get by the run's end (the arrival
+    /// times and sender draws replayed from their seeds): the most it can send, resends included. In parallel, since
+    /// each transaction depends on its sender and nonce alone.
+    /// </summary>
+    private static SignedTransfer[][] PreSign(RunPlan plan, int shard, Source source)
+    {
+        var (stream, draws) = Streams(plan, plan.Load!.Sources[source.Index], shard, source.Index);
+        var turns = new int[source.Local.Length];
+        while (stream.Next <= plan.Duration)
+        {
+            stream.Take();
+            turns[source.Choice.Pick(draws)]++;
+        }
+        var signed = turns.Select(n => new SignedTransfer[n]).ToArray();
+        var work = turns.SelectMany((n, sender) => Enumerable.Range(0, n).Select(nonce => (sender, nonce))).ToArray();
+        Parallel.For(0, work.Length, i =>
+        {
+            var (sender, nonce) = work[i];
+            signed[sender][nonce] = source.Content.Signed(source.Local[sender], (ulong)nonce, source.Local);
+        });
+        return signed;
+    }
+
+    private sealed record Source(int Index, int[] Local, SenderChoice Choice, ArrivalStream Stream, Random Draws, ulong[] Nonces, TransferContent Content)
+    {
+        public SignedTransfer[][]? PreSigned { get; set; }
+    }
 }
 
 /// <summary>A load transaction: its intended send time, the signed transfer, and which source and local sender made it.</summary>

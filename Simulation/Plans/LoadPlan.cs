@@ -97,8 +97,10 @@ public enum ArrivalProcess
 }
 
 /// <summary>
-/// How load transactions are signed: real secp256k1 (the default), or the simulated scheme for the largest runs (a
-/// checksum over the sender and the signing hash that detects altered fields and a wrong chain id, not forgery). The
+/// How load transactions are signed: real secp256k1 as they are sent (the default); real secp256k1 before the run
+/// starts, off its clock, so the run measures the network's checks and not the clients' signing; or the simulated
+/// scheme for the largest runs (a checksum over the sender and the signing hash that detects altered fields and a
+/// wrong chain id, not forgery). Validators recover every real signature during the run in both real modes. The
 /// report states which.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TransactionSigning>))]
@@ -106,4 +108,5 @@ public enum TransactionSigning
 {
     Real,
     Simulated,
+    PreSigned,
 }
