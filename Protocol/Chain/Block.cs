@@ -36,11 +36,17 @@ public sealed class Block
     });
 
     /// <summary>The root a header commits to for a list of encoded transactions.</summary>
+    /// <remarks>Keccak-256 of the RLP list of the transactions, hashed as it is produced: a full block's list is
+    /// hundreds of kilobytes, which as one buffer per block would land on the large-object heap.</remarks>
     public static Hash32 TransactionsRoot(IReadOnlyList<byte[]> transactions)
     {
-        var w = new RlpWriter().StartList();
-        foreach (var tx in transactions) w.Bytes(tx);
-        return Keccak256.Hash(w.EndList().WrittenSpan);
+        ArgumentNullException.ThrowIfNull(transactions);
+        var payload = 0;
+        foreach (var tx in transactions) payload += RlpWriter.StringSize(tx);
+        var hash = Keccak256.Start();
+        RlpWriter.HashListHeader(hash, payload);
+        foreach (var tx in transactions) RlpWriter.HashString(hash, tx);
+        return hash.Finish();
     }
 
     /// <summary>True when the body matches the header's transaction root.</summary>

@@ -10,9 +10,12 @@ namespace HarmonySim.Protocol.Chain;
 /// </remarks>
 public sealed class RlpWriter
 {
-    private byte[] _buffer = new byte[512];
+    private byte[] _buffer;
     private int _length;
     private readonly Stack<int> _lists = new();
+
+    /// <param name="capacity">The buffer's first size: the expected encoding's, so a small one allocates little.</param>
+    public RlpWriter(int capacity = 512) => _buffer = new byte[Math.Max(capacity, 16)];
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
 
@@ -58,6 +61,40 @@ public sealed class RlpWriter
         _length += prefixLength;
         return this;
     }
+
+    /// <summary>Forgets what was written, keeping the buffer (a scratch writer reused item after item).</summary>
+    public RlpWriter Reset()
+    {
+        _length = 0;
+        _lists.Clear();
+        return this;
+    }
+
+    /// <summary>The encoded size of a byte string of <paramref name="value"/>.</summary>
+    public static int StringSize(ReadOnlySpan<byte> value) => value.Length == 1 && value[0] < 0x80 ? 1 : PrefixSize(value.Length) + value.Length;
+
+    /// <summary>The encoded size of a list whose payload is <paramref name="payloadLength"/> bytes.</summary>
+    public static int ListSize(int payloadLength) => PrefixSize(payloadLength) + payloadLength;
+
+    /// <summary>Feeds <paramref name="hash"/> the encoding of a list header whose payload is <paramref name="payloadLength"/> bytes.</summary>
+    public static void HashListHeader(Crypto.Keccak256.Incremental hash, int payloadLength)
+    {
+        Span<byte> prefix = stackalloc byte[5];
+        hash.Update(prefix[..LengthPrefix(0xc0, payloadLength, prefix)]);
+    }
+
+    /// <summary>Feeds <paramref name="hash"/> the encoding of the byte string <paramref name="value"/>.</summary>
+    public static void HashString(Crypto.Keccak256.Incremental hash, ReadOnlySpan<byte> value)
+    {
+        if (value.Length != 1 || value[0] >= 0x80)
+        {
+            Span<byte> prefix = stackalloc byte[5];
+            hash.Update(prefix[..LengthPrefix(0x80, value.Length, prefix)]);
+        }
+        hash.Update(value);
+    }
+
+    private static int PrefixSize(int length) => length < 56 ? 1 : 1 + 4 - (System.Numerics.BitOperations.LeadingZeroCount((uint)length) / 8);
 
     public byte[] ToArray()
     {

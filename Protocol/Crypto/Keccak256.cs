@@ -11,6 +11,21 @@ public static class Keccak256
     [ThreadStatic]
     private static KeccakDigest? _digest;
 
+    /// <summary>A hash fed in pieces (a large encoding hashed as it is produced, never held whole).</summary>
+    public static Incremental Start() => new(new KeccakDigest(256));
+
+    public readonly struct Incremental(KeccakDigest digest)
+    {
+        public void Update(ReadOnlySpan<byte> data) => digest.BlockUpdate(data);
+
+        public Hash32 Finish()
+        {
+            Span<byte> output = stackalloc byte[Hash32.Size];
+            digest.DoFinal(output);
+            return new Hash32(output);
+        }
+    }
+
     public static Hash32 Hash(ReadOnlySpan<byte> data)
     {
         var digest = _digest ??= new KeccakDigest(256);

@@ -14,13 +14,26 @@ public static class LedgerRoot
     public static Hash32 Of(ShardLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var w = new RlpWriter().StartList().UInt(ledger.ShardId).StartList();
-        foreach (var (address, account) in ledger.Accounts)
-            w.StartList().Bytes(address.ToArray()).Bytes(RlpValues.SignedInteger(account.Balance)).UInt(account.Nonce).EndList();
-        w.EndList().StartList();
-        foreach (var spent in ledger.SpentProofs) w.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash.ToArray()).EndList();
-        w.EndList().Bytes(RlpValues.SignedInteger(ledger.OutgoingTotal)).Bytes(RlpValues.SignedInteger(ledger.IncomingTotal))
+        // Hashed as it is produced, in two passes over the accounts (their list's length comes first): thousands of
+        // accounts would otherwise make a buffer of a megabyte per block on the large-object heap.
+        var head = new RlpWriter().UInt(ledger.ShardId).ToArray();
+        var tail = new RlpWriter().StartList();
+        foreach (var spent in ledger.SpentProofs) tail.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash.ToArray()).EndList();
+        tail.EndList().Bytes(RlpValues.SignedInteger(ledger.OutgoingTotal)).Bytes(RlpValues.SignedInteger(ledger.IncomingTotal))
             .Bytes(RlpValues.SignedInteger(ledger.BurnedFees));
-        return Keccak256.Hash(w.EndList().WrittenSpan);
+        var scratch = new RlpWriter();
+        var accounts = 0;
+        foreach (var (address, account) in ledger.Accounts) accounts += Entry(scratch, address, account).Length;
+        var hash = Keccak256.Start();
+        RlpWriter.HashListHeader(hash, head.Length + RlpWriter.ListSize(accounts) + tail.WrittenSpan.Length);
+        hash.Update(head);
+        RlpWriter.HashListHeader(hash, accounts);
+        foreach (var (address, account) in ledger.Accounts) hash.Update(Entry(scratch, address, account));
+        hash.Update(tail.WrittenSpan);
+        return hash.Finish();
     }
+
+    /// <summary>[address, balance, nonce], encoded into the scratch writer (valid until its next use).</summary>
+    private static ReadOnlySpan<byte> Entry(RlpWriter scratch, Address address, Staking.State.Account account) =>
+        scratch.Reset().StartList().Bytes(address.ToArray()).Bytes(RlpValues.SignedInteger(account.Balance)).UInt(account.Nonce).EndList().WrittenSpan;
 }
