@@ -62,12 +62,23 @@ public sealed record RunEstimate(
         var eventLines = blocks + plan.Faults.Count;
         var output = MeasuredRunCosts.FixedOutputBytes + eventLines * MeasuredRunCosts.EventLineBytes + blocks * MeasuredRunCosts.BlockRowBytes;
 
+        // Load: its transactions' wall time, the pools and blocks it fills, pre-signed transactions, the per-second table.
+        double offered = 0, loadSeconds = 0, loadSecondsPerHour = 0;
+        if (plan.Load is { } load)
+        {
+            offered = MeasuredLoadCosts.Offered(load, plan.Duration);
+            loadSeconds = offered * MeasuredLoadCosts.WallSecondsPerTransaction(load.Signing);
+            loadSecondsPerHour = plan.Duration > TimeSpan.Zero ? loadSeconds * 3600 / plan.Duration.TotalSeconds : 0;
+            sizeMemory += MeasuredLoadCosts.MemoryBytes(load, plan.Shards, offered);
+            output += plan.Duration.TotalSeconds * plan.Shards * MeasuredLoadCosts.TableRowBytes;
+        }
+
         return new RunEstimate(
             plan.Shards, nodes, keys, blocksPerShard, blocks, deliveries, output,
             MemoryBytes: sizeMemory + deliveries * MeasuredRunCosts.MemoryPerDeliveryBytes,
             SizeMemoryBytes: sizeMemory,
-            WallSeconds: start + deliveries / rate,
-            WallSecondsPerHour: start + DeliveriesOver(3600 / blockSeconds) / rate,
+            WallSeconds: start + deliveries / rate + loadSeconds,
+            WallSecondsPerHour: start + DeliveriesOver(3600 / blockSeconds) / rate + loadSecondsPerHour,
             DurationFieldOf(plan.Length), SizeFieldOf(plan, keys));
     }
 

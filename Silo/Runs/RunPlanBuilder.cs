@@ -97,8 +97,11 @@ public static class RunPlanBuilder
 
     /// <summary>The CPU cost model, or none when the scenario charges nothing.</summary>
     private static CostPlan? Cost(CostModelSpec cost) =>
-        cost.Sign is null && cost.Verify is null && cost.AggregateVerify is null && cost.BlockValidation is null ? null
-            : new CostPlan(cost.Sign ?? TimeSpan.Zero, cost.Verify ?? TimeSpan.Zero, cost.AggregateVerify ?? TimeSpan.Zero, cost.BlockValidation ?? TimeSpan.Zero);
+        cost.Sign is null && cost.Verify is null && cost.AggregateVerify is null && cost.BlockValidation is null && cost.TransactionExecution is null ? null
+            : new CostPlan(cost.Sign ?? TimeSpan.Zero, cost.Verify ?? TimeSpan.Zero, cost.AggregateVerify ?? TimeSpan.Zero, cost.BlockValidation ?? TimeSpan.Zero)
+            {
+                TransactionExecution = cost.TransactionExecution ?? TimeSpan.Zero,
+            };
 
     private static IEnumerable<string> Unsupported(Scenario scenario)
     {

@@ -24,7 +24,7 @@ public static class ScenarioFields
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],
         ["checks.max_shard_voting_power[]"] = ["cohort", "above", "below"],
         ["checks.expected_outages[]"] = ["from", "to"],
-        ["cost"] = ["sign", "verify", "aggregate_verify", "block_validation"],
+        ["cost"] = ["sign", "verify", "aggregate_verify", "block_validation", "transaction_execution"],
         ["staking"] = ["resharding", "effective_stake_bound", "slots_limit", "block_reward", "slash_rule", "commission_rate", "vdf_difficulty", "cuckoo_evictions",
             "delegators", "transactions"],
         ["staking.delegators[]"] = ["name", "balance"],

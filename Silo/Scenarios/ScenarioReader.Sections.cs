@@ -272,6 +272,7 @@ internal sealed partial class ScenarioReader
             Verify = Time(m, "verify", TimeSpan.Zero, max),
             AggregateVerify = Time(m, "aggregate_verify", TimeSpan.Zero, max),
             BlockValidation = Time(m, "block_validation", TimeSpan.Zero, max),
+            TransactionExecution = Time(m, "transaction_execution", TimeSpan.Zero, max),
         };
         return errors.Count > errorsBefore ? null : spec;
     }

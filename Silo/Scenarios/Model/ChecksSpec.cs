@@ -55,4 +55,7 @@ public sealed record CostModelSpec
     public TimeSpan? AggregateVerify { get; init; }
 
     public TimeSpan? BlockValidation { get; init; }
+
+    /// <summary>Per transaction a leader builds into a block or a validator re-executes (sender recovery and state update).</summary>
+    public TimeSpan? TransactionExecution { get; init; }
 }

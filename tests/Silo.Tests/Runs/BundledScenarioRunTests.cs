@@ -66,7 +66,7 @@ public sealed class BundledScenarioRunTests
         Assert.AreEqual(3, t.Rejected, "dave's 10,000 ONE and the two transfers it holds back");
         Assert.AreEqual(10, t.Committed);
         Assert.AreEqual(8, t.CrossShardCommitted, "every cross-shard transfer that committed is credited");
-        StringAssert.Contains(outcome.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 = genesis 1001750 ONE");
+        StringAssert.Contains(outcome.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 + fees burned 0 = genesis 1001750 ONE");
         var credited = outcome.Result.Shards.SelectMany(s => s.Transfers!.Credited.Select(c => (s.Shard, c.SourceShard, c.BlockHash))).ToList();
         Assert.AreEqual(credited.Count, credited.Distinct().Count());
         Assert.IsTrue(outcome.Result.Shards.SelectMany(s => s.Transfers!.Credited).Any(c => c.CreditedAtHeight >= 16), "proofs are credited after the first epoch too");

@@ -22,6 +22,11 @@ public sealed class PinnedDigestTests
     [DataRow("cross-shard-transfers", "7d2de3345d8e0128153270ca2d70268fc320a1b5abcd02c774e15291b2a2dbf8")]
     [DataRow("mainnet-2020", "ab040f0e480c790390a5a73580607a026018b363f584f8e170e12444d29b4e08")]
     [DataRow("scale-10k", "1499e53556daa8594484bc54ac998a485a2d13f643ab65a3fb14b4d7f4219c83")]
+    [DataRow("throughput-mainnet-2020", "5bddaf34d56a4f9062deca84389100a73f79c07affb33a07dfd277187b26dd29")]
+    [DataRow("throughput-ramp", "bfaaa32ea861394c593df82e0de89e4a1303e91a8880a0c6e780b276a68bf854")]
+    [DataRow("throughput-steady", "aa8f806c96b573885c62c93d24d3681d5c46f9573f41081f0590604d9d510f27")]
+    [DataRow("throughput-burst", "d3379ee8ccc8707352edd5ca56792949403d310d47378850dbca44a5e6f9a1fc")]
+    [DataRow("throughput-trace", "e9e71ae3c98b40f8c1ed54385ef06330448079c24cb298d833a36920ec221eb6")]
     public async Task A_bundled_scenario_gives_its_pinned_digest_on_one_and_two_silos(string name, string digest)
     {
         Assert.AreEqual(digest, await Digest(name, silos: 1), "one silo");

@@ -107,7 +107,7 @@ public sealed class TransferRunTests
         var o = await Outcome();
         var check = o.Checks.Single(c => c.Name == "balances");
         Assert.IsTrue(check.Passed, check.Detail);
-        StringAssert.Contains(check.Detail, "in flight 0 = genesis 1760 ONE");
+        StringAssert.Contains(check.Detail, "in flight 0 + fees burned 0 = genesis 1760 ONE");
         decimal Balance(int shard) => decimal.Parse(o.Result.Shards[shard].Transfers!.Balance, CultureInfo.InvariantCulture) / 1_000_000_000_000_000_000m;
         // alice 1000 − 100 − 10 − 10 + 25.5 + 11 + 7; bob 500 − 50 − 1 − 7 + 100 + 10 and dave 10 + 1 − 11; carol 250 + 50 + 10 − 25.5.
         Assert.AreEqual(923.5m, Balance(0));
@@ -145,7 +145,7 @@ public sealed class TransferRunTests
         Assert.IsTrue(o.Result.Shards.All(s => s.ViewChanges > 0), "every shard changed view");
         Assert.AreEqual(8, o.Report.Transactions.Committed);
         Assert.AreEqual(7, o.Report.Transactions.CrossShardCommitted);
-        StringAssert.Contains(o.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 = genesis 1760 ONE");
+        StringAssert.Contains(o.Checks.Single(c => c.Name == "balances").Detail, "in flight 0 + fees burned 0 = genesis 1760 ONE");
     }
 
     [TestMethod]

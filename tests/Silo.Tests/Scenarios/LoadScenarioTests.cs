@@ -151,7 +151,7 @@ public sealed class LoadScenarioTests
     [TestMethod]
     // The section.
     [DataRow("  block_gas_limit: 40_000_000", "  block_gas_limit: 20_999", "13:20: load.block_gas_limit: must be at least 21000 (one transfer's gas)", null)]
-    [DataRow("  signing: simulated", "  signing: fake", "14:12: load.signing: expected one of real, simulated, got 'fake'", null)]
+    [DataRow("  signing: simulated", "  signing: fake", "14:12: load.signing: expected one of real, presigned, simulated, got 'fake'", null)]
     [DataRow("  signing: simulated", "  signin: simulated", "14:3: load.signin: unknown field 'signin' (did you mean 'signing'?)", null)]
     [DataRow("  mempool: { capacity: 5000, min_gas_price_gwei: 50, price_bump: 10% }", "  mempool: { capacity: 0 }", "15:24: load.mempool.capacity: must be between 1 and 1000000, got 0", null)]
     [DataRow("  mempool: { capacity: 5000, min_gas_price_gwei: 50, price_bump: 10% }", "  mempool: { price_bump: 1.5% }", "15:26: load.mempool.price_bump: must be a whole percent", null)]
