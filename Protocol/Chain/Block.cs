@@ -20,6 +20,11 @@ public sealed class Block
 
     public BlockHeader Header { get; }
     public IReadOnlyList<byte[]> Transactions { get; }
+
+    /// <summary>Σ of the encoded transactions' lengths, summed once: every send of a message carrying the block reads it.</summary>
+    public int TransactionBytes => _transactionBytes ??= Transactions.Sum(tx => tx.Length);
+
+    private int? _transactionBytes;
     public IBlockBody? Body { get; }
 
     public Hash32 Hash => Header.Hash;

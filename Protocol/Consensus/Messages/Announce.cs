@@ -19,10 +19,5 @@ public sealed class Announce(uint shardId, ulong viewId, ulong blockNumber, Hash
         buffer.Write(Sender.Bytes);
     }
 
-    internal static int BlockSizeEstimate(Block block)
-    {
-        var size = 700;
-        foreach (var tx in block.Transactions) size += tx.Length;
-        return size;
-    }
+    internal static int BlockSizeEstimate(Block block) => 700 + block.TransactionBytes;
 }
