@@ -18,6 +18,7 @@ public sealed class SignedTransfer
     // The recovery, once per object and mode: the message, chain id and signature never change, so neither does it.
     private Recovered? _recovered;
     private Recovered? _recoveredAllowingSimulated;
+    private Computed<Hash32>? _signingHash;
 
     public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
     {
@@ -45,15 +46,23 @@ public sealed class SignedTransfer
     public static SignedTransfer Sign(Transfer message, AccountKey key, ulong chainId)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new(message, chainId, key.Sign(TransferEncoding.SigningHash(message, chainId).ToArray()));
+        var signingHash = TransferEncoding.SigningHash(message, chainId);
+        return new(message, chainId, key.Sign(signingHash.ToArray())) { _signingHash = new(signingHash) };
     }
 
     /// <summary>
     /// A transfer carrying a <see cref="SimulatedTransferSignature"/> instead of a real one: free to make, and
     /// accepted only where simulated signatures are allowed.
     /// </summary>
-    public static SignedTransfer SignSimulated(Transfer message, ulong chainId) =>
-        new(message, chainId, SimulatedTransferSignature.For(message, chainId));
+    public static SignedTransfer SignSimulated(Transfer message, ulong chainId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var signingHash = TransferEncoding.SigningHash(message, chainId);
+        return new(message, chainId, SimulatedTransferSignature.For(message, signingHash)) { _signingHash = new(signingHash) };
+    }
+
+    /// <summary>What the sender signed (<see cref="TransferEncoding.SigningHash"/>), computed once per object.</summary>
+    public Hash32 SigningHash => (_signingHash ??= new(TransferEncoding.SigningHash(Message, ChainId))).Value;
 
     /// <summary>Whether the signature has the simulated form (see <see cref="SimulatedTransferSignature"/>).</summary>
     public bool IsSimulated => SimulatedTransferSignature.IsSimulated(Signature);
@@ -66,8 +75,8 @@ public sealed class SignedTransfer
     public Address? RecoverSender(bool allowSimulated = false)
     {
         if (allowSimulated && IsSimulated)
-            return (_recoveredAllowingSimulated ??= new Recovered(SimulatedTransferSignature.IsValid(Message, ChainId, Signature) ? Message.From : null)).Sender;
-        return (_recovered ??= new Recovered(AccountKey.RecoverAddress(TransferEncoding.SigningHash(Message, ChainId).ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
+            return (_recoveredAllowingSimulated ??= new Recovered(SimulatedTransferSignature.IsValid(Message, SigningHash, Signature) ? Message.From : null)).Sender;
+        return (_recovered ??= new Recovered(AccountKey.RecoverAddress(SigningHash.ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
     public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes) => TransferEncoding.Decode(bytes);

@@ -24,11 +24,11 @@ public static class SimulatedTransferSignature
     private static readonly byte[] Domain = Encoding.ASCII.GetBytes("HarmonySim simulated tx");
     private static readonly byte[] Marker = Encoding.ASCII.GetBytes(MarkerText);
 
-    /// <summary>The simulated signature of <paramref name="message"/> for <paramref name="chainId"/>.</summary>
-    public static RecoverableSignature For(Transfer message, ulong chainId)
+    /// <summary>The simulated signature of <paramref name="message"/>, whose signing hash (chain id included) is <paramref name="signingHash"/>.</summary>
+    public static RecoverableSignature For(Transfer message, Hash32 signingHash)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new RecoverableSignature(Checksum(message, chainId), (byte[])Marker.Clone(), 0);
+        return new RecoverableSignature(Checksum(message, signingHash), (byte[])Marker.Clone(), 0);
     }
 
     /// <summary>Whether the signature has the simulated form's marker (whether or not its checksum is right).</summary>
@@ -38,16 +38,16 @@ public static class SimulatedTransferSignature
         return signature.RecoveryId == 0 && signature.S.AsSpan().SequenceEqual(Marker);
     }
 
-    /// <summary>Whether <paramref name="signature"/> is the simulated signature of <paramref name="message"/> for <paramref name="chainId"/>.</summary>
-    public static bool IsValid(Transfer message, ulong chainId, RecoverableSignature signature) =>
-        IsSimulated(signature) && signature.R.AsSpan().SequenceEqual(Checksum(message, chainId));
+    /// <summary>Whether <paramref name="signature"/> is the simulated signature of <paramref name="message"/> with signing hash <paramref name="signingHash"/>.</summary>
+    public static bool IsValid(Transfer message, Hash32 signingHash, RecoverableSignature signature) =>
+        IsSimulated(signature) && signature.R.AsSpan().SequenceEqual(Checksum(message, signingHash));
 
-    private static byte[] Checksum(Transfer message, ulong chainId)
+    private static byte[] Checksum(Transfer message, Hash32 signingHash)
     {
         var input = new byte[Domain.Length + Address.Size + Hash32.Size];
         Domain.CopyTo(input, 0);
         message.From.WriteTo(input.AsSpan(Domain.Length));
-        TransferEncoding.SigningHash(message, chainId).WriteTo(input.AsSpan(Domain.Length + Address.Size));
+        signingHash.WriteTo(input.AsSpan(Domain.Length + Address.Size));
         return Keccak256.Hash(input).ToArray();
     }
 }
