@@ -194,6 +194,9 @@ internal sealed partial class ScenarioReader
             Error(m.Value("cross_shard")!, m.PathOf("cross_shard"), "must be 0 in a network of one shard: a cross-shard transfer needs another shard to go to");
         if (cross + staking > 1)
             Error(m.Value("staking")!, m.PathOf("staking"), Invariant($"and cross_shard add up to {(cross + staking) * 100:0.##}%, more than 100%"));
+        // The kernel does not generate staking transactions yet: refuse a share it would silently ignore.
+        else if (staking is > 0)
+            Error(m.Value("staking")!, m.PathOf("staking"), "must be 0% for now: load sources send transfers only (scripted staking transactions go in the staking section's actions)");
         if (errors.Count > errorsBefore) return null;
         return new LoadMixSpec { CrossShard = cross ?? 0, Staking = staking ?? 0 };
     }

@@ -35,7 +35,7 @@ public sealed class LoadScenarioTests
         "      shards: [1, 0]",              // 19
         "      rate: 2000",                  // 20
         "      arrivals: poisson",           // 21
-        "      mix: { cross_shard: 20%, staking: 5% }", // 22
+        "      mix: { cross_shard: 20%, staking: 0% }", // 22
         "      amount: 0.5",                 // 23
         "      gas_price_gwei: 120",         // 24
         "      accounts: { count: 500, funding: 10, hot_skew: 1.2 }", // 25
@@ -79,7 +79,7 @@ public sealed class LoadScenarioTests
         CollectionAssert.AreEqual(new[] { 1, 0 }, t.Shards.ToArray(), "the shards keep the file's order");
         Assert.AreEqual(new ConstantRate(2000), t.Rate);
         Assert.AreEqual(ArrivalProcess.Poisson, t.Arrivals);
-        Assert.AreEqual(new LoadMixSpec { CrossShard = 0.2m, Staking = 0.05m }, t.Mix);
+        Assert.AreEqual(new LoadMixSpec { CrossShard = 0.2m, Staking = 0m }, t.Mix);
         Assert.AreEqual(0.5m, t.Amount);
         Assert.AreEqual(120_000_000_000UL, t.GasPrice);
         Assert.AreEqual(new LoadAccountsSpec { Count = 500, Funding = 10, HotSkew = 1.2 }, t.Accounts);
@@ -129,7 +129,7 @@ public sealed class LoadScenarioTests
         Assert.AreEqual("transfers", t.Name);
         CollectionAssert.AreEqual(new[] { 1, 0 }, t.Shards.ToArray());
         Assert.AreEqual(ArrivalProcess.Poisson, t.Arrivals);
-        Assert.AreEqual(new LoadMixPlan(0.2m, 0.05m) { Amount = 0.5m, GasPrice = 120_000_000_000 }, t.Mix);
+        Assert.AreEqual(new LoadMixPlan(0.2m, 0m) { Amount = 0.5m, GasPrice = 120_000_000_000 }, t.Mix);
         Assert.AreEqual(new LoadAccountsPlan(500, 10, 1.2), t.Accounts);
         CollectionAssert.AreEqual(new[] { new RatePoint(TimeSpan.Zero, 2000) }, t.Rate.Points.ToArray());
         // The burst is expanded over the 2-minute run: bursts at 30 s, 60 s and 90 s.
@@ -200,9 +200,10 @@ public sealed class LoadScenarioTests
     [DataRow("      rate: { trace: { 0s: 100, 10s: 250, 20s: 50 } }", "      rate: { trace: {} }", "34:22: load.sources[4].rate.trace: must give at least one time: rate", null)]
     [DataRow("      rate: { trace: { 0s: 100, 10s: 250, 20s: 50 } }", "      rate: { trace: [100, 250] }", "34:22: load.sources[4].rate.trace: expected a mapping of times to rates", null)]
     // Mix.
-    [DataRow("      mix: { cross_shard: 20%, staking: 5% }", "      mix: { cross_shard: 120% }", "22:27: load.sources[0].mix.cross_shard: expected a share such as 68% or 0.68, got '120%', which is more than 100%", null)]
-    [DataRow("      mix: { cross_shard: 20%, staking: 5% }", "      mix: { staking: -5% }", "22:23: load.sources[0].mix.staking: expected a share such as 68% or 0.68, got '-5%'", null)]
-    [DataRow("      mix: { cross_shard: 20%, staking: 5% }", "      mix: { cross_shard: 60%, staking: 50% }", "22:41: load.sources[0].mix.staking: and cross_shard add up to 110%, more than 100%", null)]
+    [DataRow("      mix: { cross_shard: 20%, staking: 0% }", "      mix: { cross_shard: 120% }", "22:27: load.sources[0].mix.cross_shard: expected a share such as 68% or 0.68, got '120%', which is more than 100%", null)]
+    [DataRow("      mix: { cross_shard: 20%, staking: 0% }", "      mix: { staking: -5% }", "22:23: load.sources[0].mix.staking: expected a share such as 68% or 0.68, got '-5%'", null)]
+    [DataRow("      mix: { cross_shard: 20%, staking: 0% }", "      mix: { cross_shard: 60%, staking: 50% }", "22:41: load.sources[0].mix.staking: and cross_shard add up to 110%, more than 100%", null)]
+    [DataRow("      mix: { cross_shard: 20%, staking: 0% }", "      mix: { staking: 5% }", "22:23: load.sources[0].mix.staking: must be 0% for now: load sources send transfers only", null)]
     // Amounts, prices, accounts.
     [DataRow("      amount: 0.5", "      amount: 0", "23:15: load.sources[0].amount: must be more than 0 ONE", null)]
     [DataRow("      gas_price_gwei: 120", "      gas_price_gwei: 40", "24:23: load.sources[0].gas_price_gwei: is 40 gwei, below load.mempool.min_gas_price_gwei (50 gwei): the pool would refuse every transaction", null)]
