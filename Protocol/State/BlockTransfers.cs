@@ -65,15 +65,15 @@ public static class BlockTransfers
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(transfers);
         ArgumentNullException.ThrowIfNull(incoming);
-        var ledger = parent;
+        var batch = new LedgerBatch(parent, recoverSender);
         var outgoing = new List<CXReceipt>();
         for (var i = 0; i < transfers.Count; i++)
         {
-            var result = ledger.ApplyTransfer(transfers[i], recoverSender);
-            if (!result.Accepted) return BlockTransfersOutcome.Invalid($"transfer {i} ({transfers[i].Hash}): {result.Rejection}");
-            ledger = result.Ledger!;
-            if (result.Receipt is { } receipt) outgoing.Add(receipt);
+            var (rejection, receipt) = batch.Apply(transfers[i]);
+            if (rejection is not null) return BlockTransfersOutcome.Invalid($"transfer {i} ({transfers[i].Hash}): {rejection}");
+            if (receipt is not null) outgoing.Add(receipt);
         }
+        var ledger = batch.ToLedger();
         var receipts = 0;
         for (var i = 0; i < incoming.Count; i++)
         {

@@ -105,31 +105,39 @@ public sealed class ShardLedger
     /// </param>
     public TransferResult ApplyTransfer(SignedTransfer signed, Func<SignedTransfer, Address?>? recoverSender = null)
     {
+        var batch = new LedgerBatch(this, recoverSender);
+        var (rejection, receipt) = batch.Apply(signed);
+        return rejection is null ? new(batch.ToLedger(), receipt, null) : TransferResult.Reject(rejection);
+    }
+
+    /// <summary>
+    /// Why <paramref name="signed"/> cannot apply on top of <paramref name="sender"/>'s account here, or null: the
+    /// checks of <see cref="ApplyTransfer"/>, in its order (one home for a block's, a batch's and a single transfer's).
+    /// </summary>
+    internal string? Refusal(SignedTransfer signed, Account sender, Func<SignedTransfer, Address?>? recoverSender)
+    {
         ArgumentNullException.ThrowIfNull(signed);
         var t = signed.Message;
-        if (signed.ChainId != ChainId) return TransferResult.Reject($"ChainId: signed for chain {signed.ChainId}, this is chain {ChainId}");
-        if (t.ShardId != ShardId) return TransferResult.Reject($"ShardId: sent on shard {t.ShardId}, this is shard {ShardId}");
-        if (t.ToShardId >= ShardCount) return TransferResult.Reject($"ToShardId: no shard {t.ToShardId} (there are {ShardCount})");
-        if (t.Amount.Sign <= 0) return TransferResult.Reject($"Amount: must be positive, got {t.Amount}");
-        if (t.GasLimit < Transfer.IntrinsicGas) return TransferResult.Reject($"GasLimit: intrinsic gas too low, {t.GasLimit} < {Transfer.IntrinsicGas}");
-        if (t.GasPrice.Sign < 0) return TransferResult.Reject($"GasPrice: must not be negative, got {t.GasPrice}");
-        if ((recoverSender is null ? signed.RecoverSender(AcceptsSimulatedSignatures) : recoverSender(signed)) != t.From) return TransferResult.Reject($"Signature: is not a signature by the sender {t.From} for chain {ChainId}");
-        var sender = AccountOf(t.From);
-        if (t.Nonce != sender.Nonce) return TransferResult.Reject($"Nonce: expected {sender.Nonce}, got {t.Nonce}");
+        if (signed.ChainId != ChainId) return $"ChainId: signed for chain {signed.ChainId}, this is chain {ChainId}";
+        if (t.ShardId != ShardId) return $"ShardId: sent on shard {t.ShardId}, this is shard {ShardId}";
+        if (t.ToShardId >= ShardCount) return $"ToShardId: no shard {t.ToShardId} (there are {ShardCount})";
+        if (t.Amount.Sign <= 0) return $"Amount: must be positive, got {t.Amount}";
+        if (t.GasLimit < Transfer.IntrinsicGas) return $"GasLimit: intrinsic gas too low, {t.GasLimit} < {Transfer.IntrinsicGas}";
+        if (t.GasPrice.Sign < 0) return $"GasPrice: must not be negative, got {t.GasPrice}";
+        if ((recoverSender is null ? signed.RecoverSender(AcceptsSimulatedSignatures) : recoverSender(signed)) != t.From) return $"Signature: is not a signature by the sender {t.From} for chain {ChainId}";
+        if (t.Nonce != sender.Nonce) return $"Nonce: expected {sender.Nonce}, got {t.Nonce}";
         if (sender.Balance < t.MaxCost)
         {
-            return TransferResult.Reject(t.GasPrice.IsZero
+            return t.GasPrice.IsZero
                 ? $"Amount: {t.Amount} exceeds the balance {sender.Balance}"
-                : $"Amount: {t.Amount} plus gas {t.GasLimit} × {t.GasPrice} exceeds the balance {sender.Balance}");
+                : $"Amount: {t.Amount} plus gas {t.GasLimit} × {t.GasPrice} exceeds the balance {sender.Balance}";
         }
-
-        var fee = t.Fee;
-        var accounts = Accounts.SetItem(t.From, new Account(sender.Balance - t.Amount - fee, sender.Nonce + 1));
-        if (!t.IsCrossShard)
-            return new(With(Credit(accounts, t.To, t.Amount), SpentProofs, TotalBalance - fee, OutgoingTotal, IncomingTotal, BurnedFees + fee), null, null);
-        var receipt = new CXReceipt(signed.Hash, t.From, t.To, t.ShardId, t.ToShardId, t.Amount);
-        return new(With(accounts, SpentProofs, TotalBalance - t.Amount - fee, OutgoingTotal + t.Amount, IncomingTotal, BurnedFees + fee), receipt, null);
+        return null;
     }
+
+    /// <summary>A ledger with these accounts and totals (the batch's result).</summary>
+    internal ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, BigInteger total, BigInteger outgoing, BigInteger burned) =>
+        With(accounts, SpentProofs, total, outgoing, IncomingTotal, burned);
 
     /// <summary>
     /// Credits the receipts of an incoming proof, once. A proof already credited is refused as "already spent" (checked

@@ -49,7 +49,7 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
         if (world.Apply(head()).State is not { } parent || head().Hash != context.ParentHash)
             throw new InvalidOperationException($"the transfer state of the proposal's parent {context.ParentHash} is unknown");
         var elapsed = TimeSpan.FromSeconds(context.Time - genesisUnixTime);
-        var ledger = parent.Ledger;
+        var batch = new LedgerBatch(parent.Ledger);
         var transfers = new List<SignedTransfer>();
         var outgoing = new List<CXReceipt>();
         var blocked = new HashSet<Address>();
@@ -58,23 +58,22 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
         {
             if (at > elapsed || transfers.Count == fits) break;
             var sender = tx.Message.From;
-            if (blocked.Contains(sender) || tx.Message.Nonce < ledger.AccountOf(sender).Nonce) continue;
-            var result = ledger.ApplyTransfer(tx);
-            if (!result.Accepted) { blocked.Add(sender); continue; }
-            ledger = result.Ledger!;
+            if (blocked.Contains(sender) || tx.Message.Nonce < batch.AccountOf(sender).Nonce) continue;
+            var (rejection, receipt) = batch.Apply(tx);
+            if (rejection is not null) { blocked.Add(sender); continue; }
             transfers.Add(tx);
-            if (result.Receipt is { } r) outgoing.Add(r);
+            if (receipt is not null) outgoing.Add(receipt);
         }
         if (mempool is not null)
-            foreach (var tx in mempool.Select(ledger, (ulong)(fits - transfers.Count) * Transfer.IntrinsicGas))
+            foreach (var tx in mempool.Select(batch.ToLedger(), (ulong)(fits - transfers.Count) * Transfer.IntrinsicGas))
             {
-                var result = ledger.ApplyTransfer(tx);
                 // The pool checked it against the committed head; a scripted transfer of the same sender may have moved on since.
-                if (!result.Accepted) continue;
-                ledger = result.Ledger!;
+                var (rejection, receipt) = batch.Apply(tx);
+                if (rejection is not null) continue;
                 transfers.Add(tx);
-                if (result.Receipt is { } r) outgoing.Add(r);
+                if (receipt is not null) outgoing.Add(receipt);
             }
+        var ledger = batch.ToLedger();
 
         var incoming = new List<CXReceiptsProof>();
         var receipts = 0;
