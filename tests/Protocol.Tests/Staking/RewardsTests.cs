@@ -188,11 +188,16 @@ public sealed class RewardsTests
             var payable = Enumerable.Range(0, committee.Count).Where(i => signers[i] && !committee.Slots[i].IsHarmonyOperated).ToList();
             var power = payable.Aggregate(BigInteger.Zero, (a, i) => a + committee.PowerOf(i));
             if (power.IsZero) Assert.AreEqual(BigInteger.Zero, payout.Total);
+            // Harmony's roster hands the rounding residue of the slots' shares to the last external slot, which leaves
+            // it a few units below zero when its own share is zero (no stake, or a 100 % Harmony share): such a slot,
+            // and a payable set whose power is not positive, have no exact share to compare with.
+            if (power.Sign < 0) return;
             // The share power.Quo(Σ) is off by at most half of 10^-18, which the reward scales; then truncation, under one atto.
             var slack = reward / (2 * Dec.Scale) + 2;
             foreach (var p in payout.Slots)
             {
                 Assert.IsTrue(signers[p.SlotIndex] && !committee.Slots[p.SlotIndex].IsHarmonyOperated);
+                if (committee.PowerOf(p.SlotIndex) < 0) continue;
                 var exact = reward * committee.PowerOf(p.SlotIndex);
                 Assert.IsTrue(BigInteger.Abs(p.Amount * power - exact) <= slack * power, $"{p.Amount} for {exact}/{power}");
             }
