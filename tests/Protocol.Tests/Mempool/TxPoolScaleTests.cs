@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Chain.Transactions;
@@ -9,15 +8,15 @@ using HarmonySim.Protocol.State;
 namespace HarmonySim.Protocol.Tests.Mempool;
 
 /// <summary>
-/// A guard against accidentally quadratic pool operations, with bounds far looser than the measured speed
-/// (bench <c>pool-quick</c>: about 50,000–100,000 adds/s and a 3,809-of-100,000 selection in a few ms) so a busy
-/// shared machine does not fail it.
+/// The pool at the size of a mainnet block: 20,000 transactions from 2,000 senders, a full 80 M gas block selected
+/// and pruned. Its speed is measured by the benchmark (bench <c>pool-quick</c>, bench/RESULTS.md), never here: tests
+/// assert no wall-clock times.
 /// </summary>
 [TestClass]
 public sealed class TxPoolScaleTests
 {
     [TestMethod]
-    public void Twenty_thousand_adds_and_a_full_block_selection_stay_fast()
+    public void Twenty_thousand_adds_fill_a_block_of_3809_transfers_that_prunes_cleanly()
     {
         const int senders = 2_000, perSender = 10;
         var ledger = ShardLedger.Genesis(0, 1, 2, acceptSimulatedSignatures: true);
@@ -38,20 +37,13 @@ public sealed class TxPoolScaleTests
             }
 
         var pool = new TxPool(0, TxPoolRules.Harmony with { Capacity = txs.Count, BlockGasLimit = 80_000_000 });
-        var watch = Stopwatch.StartNew();
         foreach (var tx in txs) Assert.IsTrue(pool.Add(tx, ledger).IsAccepted);
-        var addsPerSecond = txs.Count / watch.Elapsed.TotalSeconds;
-        Assert.IsGreaterThan(5_000.0, addsPerSecond, $"{addsPerSecond:N0} adds/s");
 
-        watch.Restart();
         var block = pool.Select(ledger, 80_000_000);
-        Assert.IsLessThan(500.0, watch.Elapsed.TotalMilliseconds, $"select took {watch.Elapsed.TotalMilliseconds:N1} ms");
         Assert.HasCount(3_809, block);
 
         foreach (var tx in block) ledger = ledger.ApplyTransfer(tx).Ledger!;
-        watch.Restart();
         Assert.AreEqual(3_809, pool.Prune(ledger).IncludedCount);
-        Assert.IsLessThan(500.0, watch.Elapsed.TotalMilliseconds, $"prune took {watch.Elapsed.TotalMilliseconds:N1} ms");
         Assert.AreEqual(txs.Count - 3_809, pool.Count);
     }
 }
