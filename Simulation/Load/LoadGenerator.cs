@@ -17,6 +17,8 @@ namespace HarmonySim.Simulation.Load;
 public sealed class LoadGenerator
 {
     private readonly Source[] _sources;
+    // The same sources by their index in the plan (null for those not sending on this shard), for returned transactions.
+    private readonly Source?[] _byIndex;
 
     public LoadGenerator(RunPlan plan, IReadOnlyList<LoadAccounts> accounts, int shard, ulong chainId)
     {
@@ -35,6 +37,8 @@ public sealed class LoadGenerator
                 new TransferContent(plan.Seed, i, accounts[i], shard, plan.Shards, chainId, load.Signing)));
         }
         _sources = [.. sources];
+        _byIndex = new Source?[load.Sources.Count];
+        foreach (var s in _sources) _byIndex[s.Index] = s;
         if (load.Signing == TransactionSigning.PreSigned)
             foreach (var s in _sources) s.PreSigned = PreSign(plan, shard, s);
     }
@@ -49,9 +53,6 @@ public sealed class LoadGenerator
             return next;
         }
     }
-
-    /// <summary>Transactions signed before the run started (pre-signed load).</summary>
-    public long PreSignedCount => _sources.Sum(s => s.PreSigned?.Sum(a => (long)a.Length) ?? 0);
 
     /// <summary>Makes the next due transaction (intended at or before <paramref name="now"/>), or null when none is due.</summary>
     public LoadTransaction? Next(TimeSpan now)
@@ -75,8 +76,7 @@ public sealed class LoadGenerator
     public void Returned(LoadTransaction tx)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var source = _sources.First(s => s.Index == tx.Source);
-        ref var nonce = ref source.Nonces[tx.Sender];
+        ref var nonce = ref _byIndex[tx.Source]!.Nonces[tx.Sender];
         nonce = Math.Min(nonce, tx.Transaction.Message.Nonce);
     }
 
@@ -118,5 +118,4 @@ public sealed class LoadGenerator
 public sealed record LoadTransaction(TimeSpan IntendedAt, SignedTransfer Transaction, int Source, int Sender)
 {
     public Hash32 Hash => Transaction.Hash;
-    public Address From => Transaction.Message.From;
 }

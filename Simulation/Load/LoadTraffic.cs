@@ -81,7 +81,7 @@ public sealed class LoadTraffic(LoadGenerator generator, ShardMempool mempool)
                 _second.Evicted++;
                 generator.Returned(lost);
             }
-        _blocks.Add(new BlockTransactions(header.Number, proposedAt, now, state.Transfers.Count, finality.Count, crossShard, header.GasUsed, header.GasLimit,
+        _blocks.Add(new BlockTransactions(header.Number, proposedAt, now, state.Transfers.Count, crossShard, header.GasUsed, header.GasLimit,
             mempool.Count, [.. inclusion], [.. finality]));
     }
 

@@ -21,22 +21,24 @@ public sealed record TransactionRecords(
 public sealed record SubmissionSecond(long Second, int Offered, int Submitted, int Late, IReadOnlyDictionary<string, int> Rejected, int Evicted, int MempoolDepth);
 
 /// <summary>
-/// A canonical block's transactions: when it was proposed and committed, how many load transactions and all
-/// transactions it carried, how many were cross-shard, its gas, the pool's depth after it, and each load
-/// transaction's latency to inclusion (proposal) and to finality (commit), in microseconds.
+/// A canonical block's transactions: when it was proposed and committed, how many transactions it carried, how many
+/// were cross-shard, its gas, the pool's depth after it, and each load transaction's latency to inclusion (proposal)
+/// and to finality (commit), in microseconds (one sample each, so their count is the block's load transactions).
 /// </summary>
 public sealed record BlockTransactions(
     ulong Height,
     TimeSpan ProposedAt,
     TimeSpan CommittedAt,
     int Transactions,
-    int LoadTransactions,
     int CrossShard,
     ulong GasUsed,
     ulong GasLimit,
     int MempoolDepth,
     long[] InclusionMicros,
-    long[] FinalityMicros);
+    long[] FinalityMicros)
+{
+    public int LoadTransactions => FinalityMicros.Length;
+}
 
 /// <summary>Load transactions from <paramref name="SourceShard"/> credited here at <paramref name="At"/>: each one's latency from its intended send time, in microseconds.</summary>
 public sealed record CreditBatch(TimeSpan At, int SourceShard, long[] CreditMicros);

@@ -88,8 +88,6 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
         if (_incomingProofs.RemoveAll(p => state.Ledger.IsSpent(p.SourceShard, p.MerkleProof.BlockHash)) > 0) ShareReceiptPool();
     }
 
-    /// <summary>Transfers the shard has committed on its canonical chain (scripted and load alike).</summary>
-    public int TransfersCommitted => _transfersCommitted;
 
     /// <summary>A proof from another shard joins the pool unless the canonical chain has credited it or the pool holds it.</summary>
     public void Receive(CXReceiptsProof proof, IReadOnlyList<long>? intendedTicks = null)

@@ -127,9 +127,6 @@ public sealed class TransferWorld
         while (queue.TryPeek(out var oldest) && oldest.Height < height && queue.TryDequeue(out oldest)) _outcomes.TryRemove(oldest.Hash, out _);
     }
 
-    /// <summary>States the memo holds (a measure of its memory).</summary>
-    public int StatesHeld => _outcomes.Count;
-
     private void Remembered(Block block) => _remembered[(int)block.Header.ShardId].Enqueue((block.Number, block.Hash));
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed record LoadReport(
             LoadLatencies.Of(tallies),
             new LoadBlocks(blocks, tallies.Sum(t => t.FullBlocks), perBlock,
                 blocks == 0 ? 0 : Math.Round(100.0 * tallies.Sum(t => (double)t.GasUsed) / (blocks * (double)load.BlockGasLimit), 3),
-                tallies.Select(t => t.MempoolDepth.Points.Select(p => (long)p.Y).DefaultIfEmpty(0).Max()).DefaultIfEmpty(0).Max(),
+                tallies.Select(t => (long)t.MaxMempoolDepth).DefaultIfEmpty(0).Max(),
                 load.Mempool.Capacity),
             [.. tallies.Select(t => LoadShardReport.Of(t, result.Shards[t.Shard].LoadPending, seconds))],
             tallies.Count > 0 && tallies[0].Steps.Count > 0 ? Reports.Load.Saturation.Of(tallies, FinalityBound(plan), ceiling) : null);

@@ -37,6 +37,9 @@ public sealed class LoadTally(int shard, IReadOnlyList<LoadStep> steps, TimeSpan
     public ulong GasUsed { get; private set; }
     public ulong GasLimit { get; private set; }
 
+    /// <summary>The deepest the pool was after any block (exact: the plot series below is thinned).</summary>
+    public int MaxMempoolDepth { get; private set; }
+
     public LatencyHistogram Inclusion { get; } = new();
     public LatencyHistogram Finality { get; } = new();
     public LatencyHistogram Credit { get; } = new();
@@ -96,6 +99,7 @@ public sealed class LoadTally(int shard, IReadOnlyList<LoadStep> steps, TimeSpan
         Finality.Add(b.FinalityMicros);
         Bump(_finalised, (long)b.CommittedAt.TotalSeconds, b.FinalityMicros.Length);
         MempoolDepth.Add(b.CommittedAt.TotalSeconds, b.MempoolDepth);
+        MaxMempoolDepth = Math.Max(MaxMempoolDepth, b.MempoolDepth);
         if (b.GasLimit > 0) Fullness.Add(b.CommittedAt.TotalSeconds, 100.0 * b.GasUsed / b.GasLimit);
 
         var windowIndex = (long)(b.CommittedAt / window);
