@@ -111,7 +111,7 @@ public sealed class LoadTraffic(LoadGenerator generator, ShardMempool mempool)
     {
         if (_second.Offered > 0 || _second.Evicted > 0)
             _seconds.Add(new SubmissionSecond(_second.Second, _second.Offered, _second.Submitted, _second.Late,
-                new SortedDictionary<string, int>(_second.Rejected, StringComparer.Ordinal), _second.Evicted, mempool.Count));
+                new SortedDictionary<string, int>(_second.Rejected, StringComparer.Ordinal), _second.Evicted));
         _second = new SecondTally(next);
     }
 

@@ -175,7 +175,6 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),
         LoadPending = _load?.Pending ?? 0,
-        MempoolDepth = _load?.Mempool.Count ?? 0,
     };
 
     public void Dispose() => Observer.Dispose();

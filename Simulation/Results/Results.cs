@@ -48,9 +48,6 @@ public sealed record ShardResult(
 
     /// <summary>Load transactions submitted to the shard's pool and not yet in a canonical block at the end (a load run).</summary>
     public int LoadPending { get; init; }
-
-    /// <summary>Transactions the shard's pool held at the end (a load run).</summary>
-    public int MempoolDepth { get; init; }
 }
 
 

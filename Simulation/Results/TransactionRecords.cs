@@ -16,9 +16,10 @@ public sealed record TransactionRecords(
 
 /// <summary>
 /// Virtual second <paramref name="Second"/> on a shard: transactions offered (intended in it), submitted to the pool,
-/// late (submitted after their intended time), rejected by reason, and evicted from the pool; the pool's depth at its end.
+/// late (submitted after their intended time), rejected by reason, and evicted from the pool. A second may come in
+/// several records (one per take); their counts add up.
 /// </summary>
-public sealed record SubmissionSecond(long Second, int Offered, int Submitted, int Late, IReadOnlyDictionary<string, int> Rejected, int Evicted, int MempoolDepth);
+public sealed record SubmissionSecond(long Second, int Offered, int Submitted, int Late, IReadOnlyDictionary<string, int> Rejected, int Evicted);
 
 /// <summary>
 /// A canonical block's transactions: when it was proposed and committed, how many transactions it carried, how many
