@@ -20,8 +20,10 @@ internal sealed class PoolEntry
         var m = tx.Message;
         Spend = m.Amount + m.Fee;
         MaxCost = m.MaxCost;
-        PriceKey = m.GasPrice.Sign < 0 ? UInt128.Zero : m.GasPrice >= (BigInteger)UInt128.MaxValue ? UInt128.MaxValue : (UInt128)m.GasPrice;
+        PriceKey = m.GasPrice.Sign < 0 ? UInt128.Zero : m.GasPrice >= SaturatedPrice ? UInt128.MaxValue : (UInt128)m.GasPrice;
     }
+
+    private static readonly BigInteger SaturatedPrice = UInt128.MaxValue;
 
     /// <summary>
     /// The gas price as a machine integer for the hot comparisons, saturated at both ends; <see cref="ComparePrice"/>

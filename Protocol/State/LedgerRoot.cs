@@ -18,9 +18,9 @@ public static class LedgerRoot
         // accounts would otherwise make a buffer of a megabyte per block on the large-object heap.
         var head = new RlpWriter().UInt(ledger.ShardId).ToArray();
         var tail = new RlpWriter().StartList();
-        foreach (var spent in ledger.SpentProofs) tail.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash.ToArray()).EndList();
-        tail.EndList().Bytes(RlpValues.SignedInteger(ledger.OutgoingTotal)).Bytes(RlpValues.SignedInteger(ledger.IncomingTotal))
-            .Bytes(RlpValues.SignedInteger(ledger.BurnedFees));
+        foreach (var spent in ledger.SpentProofs) tail.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash).EndList();
+        tail.EndList().SignedInteger(ledger.OutgoingTotal).SignedInteger(ledger.IncomingTotal)
+            .SignedInteger(ledger.BurnedFees);
         var scratch = new RlpWriter();
         var accounts = 0;
         foreach (var (address, account) in ledger.Accounts) accounts += Entry(scratch, address, account).Length;
@@ -35,5 +35,5 @@ public static class LedgerRoot
 
     /// <summary>[address, balance, nonce], encoded into the scratch writer (valid until its next use).</summary>
     private static ReadOnlySpan<byte> Entry(RlpWriter scratch, Address address, Staking.State.Account account) =>
-        scratch.Reset().StartList().Bytes(address.ToArray()).Bytes(RlpValues.SignedInteger(account.Balance)).UInt(account.Nonce).EndList().WrittenSpan;
+        scratch.Reset().StartList().Bytes(address).SignedInteger(account.Balance).UInt(account.Nonce).EndList().WrittenSpan;
 }

@@ -14,9 +14,28 @@ public sealed record CXReceipt(Hash32 TxHash, Address From, Address To, uint Sha
     /// Canonical RLP [txHash, from, to, shardId, toShardId, amount], the amount minimal two's complement
     /// (<see cref="RlpValues.SignedInteger"/>). Not byte-compatible with Harmony's receipt encoding.
     /// </summary>
-    public byte[] Encode() =>
-        new RlpWriter().StartList().Bytes(TxHash.ToArray()).Bytes(From.ToArray()).Bytes(To.ToArray())
-            .UInt(ShardId).UInt(ToShardId).Bytes(RlpValues.SignedInteger(Amount)).EndList().ToArray();
+    public byte[] Encode() => WriteTo(new RlpWriter(EncodedSize)).ToArray();
+
+    /// <summary>Writes <see cref="Encode"/>'s bytes at the end of <paramref name="writer"/> (a root over many receipts reuses one writer).</summary>
+    public RlpWriter WriteTo(RlpWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return writer.StartList().Bytes(TxHash).Bytes(From).Bytes(To).UInt(ShardId).UInt(ToShardId).SignedInteger(Amount).EndList();
+    }
+
+    /// <summary>
+    /// Writes the receipt as one byte string holding its encoding (how receipt lists embed receipts), through
+    /// <paramref name="scratch"/>, which it overwrites.
+    /// </summary>
+    public void WriteAsString(RlpWriter writer, RlpWriter scratch)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(scratch);
+        writer.Bytes(WriteTo(scratch.Reset()).WrittenSpan);
+    }
+
+    // Hash 33 + two addresses 42 + shards ≤ 10 + amount ≤ 33 + list prefix 2.
+    private const int EncodedSize = 128;
 
     /// <summary>Decodes <see cref="Encode"/>'s form; never throws.</summary>
     public static Decoded<CXReceipt> Decode(ReadOnlyMemory<byte> bytes)

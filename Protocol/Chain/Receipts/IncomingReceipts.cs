@@ -38,20 +38,25 @@ public static class IncomingReceipts
     {
         ArgumentNullException.ThrowIfNull(proof);
         var w = new RlpWriter().StartList().StartList();
-        foreach (var r in proof.Receipts ?? []) w.Bytes(r?.Encode() ?? []);
+        var scratch = new RlpWriter(128);
+        foreach (var r in proof.Receipts ?? [])
+        {
+            if (r is null) w.Bytes([]);
+            else r.WriteAsString(w, scratch);
+        }
         w.EndList();
         var m = proof.MerkleProof;
         if (m is null) w.StartList().EndList();
         else
         {
-            w.UInt(m.BlockNumber).Bytes(m.BlockHash.ToArray()).UInt(m.ShardId).Bytes(m.CXReceiptHash.ToArray()).StartList();
+            w.UInt(m.BlockNumber).Bytes(m.BlockHash).UInt(m.ShardId).Bytes(m.CXReceiptHash).StartList();
             foreach (var s in m.ShardIds ?? []) w.UInt(s);
             w.EndList().StartList();
-            foreach (var h in m.CXShardHashes ?? []) w.Bytes(h.ToArray());
+            foreach (var h in m.CXShardHashes ?? []) w.Bytes(h);
             w.EndList();
         }
         w.Bytes(proof.Header?.Hash.ToArray() ?? []).Bytes(proof.CommitSignature?.ToArray() ?? []).Bytes(proof.CommitBitmap ?? []);
-        return Keccak256.Hash(w.EndList().ToArray());
+        return Keccak256.Hash(w.EndList().WrittenSpan);
     }
 
     /// <summary>The proofs a body carries, or none.</summary>

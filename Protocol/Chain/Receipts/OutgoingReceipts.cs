@@ -19,9 +19,11 @@ public static class OutgoingReceipts
     /// <summary>Root of the receipts to one destination, in block order.</summary>
     public static Hash32 Root(IReadOnlyList<CXReceipt> receipts)
     {
-        var w = new RlpWriter().StartList();
-        foreach (var r in receipts) w.Bytes(r.Encode());
-        return Keccak256.Hash(w.EndList().ToArray());
+        ArgumentNullException.ThrowIfNull(receipts);
+        var w = new RlpWriter(receipts.Count * 130 + 8).StartList();
+        var scratch = new RlpWriter(128);
+        foreach (var r in receipts) r.WriteAsString(w, scratch);
+        return Keccak256.Hash(w.EndList().WrittenSpan);
     }
 
     /// <summary>

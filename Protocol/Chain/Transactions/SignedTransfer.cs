@@ -19,6 +19,9 @@ public sealed class SignedTransfer
     private Recovered? _recovered;
     private Recovered? _recoveredAllowingSimulated;
     private Computed<Hash32>? _signingHash;
+    // Set by the constructor when the signer already computed it (every signed transfer of a load run): no lazy box.
+    private readonly Hash32 _knownSigningHash;
+    private readonly bool _signingHashKnown;
 
     public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
     {
@@ -28,6 +31,12 @@ public sealed class SignedTransfer
         Message = message;
         ChainId = chainId;
         Signature = signature;
+    }
+
+    private SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature, Hash32 signingHash) : this(message, chainId, signature)
+    {
+        _knownSigningHash = signingHash;
+        _signingHashKnown = true;
     }
 
     public Transfer Message { get; }
@@ -47,7 +56,7 @@ public sealed class SignedTransfer
     {
         ArgumentNullException.ThrowIfNull(key);
         var signingHash = TransferEncoding.SigningHash(message, chainId);
-        return new(message, chainId, key.Sign(signingHash.ToArray())) { _signingHash = new(signingHash) };
+        return new(message, chainId, key.Sign(signingHash.ToArray()), signingHash);
     }
 
     /// <summary>
@@ -58,11 +67,11 @@ public sealed class SignedTransfer
     {
         ArgumentNullException.ThrowIfNull(message);
         var signingHash = TransferEncoding.SigningHash(message, chainId);
-        return new(message, chainId, SimulatedTransferSignature.For(message, signingHash)) { _signingHash = new(signingHash) };
+        return new(message, chainId, SimulatedTransferSignature.For(message, signingHash), signingHash);
     }
 
     /// <summary>What the sender signed (<see cref="TransferEncoding.SigningHash"/>), computed once per object.</summary>
-    public Hash32 SigningHash => (_signingHash ??= new(TransferEncoding.SigningHash(Message, ChainId))).Value;
+    public Hash32 SigningHash => _signingHashKnown ? _knownSigningHash : (_signingHash ??= new(TransferEncoding.SigningHash(Message, ChainId))).Value;
 
     /// <summary>Whether the signature has the simulated form (see <see cref="SimulatedTransferSignature"/>).</summary>
     public bool IsSimulated => SimulatedTransferSignature.IsSimulated(Signature);

@@ -28,7 +28,7 @@ public static class SimulatedTransferSignature
     public static RecoverableSignature For(Transfer message, Hash32 signingHash)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new RecoverableSignature(Checksum(message, signingHash), (byte[])Marker.Clone(), 0);
+        return new RecoverableSignature(Checksum(message, signingHash).ToArray(), (byte[])Marker.Clone(), 0);
     }
 
     /// <summary>Whether the signature has the simulated form's marker (whether or not its checksum is right).</summary>
@@ -40,14 +40,16 @@ public static class SimulatedTransferSignature
 
     /// <summary>Whether <paramref name="signature"/> is the simulated signature of <paramref name="message"/> with signing hash <paramref name="signingHash"/>.</summary>
     public static bool IsValid(Transfer message, Hash32 signingHash, RecoverableSignature signature) =>
-        IsSimulated(signature) && signature.R.AsSpan().SequenceEqual(Checksum(message, signingHash));
+        IsSimulated(signature) && signature.R.Length == Hash32.Size && new Hash32(signature.R) == Checksum(message, signingHash);
 
-    private static byte[] Checksum(Transfer message, Hash32 signingHash)
+    private static Hash32 Checksum(Transfer message, Hash32 signingHash)
     {
-        var input = new byte[Domain.Length + Address.Size + Hash32.Size];
-        Domain.CopyTo(input, 0);
-        message.From.WriteTo(input.AsSpan(Domain.Length));
-        signingHash.WriteTo(input.AsSpan(Domain.Length + Address.Size));
-        return Keccak256.Hash(input).ToArray();
+        Span<byte> input = stackalloc byte[InputSize];
+        Domain.CopyTo(input);
+        message.From.WriteTo(input[Domain.Length..]);
+        signingHash.WriteTo(input[(Domain.Length + Address.Size)..]);
+        return Keccak256.Hash(input);
     }
+
+    private static readonly int InputSize = Domain.Length + Address.Size + Hash32.Size;
 }

@@ -18,17 +18,53 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
     /// <summary>The gas a transfer without payload uses (Ethereum's and Harmony's <c>TxGas</c>).</summary>
     public const ulong IntrinsicGas = 21_000;
 
+    // The fee and the maximum cost are kept beside the fields they derive from and recomputed whenever one of those is
+    // set (so a `with` copy changing one stays consistent): the ledger and the pool read them for every transfer.
+    private readonly BigInteger _amount = Amount;
+    private readonly BigInteger _gasPrice = BigInteger.Zero;
+    private readonly ulong _gasLimit = IntrinsicGas;
+    private readonly BigInteger _fee = BigInteger.Zero;
+    private readonly BigInteger _maxCost = Amount;
+
+    /// <summary>Atto-ONE, moved from <see cref="From"/> to <see cref="To"/>.</summary>
+    public BigInteger Amount
+    {
+        get => _amount;
+        init
+        {
+            _amount = value;
+            _maxCost = value + (_gasPrice * _gasLimit);
+        }
+    }
+
     /// <summary>Atto-ONE per unit of gas; 0 makes the transfer free, as before fees were modelled.</summary>
-    public BigInteger GasPrice { get; init; } = BigInteger.Zero;
+    public BigInteger GasPrice
+    {
+        get => _gasPrice;
+        init
+        {
+            _gasPrice = value;
+            _fee = value * IntrinsicGas;
+            _maxCost = _amount + (value * _gasLimit);
+        }
+    }
 
     /// <summary>The most gas the sender allows; at least <see cref="IntrinsicGas"/> to be valid.</summary>
-    public ulong GasLimit { get; init; } = IntrinsicGas;
+    public ulong GasLimit
+    {
+        get => _gasLimit;
+        init
+        {
+            _gasLimit = value;
+            _maxCost = _amount + (_gasPrice * value);
+        }
+    }
 
     public bool IsCrossShard => ShardId != ToShardId;
 
     /// <summary>What the sender must hold for the transfer to apply: the amount plus the whole gas allowance.</summary>
-    public BigInteger MaxCost => Amount + (GasPrice * GasLimit);
+    public BigInteger MaxCost => _maxCost;
 
     /// <summary>The fee actually charged (and burned): the intrinsic gas at the offered price.</summary>
-    public BigInteger Fee => GasPrice * IntrinsicGas;
+    public BigInteger Fee => _fee;
 }

@@ -27,17 +27,25 @@ public static class TransferEncoding
     // Half the secp256k1 group order: signatures are normalised to s ≤ n/2, so each transfer has one valid encoding.
     private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
 
+    // One scratch writer per thread, reset before each use: every transaction of a load run is encoded twice (signing
+    // hash, signed form), and a fresh writer each time was a large share of a transaction's allocation. Scratch only:
+    // nothing written outlives the call that wrote it (the result is hashed or copied out).
+    [ThreadStatic]
+    private static RlpWriter? _scratch;
+
+    private static RlpWriter Scratch() => (_scratch ??= new RlpWriter(EncodedSize)).Reset();
+
     /// <summary>The bytes the sender's key signs (through <see cref="SigningHash"/>).</summary>
     public static byte[] SigningPayload(Transfer transfer, ulong chainId) =>
-        Fields(new RlpWriter(EncodedSize), transfer).UInt(chainId).EndList().ToArray();
+        Fields(Scratch(), transfer).UInt(chainId).EndList().ToArray();
 
     public static Hash32 SigningHash(Transfer transfer, ulong chainId) =>
-        Keccak256.Hash(Fields(new RlpWriter(EncodedSize), transfer).UInt(chainId).EndList().WrittenSpan);
+        Keccak256.Hash(Fields(Scratch(), transfer).UInt(chainId).EndList().WrittenSpan);
 
     public static byte[] Encode(SignedTransfer signed)
     {
         ArgumentNullException.ThrowIfNull(signed);
-        return Fields(new RlpWriter(EncodedSize), signed.Message)
+        return Fields(Scratch(), signed.Message)
             .UInt(signed.Signature.Eip155V(signed.ChainId)).Bytes(signed.Signature.R).Bytes(signed.Signature.S)
             .EndList().ToArray();
     }
@@ -72,7 +80,7 @@ public static class TransferEncoding
     private static RlpWriter Fields(RlpWriter w, Transfer t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return w.StartList().Bytes(TagBytes).UInt(t.Nonce).Bytes(RlpValues.SignedInteger(t.GasPrice)).UInt(t.GasLimit).Bytes(t.From.ToArray()).Bytes(t.To.ToArray())
-            .UInt(t.ShardId).UInt(t.ToShardId).Bytes(RlpValues.SignedInteger(t.Amount));
+        return w.StartList().Bytes(TagBytes).UInt(t.Nonce).SignedInteger(t.GasPrice).UInt(t.GasLimit).Bytes(t.From).Bytes(t.To)
+            .UInt(t.ShardId).UInt(t.ToShardId).SignedInteger(t.Amount);
     }
 }

@@ -19,28 +19,39 @@ public static class CXReceiptsProofBuilder
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(outgoing);
-        var (signature, bitmap) = Certificate(block, outgoing);
-        var receipts = OutgoingReceipts.To(outgoing, destination);
-        if (receipts.Count == 0) return null;
-        var (shards, roots) = OutgoingReceipts.ShardRoots(outgoing);
-        var header = block.Header;
-        var proof = new CXMerkleProof(header.Number, header.Hash, header.ShardId, OutgoingReceipts.Root(receipts), shards, roots);
-        return new CXReceiptsProof(receipts, proof, header, signature, bitmap);
+        var commitments = OutgoingReceipts.ShardRoots(outgoing);
+        var certificate = Certificate(block, outgoing, commitments);
+        return Build(block, outgoing, destination, commitments, certificate);
     }
 
     /// <summary>One proof per destination that <paramref name="block"/> sent receipts to, in ascending shard order.</summary>
     public static IReadOnlyList<CXReceiptsProof> BuildAll(CommittedBlock block, IReadOnlyList<CXReceipt> outgoing)
     {
+        ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(outgoing);
-        return [.. OutgoingReceipts.ShardRoots(outgoing).ShardIds.Select(s => Build(block, outgoing, s)!)];
+        // The per-destination roots are computed once for all the proofs: each proof carries all of them.
+        var commitments = OutgoingReceipts.ShardRoots(outgoing);
+        var certificate = Certificate(block, outgoing, commitments);
+        return [.. commitments.ShardIds.Select(s => Build(block, outgoing, s, commitments, certificate)!)];
+    }
+
+    private static CXReceiptsProof? Build(CommittedBlock block, IReadOnlyList<CXReceipt> outgoing, uint destination,
+        (uint[] ShardIds, Crypto.Hash32[] Roots) commitments, (Crypto.Signature Signature, byte[] Bitmap) certificate)
+    {
+        var at = Array.IndexOf(commitments.ShardIds, destination);
+        if (at < 0) return null;
+        var receipts = OutgoingReceipts.To(outgoing, destination);
+        var header = block.Header;
+        var proof = new CXMerkleProof(header.Number, header.Hash, header.ShardId, commitments.Roots[at], commitments.ShardIds, commitments.Roots);
+        return new CXReceiptsProof(receipts, proof, header, certificate.Signature, (byte[])certificate.Bitmap.Clone());
     }
 
     // Refuses inputs that could only make a proof every destination rejects: a caller bug, not untrusted data.
-    private static (Crypto.Signature, byte[]) Certificate(CommittedBlock block, IReadOnlyList<CXReceipt> outgoing)
+    private static (Crypto.Signature, byte[]) Certificate(CommittedBlock block, IReadOnlyList<CXReceipt> outgoing, (uint[] ShardIds, Crypto.Hash32[] Roots) commitments)
     {
         if (block.CommitSignature is null || block.CommitBitmap is null)
             throw new ArgumentException($"block {block.Block} has no commit signature to prove it with", nameof(block));
-        if (OutgoingReceipts.Hash(outgoing) != block.Header.OutgoingReceiptHash)
+        if (OutgoingReceipts.Hash(commitments.ShardIds, commitments.Roots) != block.Header.OutgoingReceiptHash)
             throw new ArgumentException($"the receipts given are not the ones block {block.Block} commits to", nameof(outgoing));
         if (outgoing.Any(r => r.ShardId != block.Header.ShardId))
             throw new ArgumentException($"a receipt does not come from the block's shard {block.Header.ShardId}", nameof(outgoing));
