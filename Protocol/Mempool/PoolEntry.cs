@@ -18,7 +18,7 @@ internal sealed class PoolEntry
         Arrival = arrival;
         Hash = tx.Hash;
         var m = tx.Message;
-        Spend = m.Amount + m.Fee;
+        Spend = m.Spend;
         MaxCost = m.MaxCost;
         PriceKey = m.GasPrice.Sign < 0 ? UInt128.Zero : m.GasPrice >= SaturatedPrice ? UInt128.MaxValue : (UInt128)m.GasPrice;
     }

@@ -16,9 +16,9 @@ namespace HarmonySim.Protocol.State;
 public sealed class LedgerBatch(ShardLedger start, Func<SignedTransfer, Address?>? recoverSender = null)
 {
     private readonly ImmutableSortedDictionary<Address, Account>.Builder _accounts = start.Accounts.ToBuilder();
-    private BigInteger _total = start.TotalBalance;
-    private BigInteger _outgoing = start.OutgoingTotal;
-    private BigInteger _burned = start.BurnedFees;
+    // What the batch burned and sent out so far; the ledger's totals change by exactly these (see ToLedger).
+    private AmountSum _fees;
+    private AmountSum _sentOut;
 
     /// <summary>Applies <paramref name="signed"/>: null rejection and the receipt of a cross-shard transfer, or why it was refused.</summary>
     public (string? Rejection, CXReceipt? Receipt) Apply(SignedTransfer signed)
@@ -27,18 +27,15 @@ public sealed class LedgerBatch(ShardLedger start, Func<SignedTransfer, Address?
         var t = signed.Message;
         var sender = _accounts.TryGetValue(t.From, out var a) ? a : Account.Empty;
         if (start.Refusal(signed, sender, recoverSender) is { } refusal) return (refusal, null);
-        var fee = t.Fee;
-        _accounts[t.From] = new Account(sender.Balance - t.Amount - fee, sender.Nonce + 1);
-        _burned += fee;
+        _accounts[t.From] = new Account(sender.Balance - t.Spend, sender.Nonce + 1);
+        _fees.Add(t.Fee);
         if (!t.IsCrossShard)
         {
             var recipient = _accounts.TryGetValue(t.To, out var r) ? r : Account.Empty;
             _accounts[t.To] = recipient with { Balance = recipient.Balance + t.Amount };
-            _total -= fee;
             return (null, null);
         }
-        _total -= t.Amount + fee;
-        _outgoing += t.Amount;
+        _sentOut.Add(t.Amount);
         return (null, new CXReceipt(signed.Hash, t.From, t.To, t.ShardId, t.ToShardId, t.Amount));
     }
 
@@ -46,5 +43,13 @@ public sealed class LedgerBatch(ShardLedger start, Func<SignedTransfer, Address?
     public Account AccountOf(Address address) => _accounts.TryGetValue(address, out var a) ? a : Account.Empty;
 
     /// <summary>The ledger after every transfer applied so far.</summary>
-    public ShardLedger ToLedger() => start.With(_accounts.ToImmutable(), _total, _outgoing, _burned);
+    /// <remarks>
+    /// Fees leave the shard's balances for no one and cross-shard amounts leave them for another shard, so the total
+    /// falls by both, the burned total grows by the fees and the outgoing total by the amounts.
+    /// </remarks>
+    public ShardLedger ToLedger()
+    {
+        var (fees, sentOut) = (_fees.Value, _sentOut.Value);
+        return start.With(_accounts.ToImmutable(), start.TotalBalance - fees - sentOut, start.OutgoingTotal + sentOut, start.BurnedFees + fees);
+    }
 }

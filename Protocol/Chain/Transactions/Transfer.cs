@@ -25,6 +25,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
     private readonly ulong _gasLimit = IntrinsicGas;
     private readonly BigInteger _fee = BigInteger.Zero;
     private readonly BigInteger _maxCost = Amount;
+    private readonly BigInteger _spend = Amount;
 
     /// <summary>Atto-ONE, moved from <see cref="From"/> to <see cref="To"/>.</summary>
     public BigInteger Amount
@@ -34,6 +35,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
         {
             _amount = value;
             _maxCost = value + (_gasPrice * _gasLimit);
+            _spend = value + _fee;
         }
     }
 
@@ -46,6 +48,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
             _gasPrice = value;
             _fee = value * IntrinsicGas;
             _maxCost = _amount + (value * _gasLimit);
+            _spend = _amount + _fee;
         }
     }
 
@@ -67,4 +70,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
 
     /// <summary>The fee actually charged (and burned): the intrinsic gas at the offered price.</summary>
     public BigInteger Fee => _fee;
+
+    /// <summary>What applying the transfer takes from the sender: the amount and the fee.</summary>
+    public BigInteger Spend => _spend;
 }
