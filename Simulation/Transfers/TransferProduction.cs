@@ -89,7 +89,7 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
             receipts += n;
         }
         if (executed is not null) executed.Transactions += transfers.Count;
-        return new TransferProposal([.. transfers.Select(t => t.Encode())], incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees), world.BlockGasLimit);
+        return new TransferProposal(SignedTransfer.BlockEncodings(transfers), incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees), world.BlockGasLimit);
     }
 
     /// <summary>Remembers the state of a block this node built (the committees it knows grow by the block's own shard state).</summary>

@@ -51,6 +51,18 @@ public sealed class SignedTransfer
 
     private byte[] Encoded => _encoded ??= TransferEncoding.Encode(this);
 
+    /// <summary>
+    /// The encodings of <paramref name="transfers"/> for a block body, in order. The body shares each transfer's cached
+    /// encoding instead of copying it (a block holds thousands): neither the transfer nor the block ever writes to it.
+    /// </summary>
+    public static IReadOnlyList<byte[]> BlockEncodings(IReadOnlyList<SignedTransfer> transfers)
+    {
+        ArgumentNullException.ThrowIfNull(transfers);
+        var encodings = new byte[transfers.Count][];
+        for (var i = 0; i < encodings.Length; i++) encodings[i] = transfers[i].Encoded;
+        return encodings;
+    }
+
     /// <summary>Signs <paramref name="message"/> with <paramref name="key"/> for <paramref name="chainId"/>.</summary>
     public static SignedTransfer Sign(Transfer message, AccountKey key, ulong chainId)
     {

@@ -18,14 +18,13 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
     /// <summary>The gas a transfer without payload uses (Ethereum's and Harmony's <c>TxGas</c>).</summary>
     public const ulong IntrinsicGas = 21_000;
 
-    // The fee and the maximum cost are kept beside the fields they derive from and recomputed whenever one of those is
-    // set (so a `with` copy changing one stays consistent): the ledger and the pool read them for every transfer.
+    // The fee, maximum cost and spend are computed once, on first use, and published as one immutable object (so
+    // threads sharing the transfer never see a half-written value). Setting any field they derive from clears them,
+    // so a `with` copy changing one recomputes; the ledger and the pool read them for every transfer.
     private readonly BigInteger _amount = Amount;
     private readonly BigInteger _gasPrice = BigInteger.Zero;
     private readonly ulong _gasLimit = IntrinsicGas;
-    private readonly BigInteger _fee = BigInteger.Zero;
-    private readonly BigInteger _maxCost = Amount;
-    private readonly BigInteger _spend = Amount;
+    private Costs? _costs;
 
     /// <summary>Atto-ONE, moved from <see cref="From"/> to <see cref="To"/>.</summary>
     public BigInteger Amount
@@ -34,8 +33,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
         init
         {
             _amount = value;
-            _maxCost = value + (_gasPrice * _gasLimit);
-            _spend = value + _fee;
+            _costs = null;
         }
     }
 
@@ -46,9 +44,7 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
         init
         {
             _gasPrice = value;
-            _fee = value * IntrinsicGas;
-            _maxCost = _amount + (value * _gasLimit);
-            _spend = _amount + _fee;
+            _costs = null;
         }
     }
 
@@ -59,18 +55,40 @@ public sealed record Transfer(Address From, Address To, uint ShardId, uint ToSha
         init
         {
             _gasLimit = value;
-            _maxCost = _amount + (_gasPrice * value);
+            _costs = null;
         }
     }
 
     public bool IsCrossShard => ShardId != ToShardId;
 
     /// <summary>What the sender must hold for the transfer to apply: the amount plus the whole gas allowance.</summary>
-    public BigInteger MaxCost => _maxCost;
+    public BigInteger MaxCost => Derived.MaxCost;
 
     /// <summary>The fee actually charged (and burned): the intrinsic gas at the offered price.</summary>
-    public BigInteger Fee => _fee;
+    public BigInteger Fee => Derived.Fee;
 
     /// <summary>What applying the transfer takes from the sender: the amount and the fee.</summary>
-    public BigInteger Spend => _spend;
+    public BigInteger Spend => Derived.Spend;
+
+    private Costs Derived => _costs ??= Costs.Of(_amount, _gasPrice, _gasLimit);
+
+    private sealed class Costs(BigInteger fee, BigInteger maxCost, BigInteger spend)
+    {
+        public BigInteger Fee { get; } = fee;
+        public BigInteger MaxCost { get; } = maxCost;
+        public BigInteger Spend { get; } = spend;
+
+        public static Costs Of(BigInteger amount, BigInteger gasPrice, ulong gasLimit)
+        {
+            var fee = gasPrice * IntrinsicGas;
+            return new(fee, amount + (gasPrice * gasLimit), amount + fee);
+        }
+    }
+
+    // Written out so that the derived costs, computed or not, never take part.
+    public bool Equals(Transfer? other) =>
+        other is not null && From == other.From && To == other.To && ShardId == other.ShardId && ToShardId == other.ToShardId &&
+        _amount == other._amount && Nonce == other.Nonce && _gasPrice == other._gasPrice && _gasLimit == other._gasLimit;
+
+    public override int GetHashCode() => HashCode.Combine(From, To, ShardId, ToShardId, _amount, Nonce, _gasPrice, _gasLimit);
 }
