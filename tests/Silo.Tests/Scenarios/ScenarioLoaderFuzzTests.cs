@@ -15,9 +15,10 @@ public sealed partial class ScenarioLoaderFuzzTests
     private const int MutatedCases = 6_000;
     private const int GeneratedCases = 4_400;
 
-    /// <summary>A hang detector, not a speed requirement: the slowest legitimate case takes well under half of this.</summary>
-    private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(2);
-
+    /// <summary>
+    /// What one case may allocate: the work detector (a blow-up such as an alias bomb allocates far more). Time is not
+    /// asserted — a busy machine stretches it — and a real hang trips the test's timeout.
+    /// </summary>
     private const long AllocationBudget = 256L * 1024 * 1024;
 
     /// <summary>Longest error line allowed after the file name: messages that list a section's fields run to about 300 characters.</summary>
@@ -76,7 +77,6 @@ public sealed partial class ScenarioLoaderFuzzTests
     /// <summary>What is wrong with the outcome of validating <paramref name="text"/>, or null if nothing is.</summary>
     private static string? Problem(string text, ValidateOutcome outcome)
     {
-        if (outcome.Elapsed > TimeBudget) return $"took {outcome.Elapsed.TotalMilliseconds:0} ms (budget {TimeBudget.TotalMilliseconds:0} ms)";
         if (outcome.AllocatedBytes > AllocationBudget) return $"allocated {outcome.AllocatedBytes:N0} bytes (budget {AllocationBudget:N0})";
         if (outcome.Exit == 0) return outcome.Output.Contains(": valid: ", StringComparison.Ordinal) ? null : "exit 0 without the one-line summary";
         if (outcome.Exit != 2) return $"exit {outcome.Exit}";
