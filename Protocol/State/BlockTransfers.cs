@@ -73,17 +73,16 @@ public static class BlockTransfers
             if (rejection is not null) return BlockTransfersOutcome.Invalid($"transfer {i} ({transfers[i].Hash}): {rejection}");
             if (receipt is not null) outgoing.Add(receipt);
         }
-        var ledger = batch.ToLedger();
         var receipts = 0;
         for (var i = 0; i < incoming.Count; i++)
         {
             receipts += incoming[i].Receipts?.Count ?? 0;
             if (receipts > maxIncomingReceipts)
                 return BlockTransfersOutcome.Invalid($"incoming proofs carry more than the cap of {maxIncomingReceipts} receipts");
-            var result = ledger.ApplyIncoming(incoming[i], committees, maxIncomingReceipts);
-            if (!result.Accepted) return BlockTransfersOutcome.Invalid($"incoming proof {i} ({incoming[i]}): {result.Rejection}");
-            ledger = result.Ledger!;
+            if (batch.ApplyIncoming(incoming[i], committees, maxIncomingReceipts) is { } rejection)
+                return BlockTransfersOutcome.Invalid($"incoming proof {i} ({incoming[i]}): {rejection}");
         }
+        var ledger = batch.ToLedger();
         return new(ledger, outgoing, null);
     }
 }

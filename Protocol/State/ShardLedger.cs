@@ -23,7 +23,7 @@ namespace HarmonySim.Protocol.State;
 /// </remarks>
 public sealed class ShardLedger
 {
-    private ShardLedger(uint shardId, uint shardCount, ulong chainId, bool acceptsSimulated, ImmutableSortedDictionary<Address, Account> accounts,
+    private ShardLedger(uint shardId, uint shardCount, ulong chainId, bool acceptsSimulated, AccountDictionary accounts,
         ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned)
     {
         ShardId = shardId;
@@ -46,7 +46,7 @@ public sealed class ShardLedger
     public static ShardLedger Genesis(uint shardId, uint shardCount, ulong chainId, bool acceptSimulatedSignatures = false)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, shardCount);
-        return new(shardId, shardCount, chainId, acceptSimulatedSignatures, ImmutableSortedDictionary.Create<Address, Account>(AddressOrder.Instance),
+        return new(shardId, shardCount, chainId, acceptSimulatedSignatures, AccountDictionary.Empty,
             [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
     }
 
@@ -61,7 +61,7 @@ public sealed class ShardLedger
     public bool AcceptsSimulatedSignatures { get; }
 
     /// <summary>Accounts by address, in address order (Harmony's byte order).</summary>
-    public ImmutableSortedDictionary<Address, Account> Accounts { get; }
+    public AccountDictionary Accounts { get; }
 
     /// <summary>Incoming proofs already credited, by (source shard, source block hash).</summary>
     public ImmutableSortedSet<SpentProof> SpentProofs { get; }
@@ -83,10 +83,15 @@ public sealed class ShardLedger
     public bool IsSpent(uint sourceShard, Crypto.Hash32 blockHash) => SpentProofs.Contains(new SpentProof(sourceShard, blockHash));
 
     /// <summary>Genesis funding: adds to a balance, changing total supply.</summary>
-    public ShardLedger Fund(Address address, BigInteger amount)
+    public ShardLedger Fund(Address address, BigInteger amount) => Fund([(address, amount)]);
+
+    /// <summary>Genesis funding of many accounts at once, in order (an address may appear more than once).</summary>
+    public ShardLedger Fund(IEnumerable<(Address Address, BigInteger Amount)> grants)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        return With(Credit(Accounts, address, amount), SpentProofs, TotalBalance + amount, OutgoingTotal, IncomingTotal, BurnedFees);
+        ArgumentNullException.ThrowIfNull(grants);
+        var batch = new LedgerBatch(this);
+        foreach (var (address, amount) in grants) batch.Fund(address, amount);
+        return batch.ToLedger();
     }
 
     /// <summary>
@@ -135,40 +140,17 @@ public sealed class ShardLedger
         return null;
     }
 
-    /// <summary>A ledger with these accounts and totals (the batch's result).</summary>
-    internal ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, BigInteger total, BigInteger outgoing, BigInteger burned) =>
-        With(accounts, SpentProofs, total, outgoing, IncomingTotal, burned);
-
     /// <summary>
-    /// Credits the receipts of an incoming proof, once. A proof already credited is refused as "already spent" (checked
-    /// first: a replay costs no signature check); otherwise the proof must pass <see cref="ReceiptProofVerifier"/>
-    /// against the source committee <paramref name="committees"/> names.
+    /// Credits the receipts of an incoming proof, once: <see cref="LedgerBatch.ApplyIncoming"/> on this ledger alone.
     /// </summary>
     public IncomingResult ApplyIncoming(CXReceiptsProof proof, ICommitteeProvider committees, int maxReceipts = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(proof);
-        if (proof.MerkleProof is { } m && IsSpent(m.ShardId, m.BlockHash))
-            return IncomingResult.Reject($"already spent: the receipts of shard {m.ShardId} block {m.BlockHash} were credited before");
-        if (ReceiptProofVerifier.Verify(proof, ShardId, committees, maxReceipts) is { } reason) return IncomingResult.Reject(reason);
-
-        var accounts = Accounts;
-        var credited = BigInteger.Zero;
-        foreach (var r in proof.Receipts)
-        {
-            accounts = Credit(accounts, r.To, r.Amount);
-            credited += r.Amount;
-        }
-        var spent = SpentProofs.Add(new SpentProof(proof.MerkleProof.ShardId, proof.MerkleProof.BlockHash));
-        return new(With(accounts, spent, TotalBalance + credited, OutgoingTotal, IncomingTotal + credited, BurnedFees), null);
+        var batch = new LedgerBatch(this);
+        return batch.ApplyIncoming(proof, committees, maxReceipts) is { } rejection ? IncomingResult.Reject(rejection) : new(batch.ToLedger(), null);
     }
 
-    private static ImmutableSortedDictionary<Address, Account> Credit(ImmutableSortedDictionary<Address, Account> accounts, Address to, BigInteger amount)
-    {
-        var a = accounts.TryGetValue(to, out var existing) ? existing : Account.Empty;
-        return accounts.SetItem(to, a with { Balance = a.Balance + amount });
-    }
-
-    private ShardLedger With(ImmutableSortedDictionary<Address, Account> accounts, ImmutableSortedSet<SpentProof> spent,
+    /// <summary>A ledger with these accounts, spent proofs and totals (a batch's result).</summary>
+    internal ShardLedger With(AccountDictionary accounts, ImmutableSortedSet<SpentProof> spent,
         BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned) =>
         new(ShardId, ShardCount, ChainId, AcceptsSimulatedSignatures, accounts, spent, total, outgoing, incoming, burned);
 

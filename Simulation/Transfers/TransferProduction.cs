@@ -73,8 +73,6 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
                 transfers.Add(tx);
                 if (receipt is not null) outgoing.Add(receipt);
             }
-        var ledger = batch.ToLedger();
-
         var incoming = new List<CXReceiptsProof>();
         var receipts = 0;
         foreach (var proof in pool.Proofs)
@@ -82,12 +80,11 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
             var n = proof.Receipts.Count;
             if (receipts + n > IncomingReceiptsCap.Harmony) break;
             // Not yet verifiable (its epoch's committees are not in this chain yet), spent, or invalid: it waits or is dropped by the network.
-            var result = ledger.ApplyIncoming(proof, parent.Committees, IncomingReceiptsCap.Harmony);
-            if (!result.Accepted) continue;
-            ledger = result.Ledger!;
+            if (batch.ApplyIncoming(proof, parent.Committees, IncomingReceiptsCap.Harmony) is not null) continue;
             incoming.Add(proof);
             receipts += n;
         }
+        var ledger = batch.ToLedger();
         if (executed is not null) executed.Transactions += transfers.Count;
         return new TransferProposal(SignedTransfer.BlockEncodings(transfers), incoming, new TransferState(ledger, outgoing, transfers, incoming, parent.Committees), world.BlockGasLimit);
     }

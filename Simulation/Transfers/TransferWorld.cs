@@ -50,12 +50,15 @@ public sealed class TransferWorld
         ShardOf = t.Accounts.ToDictionary(a => a.Name, a => a.Shard, StringComparer.Ordinal);
         var genesis = Enumerable.Range(0, plan.Shards)
             .Select(s => ShardLedger.Genesis((uint)s, (uint)plan.Shards, chainId, AcceptsSimulatedSignatures)).ToArray();
-        foreach (var a in t.Accounts) genesis[a.Shard] = genesis[a.Shard].Fund(AddressOf(a.Name), ToAtto(a.Balance));
+        // Every shard's grants in the order the accounts are declared: scripted accounts, then each load source's.
+        var grants = Enumerable.Range(0, plan.Shards).Select(_ => new List<(Address, BigInteger)>()).ToArray();
+        foreach (var a in t.Accounts) grants[a.Shard].Add((AddressOf(a.Name), ToAtto(a.Balance)));
         foreach (var accounts in load)
         {
             var funding = ToAtto(accounts.Source.Accounts.Funding);
-            for (var i = 0; i < accounts.Count; i++) genesis[accounts.HomeShard[i]] = genesis[accounts.HomeShard[i]].Fund(accounts.Addresses[i], funding);
+            for (var i = 0; i < accounts.Count; i++) grants[accounts.HomeShard[i]].Add((accounts.Addresses[i], funding));
         }
+        for (var s = 0; s < plan.Shards; s++) genesis[s] = genesis[s].Fund(grants[s]);
         GenesisLedgers = genesis;
         GenesisTotal = genesis.Aggregate(BigInteger.Zero, (sum, l) => sum + l.TotalBalance);
         GenesisCommittees = genesisCommittees;
