@@ -64,8 +64,8 @@ public sealed class LoadTraffic(LoadGenerator generator, ShardMempool mempool)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(header);
-        var inclusion = new List<long>();
-        var finality = new List<long>();
+        var inclusion = new List<long>(state.Transfers.Count);
+        var finality = new List<long>(state.Transfers.Count);
         var crossShard = 0;
         foreach (var tx in state.Transfers)
         {
