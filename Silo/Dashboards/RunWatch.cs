@@ -1,0 +1,46 @@
+using System.Net;
+using HarmonySim.Dashboard.Model;
+using HarmonySim.Silo.Hosting;
+using HarmonySim.Silo.Runs;
+using HarmonySim.Silo.Telemetry;
+using HarmonySim.Simulation.Plans;
+
+namespace HarmonySim.Silo.Dashboards;
+
+/// <summary>
+/// Who watches a run of <c>harmonysim run</c>: with <c>--dashboard</c>, the live dashboard, its run control, telemetry
+/// and the web endpoint; without it, telemetry only when OTLP export is configured; otherwise nobody (the run then
+/// reads no counters and starts no web host).
+/// </summary>
+public sealed class RunWatch : IDisposable
+{
+    private RunWatch(RunControl? control, IReadOnlyList<IRunWatcher> watchers, SiloExtras? extras, Action<EmbeddedSilo>? started)
+    {
+        Control = control;
+        Watchers = watchers;
+        Extras = extras;
+        Started = started;
+    }
+
+    public RunControl? Control { get; }
+    public IReadOnlyList<IRunWatcher> Watchers { get; }
+    public SiloExtras? Extras { get; }
+    public Action<EmbeddedSilo>? Started { get; }
+
+    public static RunWatch For(RunPlan plan, double? speed, IPEndPoint? dashboard, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (dashboard is not null)
+        {
+            var view = new RunView(RunInfo.Of(plan), live: true);
+            var control = new RunControl(plan, speed);
+            return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], DashboardWeb.ForRun(view, control, dashboard),
+                silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} (metrics at /metrics, Orleans at {DashboardWeb.OrleansPath})"));
+        }
+        return TelemetryServices.OtlpConfigured
+            ? new RunWatch(null, [new RunMetrics(plan)], DashboardWeb.ForOtlp(), null)
+            : new RunWatch(null, [], null, null);
+    }
+
+    public void Dispose() => Control?.Dispose();
+}
