@@ -9,6 +9,9 @@ public interface IRunControl
 {
     bool Paused { get; }
 
+    /// <summary>Whether the run is being held now (paused takes hold at the end of the step under way).</summary>
+    bool Holding { get; }
+
     /// <summary>The pace (virtual seconds per wall second), null when running flat out.</summary>
     double? Speed { get; }
 

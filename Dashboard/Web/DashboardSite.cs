@@ -47,6 +47,7 @@ public static class DashboardSite
             {
                 live = view.Live,
                 paused = control?.Paused ?? false,
+                holding = control?.Holding ?? false,
                 speed = control?.Speed,
                 duration = view.Info.DurationSeconds,
                 bucket = RunView.Bucket,

@@ -136,11 +136,13 @@ function draw() {
   const s = state.last;
   if (!s || !state.info) return;
   const run = s.run;
-  const mode = s.live ? (s.paused ? "paused" : run.state) : "replay";
+  const mode = !s.live ? "replay" : run.state !== "running" ? run.state : s.holding ? "paused" : s.paused ? "pausing" : "running";
   const speed = s.speed === null || s.speed === undefined ? "max" : s.speed + "x";
   $("status").textContent = `${mode} · t = ${run.at.toFixed(1)} s of ${s.duration} s` + (s.live ? ` · speed ${speed}` : "") +
     (run.digest ? ` · digest ${run.digest.slice(0, 16)}…` : "");
   $("status").dataset.state = mode;
+  // Nothing is pushed when a pause takes hold (the run just stops changing): ask again until it has.
+  if (mode === "pausing") setTimeout(refresh, 300);
   const current = page();
   if (current.name === "overview") drawOverview(run);
   if (current.name === "shard") drawShard(run, current.arg);

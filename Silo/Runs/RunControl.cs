@@ -32,6 +32,8 @@ public sealed class RunControl(RunPlan plan, double? speed) : IRunControl, IDisp
 
     public bool Paused { get; private set; }
 
+    public bool Holding { get; private set; }
+
     public double? Speed { get; private set; } = speed;
 
     public void Pause()
@@ -90,7 +92,15 @@ public sealed class RunControl(RunPlan plan, double? speed) : IRunControl, IDisp
             foreach (var fault in faults) await Apply(grains, fault.Kind, fault.Shard, fault.Nodes);
             if (!paused) break;
             held = true;
-            await _wake.WaitAsync(cancellation);
+            Holding = true;
+            try
+            {
+                await _wake.WaitAsync(cancellation);
+            }
+            finally
+            {
+                Holding = false;
+            }
         }
         lock (_gate)
         {

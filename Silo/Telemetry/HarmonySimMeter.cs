@@ -27,8 +27,8 @@ public static class HarmonySimMeter
     public static readonly Counter<long> ViewChanges = Meter.CreateCounter<long>("harmonysim.view_changes", "{view_change}", "View changes completed (an honest node entered the new view).");
     public static readonly Counter<long> ConsensusMessages = Meter.CreateCounter<long>("harmonysim.consensus.messages", "{message}", "Consensus messages delivered, by type.");
     public static readonly Counter<long> SignaturesVerified = Meter.CreateCounter<long>("harmonysim.signatures.verified", "{signature}", "Signature verifications the shard's validators made.");
-    public static readonly Gauge<double> SigningPower = Meter.CreateGauge<double>("harmonysim.signing.power", "1", "Share of the shard's keys that signed its last canonical block (0–1).");
-    public static readonly Gauge<double> MissingPower = Meter.CreateGauge<double>("harmonysim.missing.power", "1", "Share of the shard's keys missing from its last canonical block's commit (0–1).");
+    public static readonly Gauge<double> SigningPower = Meter.CreateGauge<double>("harmonysim.signing_power.ratio", "1", "Share of the shard's keys that signed its last canonical block (0–1).");
+    public static readonly Gauge<double> MissingPower = Meter.CreateGauge<double>("harmonysim.missing_power.ratio", "1", "Share of the shard's keys missing from its last canonical block's commit (0–1).");
     public static readonly Gauge<long> Height = Meter.CreateGauge<long>("harmonysim.height", "{block}", "Canonical height of the shard.");
     public static readonly Gauge<long> Epoch = Meter.CreateGauge<long>("harmonysim.epoch", "{epoch}", "Epochs completed (a staking run).");
     public static readonly Counter<long> Slashes = Meter.CreateCounter<long>("harmonysim.slashes", "{slash}", "Validators slashed for double signing.");
