@@ -143,6 +143,12 @@ function draw() {
   $("status").dataset.state = mode;
   // Nothing is pushed when a pause takes hold (the run just stops changing): ask again until it has.
   if (mode === "pausing") setTimeout(refresh, 300);
+  const select = $("speed");
+  const wanted = s.speed === null || s.speed === undefined ? "max" : String(s.speed);
+  if (s.live && document.activeElement !== select && select.value !== wanted) {
+    if (![...select.options].some((o) => o.value === wanted)) select.add(new Option(wanted + "x", wanted));
+    select.value = wanted;
+  }
   const current = page();
   if (current.name === "overview") drawOverview(run);
   if (current.name === "shard") drawShard(run, current.arg);

@@ -31,6 +31,8 @@ internal sealed class Browser : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
     public static async Task<Browser> Open(TestContext context)
     {
         if (!File.Exists(Executable)) Assert.Fail($"no chromium at {Executable}: test.sh installs Debian's chromium (apt-get install -y chromium)");
@@ -45,7 +47,8 @@ internal sealed class Browser : IAsyncDisposable
 
     public async Task Screenshot(string name)
     {
-        var folder = _context.TestResultsDirectory ?? Path.GetTempPath();
+        // Beside the test results (dotnet test's TestResults folder in the test's output), where they outlive the run.
+        var folder = ScreenshotFolder;
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{_context.TestName}-{name}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
