@@ -47,6 +47,9 @@ public sealed class RunView
 
     public string? Digest { get; private set; }
 
+    /// <summary>Wall seconds since the run started (a live run; 0 in a replay): the page shows virtual ÷ wall as the run's speed.</summary>
+    public double WallSeconds { get; private set; }
+
     /// <summary>Bumped on every change, so a page knows when to fetch again.</summary>
     public long Version { get; private set; }
 
@@ -78,11 +81,12 @@ public sealed class RunView
     }
 
     /// <summary>The run reached <paramref name="through"/>: closes every bucket that ends at or before it.</summary>
-    public void Advance(double through)
+    public void Advance(double through, double wallSeconds = 0)
     {
         lock (_gate)
         {
             Now = Math.Max(Now, through);
+            WallSeconds = wallSeconds;
             while ((_closedBuckets + 1) * Bucket <= through + 1e-9) CloseBucket(_closedBuckets, (_closedBuckets + 1) * Bucket);
             Version++;
         }
@@ -119,7 +123,7 @@ public sealed class RunView
                 shards.Add(new ShardSnapshot(s, last?.Height ?? 0, last?.Leader, _viewChanges[s].Count(v => v <= t), recent));
             }
             var timeline = _timeline.Where(e => e.T <= t).OrderBy(e => e.T).ThenBy(e => e.Shard).ToList();
-            return new RunSnapshot(t, Now, State, Digest, Version, shards,
+            return new RunSnapshot(t, Now, WallSeconds, State, Digest, Version, shards,
                 [.. timeline.Skip(Math.Max(0, timeline.Count - recentEvents))], timeline.Count,
                 [.. _series.Where(p => p.T <= t + 1e-9)]);
         }
@@ -177,5 +181,5 @@ public sealed class RunView
 public sealed record ShardSnapshot(int Shard, ulong Height, int? Leader, int ViewChanges, IReadOnlyList<BlockView> Blocks);
 
 /// <summary>The run at a moment (<see cref="At"/>) out of the time it has reached (<see cref="Now"/>).</summary>
-public sealed record RunSnapshot(double At, double Now, string State, string? Digest, long Version, IReadOnlyList<ShardSnapshot> Shards,
+public sealed record RunSnapshot(double At, double Now, double WallSeconds, string State, string? Digest, long Version, IReadOnlyList<ShardSnapshot> Shards,
     IReadOnlyList<TimelineEntry> Timeline, int TimelineCount, IReadOnlyList<SeriesPoint> Series);

@@ -138,7 +138,9 @@ function draw() {
   const run = s.run;
   const mode = !s.live ? "replay" : run.state !== "running" ? run.state : s.holding ? "paused" : s.paused ? "pausing" : "running";
   const speed = s.speed === null || s.speed === undefined ? "max" : s.speed + "x";
-  $("status").textContent = `${mode} · t = ${run.at.toFixed(1)} s of ${s.duration} s` + (s.live ? ` · speed ${speed}` : "") +
+  const actual = s.live && run.wallSeconds > 0 ? ` (${(run.now / run.wallSeconds).toFixed(1)}× real time so far)` : "";
+  const progress = ` (${(100 * run.now / s.duration).toFixed(0)} %)`;
+  $("status").textContent = `${mode} · t = ${run.at.toFixed(1)} s of ${s.duration} s${progress}` + (s.live ? ` · speed ${speed}${actual}` : "") +
     (run.digest ? ` · digest ${run.digest.slice(0, 16)}…` : "");
   $("status").dataset.state = mode;
   // Nothing is pushed when a pause takes hold (the run just stops changing): ask again until it has.

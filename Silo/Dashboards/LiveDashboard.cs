@@ -9,6 +9,9 @@ namespace HarmonySim.Silo.Dashboards;
 /// <summary>Feeds a live run's steps into the dashboard's <see cref="RunView"/>: blocks, log lines, load counts, time reached.</summary>
 public sealed class LiveDashboard(RunView view) : IRunWatcher
 {
+    // Wall time only reaches the page (as the run's speed), never the run or its log.
+    private readonly System.Diagnostics.Stopwatch _wall = System.Diagnostics.Stopwatch.StartNew();
+
     public void Stepped(RunProgress progress, IReadOnlyList<ShardRecords> records, IReadOnlyList<ShardCounters> counters)
     {
         ArgumentNullException.ThrowIfNull(progress);
@@ -22,7 +25,7 @@ public sealed class LiveDashboard(RunView view) : IRunWatcher
             if (r.Transactions is { } load)
                 foreach (var b in load.Blocks) view.AddTransactions(r.Shard, b.CommittedAt.TotalSeconds, b.LoadTransactions);
         }
-        view.Advance(progress.Now.TotalSeconds);
+        view.Advance(progress.Now.TotalSeconds, _wall.Elapsed.TotalSeconds);
     }
 
     public void Finished(TimeSpan simulatedTime, string digest, bool interrupted) => view.Finish(simulatedTime.TotalSeconds, digest, interrupted);
