@@ -29,7 +29,8 @@ public static class DashboardSite
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
 
-    public static void MapApi(IEndpointRouteBuilder app, RunView view, IRunControl? control)
+    /// <param name="orleansPath">Where the host serves the Orleans dashboard, if it does (the page links to it).</param>
+    public static void MapApi(IEndpointRouteBuilder app, RunView view, IRunControl? control, string? orleansPath = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(view);
@@ -46,6 +47,7 @@ public static class DashboardSite
             return Results.Json(new
             {
                 live = view.Live,
+                orleans = orleansPath,
                 paused = control?.Paused ?? false,
                 holding = control?.Holding ?? false,
                 speed = control?.Speed,

@@ -216,7 +216,10 @@ async function start() {
   await refresh();
   if (state.last.live) {
     setupControl();
-    $("nav-orleans").hidden = false;
+    if (state.last.orleans) {
+      $("nav-orleans").href = state.last.orleans.replace(/^\//, "");
+      $("nav-orleans").hidden = false;
+    }
     if (state.last.run.state === "running") {
       state.stream = new EventSource("api/stream");
       state.stream.onmessage = () => refresh();

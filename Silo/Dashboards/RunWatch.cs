@@ -34,8 +34,8 @@ public sealed class RunWatch : IDisposable
         {
             var view = new RunView(RunInfo.Of(plan), live: true);
             var control = new RunControl(plan, speed);
-            return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], DashboardWeb.ForRun(view, control, dashboard),
-                silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} (metrics at /metrics, Orleans at {DashboardWeb.OrleansPath})"));
+            return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], DashboardWeb.ForRun(view, control, dashboard, orleans: speed is not null),
+                silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} (metrics at /metrics" + (speed is null ? ")" : $", Orleans at {DashboardWeb.OrleansPath})")));
         }
         return TelemetryServices.OtlpConfigured
             ? new RunWatch(null, [new RunMetrics(plan)], DashboardWeb.ForOtlp(), null)

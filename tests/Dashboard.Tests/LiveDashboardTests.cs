@@ -28,6 +28,11 @@ public sealed class LiveDashboardTests
             var page = browser.Page;
             await page.GotoAsync(served.Address.ToString());
             await Expect(page, "document.querySelector('#status').dataset.state === 'running'");
+            // A paced run mounts the Orleans dashboard, linked from the page.
+            Assert.IsTrue(await page.IsVisibleAsync("#nav-orleans"));
+            var orleans = await page.APIRequest.GetAsync(new Uri(served.Address, "orleans/").ToString());
+            Assert.AreEqual(200, orleans.Status);
+            StringAssert.Contains(await orleans.TextAsync(), "Orleans");
 
             // Heights rise on the overview.
             var first = await Height(page);
