@@ -1,9 +1,10 @@
 using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Simulation.Runs;
 
 namespace HarmonySim.Dashboard.Model;
 
-/// <summary>One member of a shard's starting committee with its share of the shard's voting power.</summary>
-public sealed record MemberView(int Node, string Cohort, int Keys, bool HarmonyOperated, double Stake, double EffectiveStake, double VotingPower, string Behaviour);
+/// <summary>One member of a shard's starting committee with its share of the shard's voting power; unstaked members hold Harmony-style slots.</summary>
+public sealed record MemberView(int Node, string Cohort, int Keys, bool Unstaked, double Stake, double EffectiveStake, double VotingPower, string Behaviour);
 
 /// <summary>A cohort's total voting power in a shard.</summary>
 public sealed record CohortPower(string Cohort, int Validators, int Keys, double VotingPower);
@@ -24,19 +25,13 @@ public sealed record CommitteeView(int Shard, int Keys, double MedianStakePerKey
         ArgumentNullException.ThrowIfNull(plan);
         var nodes = plan.NodesOf(shard).OrderBy(n => n.Id).ToList();
         var keys = nodes.Sum(n => n.Keys);
-        var external = nodes.Where(n => n.StakePerKey is not null).ToList();
-        var median = Median([.. external.Select(n => (double)n.StakePerKey!.Value)]);
-        var harmonyKeys = nodes.Where(n => n.StakePerKey is null).Sum(n => n.Keys);
+        var median = Median([.. nodes.Where(n => n.StakePerKey is not null).Select(n => (double)n.StakePerKey!.Value)]);
+        // The kernel's own voting power (Harmony's rules: unstaked slots share Harmony's vote, staked ones the rest by
+        // effective stake; one key one vote under the count quorum), so the page shows what the quorum counts.
+        var power = RunContext.VotingPowerByNode(plan, shard);
         double Effective(NodePlan n) => n.StakePerKey is { } s ? n.Keys * Math.Clamp((double)s, LowerBound * median, UpperBound * median) : 0;
-        var externalEffective = external.Sum(Effective);
-        var harmonyShare = external.Count == 0 ? 1.0 : harmonyKeys == 0 ? 0.0 : (double)plan.Consensus.HarmonyVoteShare;
-        double Power(NodePlan n) => plan.Consensus.Quorum == QuorumMode.ByCount || keys == 0
-            ? keys == 0 ? 0 : (double)n.Keys / keys
-            : n.StakePerKey is null
-                ? harmonyKeys == 0 ? 0 : harmonyShare * n.Keys / harmonyKeys
-                : externalEffective == 0 ? 0 : (1 - harmonyShare) * Effective(n) / externalEffective;
         var members = nodes.Select(n => new MemberView(n.Id, n.Cohort, n.Keys, n.StakePerKey is null, (double)(n.StakePerKey ?? 0) * n.Keys,
-            Effective(n), Power(n), n.Behaviour.ToString())).ToList();
+            Effective(n), (double)power.GetValueOrDefault(n.Id) / VotingPower.One, n.Behaviour.ToString())).ToList();
         var cohorts = members.GroupBy(m => m.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CohortPower(g.Key, g.Count(), g.Sum(m => m.Keys), g.Sum(m => m.VotingPower))).ToList();
         return new CommitteeView(shard, keys, median, Nakamoto(members), members, cohorts);

@@ -38,7 +38,7 @@ function fill(tableId, rows) {
 }
 
 // One uPlot chart per name, re-created when its number of series changes, otherwise fed new data.
-function plot(name, elementId, labels, data, dashed) {
+function plot(name, elementId, labels, data, dashed, xLabel) {
   const existing = state.charts[name];
   if (existing && existing.series.length === labels.length + 1) {
     existing.setData(data);
@@ -48,7 +48,7 @@ function plot(name, elementId, labels, data, dashed) {
   const series = [{ label: "t (s)" }].concat(labels.map((label, i) => ({
     label, stroke: colors[i % colors.length], width: 1.5, dash: dashed && dashed[i] ? [5, 4] : undefined, spanGaps: true,
   })));
-  state.charts[name] = new uPlot({ width: 460, height: 220, series, scales: { x: { time: false } }, axes: [{ label: "virtual s" }, {}] }, data, $(elementId));
+  state.charts[name] = new uPlot({ width: 460, height: 220, series, scales: { x: { time: false } }, axes: [{ label: xLabel || "virtual s" }, {}] }, data, $(elementId));
 }
 
 function seriesBy(points, shards, pick) {
@@ -96,8 +96,8 @@ function drawShard(run, shard) {
   $("shard-summary").textContent = `height ${s.height}, leader ${text(s.leader)}, ${s.viewChanges} view changes, ` +
     `${committee.members.length} validators with ${committee.keys} keys, Nakamoto coefficient ${committee.nakamotoCoefficient}`;
   fill("blocks", s.blocks.slice().reverse().map((b) => row([b.height, text(b.t, 3), b.view, b.leader, b.signers, b.missing, text(b.finality, 3)])));
-  fill("committee", committee.members.map((m) => row([m.node, m.cohort, m.keys, m.harmonyOperated ? "yes" : "", (100 * m.votingPower).toFixed(3) + " %", m.behaviour], [1, 5])));
-  plot("rounds", "chart-rounds", ["round (s)", "missing keys"], [s.blocks.map((b) => b.height), s.blocks.map((b) => b.finality), s.blocks.map((b) => b.missing)]);
+  fill("committee", committee.members.map((m) => row([m.node, m.cohort, m.keys, m.unstaked ? "–" : text(m.stake, 0) + " (effective " + text(m.effectiveStake, 0) + ")", (100 * m.votingPower).toFixed(3) + " %", m.behaviour], [1, 5])));
+  plot("rounds", "chart-rounds", ["round (s)", "missing keys"], [s.blocks.map((b) => b.height), s.blocks.map((b) => b.finality), s.blocks.map((b) => b.missing)], null, "height");
 }
 
 function describe(entry) {

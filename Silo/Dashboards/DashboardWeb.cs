@@ -21,15 +21,15 @@ public static class DashboardWeb
 
     /// <summary>
     /// What the first silo carries for a run with <c>--dashboard</c>. The Orleans dashboard costs 3–4 CPU seconds per
-    /// run whatever its length (measured on mainnet-2020, bench/RESULTS.md), with its profiler and counters on, so it
-    /// is mounted only for a paced run (the default with the dashboard), where that time is spent waiting anyway; a run
-    /// at max speed is a performance run, and /orleans then says how to get it.
+    /// run whatever its length (measured on mainnet-2020, bench/RESULTS.md), and exporting Orleans' meter costs in
+    /// proportion to Orleans' messages, so both come only with a paced run (the default with the dashboard), where
+    /// that time is spent waiting anyway; a run at max speed is a performance run, and /orleans then says how to get it.
     /// </summary>
     public static SiloExtras ForRun(RunView view, IRunControl control, IPEndPoint listen, bool orleans) => new(
         Services: services =>
         {
             services.AddRouting();
-            TelemetryServices.Add(services, prometheus: true);
+            TelemetryServices.Add(services, prometheus: true, orleans);
         },
         Silo: silo =>
         {
@@ -53,5 +53,5 @@ public static class DashboardWeb
         "Run with a pace (--speed 1x, the default with --dashboard, or Nx) to have it here.";
 
     /// <summary>What the first silo carries when only OTLP export is wanted (no web endpoint).</summary>
-    public static SiloExtras ForOtlp() => new(Services: services => TelemetryServices.Add(services, prometheus: false));
+    public static SiloExtras ForOtlp(bool orleans) => new(Services: services => TelemetryServices.Add(services, prometheus: false, orleans));
 }

@@ -38,7 +38,7 @@ public sealed class RunWatch : IDisposable
                 silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} (metrics at /metrics" + (speed is null ? ")" : $", Orleans at {DashboardWeb.OrleansPath})")));
         }
         return TelemetryServices.OtlpConfigured
-            ? new RunWatch(null, [new RunMetrics(plan)], DashboardWeb.ForOtlp(), null)
+            ? new RunWatch(null, [new RunMetrics(plan)], DashboardWeb.ForOtlp(orleans: speed is not null), null)
             : new RunWatch(null, [], null, null);
     }
 
