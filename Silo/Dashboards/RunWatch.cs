@@ -34,8 +34,12 @@ public sealed class RunWatch : IDisposable
         {
             var view = new RunView(RunInfo.Of(plan), live: true);
             var control = new RunControl(plan, speed);
+            var where = "(metrics at /metrics" + (speed is null ? ")" : $", Orleans at {DashboardWeb.OrleansPath})");
+            // A chosen port is known now, so the address is printed before a terminal's live progress table takes
+            // over the screen; a free port (0) only once the host has bound it.
+            if (dashboard.Port != 0) stdout.WriteLine($"Dashboard: http://{dashboard}/ {where}");
             return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], DashboardWeb.ForRun(view, control, dashboard, orleans: speed is not null),
-                silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} (metrics at /metrics" + (speed is null ? ")" : $", Orleans at {DashboardWeb.OrleansPath})")));
+                dashboard.Port != 0 ? null : silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} {where}"));
         }
         return TelemetryServices.OtlpConfigured
             ? new RunWatch(null, [new RunMetrics(plan)], DashboardWeb.ForOtlp(orleans: speed is not null), null)
