@@ -5,6 +5,8 @@
 
 # Build stage: the SDK publishes the Silo project, precompiled (ReadyToRun) for linux-x64 so silos start faster.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The Dashboard project's build installs its chart library from npm (Dashboard/package-lock.json).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files and central settings first, so a code change does not invalidate the restored packages layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./

@@ -29,6 +29,12 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// <summary>Where one of the shard's validators stands, or null when it is not a member.</summary>
     Task<NodeStatus?> Status(int node);
 
-    /// <summary>Crashes or restarts members now (at the shard's current virtual time); logged like a scripted fault.</summary>
+    /// <summary>
+    /// Applies an operator's fault now (at the shard's current virtual time), logged like a scripted fault so it enters
+    /// the digest: crash or restart members, isolate the leader, partition the named members from the rest, heal.
+    /// </summary>
     Task Control(FaultKind kind, IReadOnlyList<int> nodes);
+
+    /// <summary>Running totals for telemetry: consensus messages delivered by type and signatures verified (read-only).</summary>
+    Task<ShardCounters> Counters();
 }

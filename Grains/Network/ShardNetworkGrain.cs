@@ -38,8 +38,12 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     public Task Control(FaultKind kind, IReadOnlyList<int> nodes)
     {
-        if (kind is not (FaultKind.Crash or FaultKind.Restart)) throw new ArgumentException($"a validator can only be crashed or restarted, not {kind}", nameof(kind));
+        if (kind is not (FaultKind.Crash or FaultKind.Restart or FaultKind.IsolateLeader or FaultKind.Partition or FaultKind.Heal))
+            throw new ArgumentException($"a shard can be controlled with crash, restart, isolate-leader, partition or heal, not {FaultKinds.Name(kind)}", nameof(kind));
         Shard.Network.ApplyNow(kind, nodes);
         return Task.CompletedTask;
     }
+
+    public Task<ShardCounters> Counters() =>
+        Task.FromResult(new ShardCounters(Shard.Network.Shard, new Dictionary<string, long>(Shard.Network.Observer.MessagesByType()), Shard.Network.Observer.SignatureChecks));
 }

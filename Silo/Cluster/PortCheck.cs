@@ -16,21 +16,26 @@ public static class PortCheck
         // Memory silos listen on loopback; azure silos on every interface (ClusterSiloHost).
         var address = settings.Provider == StorageProvider.Memory ? IPAddress.Loopback : IPAddress.Any;
         foreach (var (port, key) in new[] { (settings.SiloPort, ClusterKeys.SiloPort), (settings.GatewayPort, ClusterKeys.GatewayPort) })
-        {
-            var listener = new TcpListener(address, port);
-            try
-            {
-                listener.Start();
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
-            {
-                return $"port {port} ({key}) is {(e.SocketErrorCode == SocketError.AccessDenied ? "not allowed for this user" : "already in use")}";
-            }
-            finally
-            {
-                listener.Stop();
-            }
-        }
+            if (Taken(address, port, key) is { } why) return why;
         return null;
+    }
+
+    /// <summary>Null when <paramref name="port"/> is free on <paramref name="address"/>; otherwise why not, naming <paramref name="key"/>.</summary>
+    public static string? Taken(IPAddress address, int port, string key)
+    {
+        var listener = new TcpListener(address, port);
+        try
+        {
+            listener.Start();
+            return null;
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            return $"port {port} ({key}) is {(e.SocketErrorCode == SocketError.AccessDenied ? "not allowed for this user" : "already in use")}";
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 }

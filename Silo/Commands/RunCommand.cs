@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HarmonySim.Silo.Dashboards;
 using HarmonySim.Silo.Reports;
 using HarmonySim.Silo.Reports.Streaming;
 using HarmonySim.Silo.Runs;
@@ -8,7 +9,7 @@ using HarmonySim.Silo.Scenarios;
 namespace HarmonySim.Silo.Commands;
 
 /// <summary>
-/// <c>harmonysim run SCENARIO [--seed N] [--out DIR] [--speed max|1x|Nx] [--silos N] [--force]</c>: runs a scenario on
+/// <c>harmonysim run SCENARIO [--seed N] [--out DIR] [--speed max|1x|Nx] [--silos N] [--force] [--dashboard[=PORT]]</c>: runs a scenario on
 /// embedded silos with a progress display and writes the run folder. Exit codes: see <see cref="ExitCodes"/>; bad
 /// input (including an unwritable --out, and a run estimated not to fit this machine unless --force) is found before anything runs, and SIGINT/SIGTERM stop the run between
 /// steps and still write its folder, marked interrupted.
@@ -24,7 +25,13 @@ public static class RunCommand
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible), 1x (real time) or Nx (N times real time).", DefaultValueFactory = _ => "max" };
         var silos = new Option<int>("--silos") { Description = "Number of in-process silos to spread the run over.", DefaultValueFactory = _ => 1 };
         var force = new Option<bool>("--force") { Description = ForceDescription };
-        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos, force };
+        var dashboard = new Option<string?>("--dashboard")
+        {
+            Description = $"Serve the live dashboard (pages at /, Prometheus metrics at /metrics, Orleans at /orleans) on 127.0.0.1:PORT " +
+                $"(default {DefaultDashboardPort}; 0 picks a free port) while the run goes; the run's speed defaults to 1x then.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos, force, dashboard };
         command.SetAction(async (parse, cancellation) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -49,7 +56,21 @@ public static class RunCommand
                 }
                 seedWanted = parsedSeed;
             }
-            if (!TryParseSpeed(parse.GetValue(speed)!, out var factor))
+            int? dashboardPort = null;
+            if (parse.GetResult(dashboard) is not null)
+            {
+                var portText = parse.GetValue(dashboard);
+                if (portText is null) dashboardPort = DefaultDashboardPort;
+                else if (int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535) dashboardPort = p;
+                else
+                {
+                    stderr.WriteLine($"--dashboard: expected a port from 0 to 65535, got '{ScenarioValues.Echo(portText)}'");
+                    return HarmonySimCommand.BadInput;
+                }
+            }
+            // Watching a run that ends before the page has loaded shows nothing: with the dashboard, real time unless asked.
+            var speedText = dashboardPort is not null && parse.GetResult(speed) is null or { Implicit: true } ? "1x" : parse.GetValue(speed)!;
+            if (!TryParseSpeed(speedText, out var factor))
             {
                 stderr.WriteLine($"--speed: expected max, 1x or a multiple from {MinSpeed}x to {MaxSpeed}x such as 10x, got '{ScenarioValues.Echo(parse.GetValue(speed)!)}'");
                 return HarmonySimCommand.BadInput;
@@ -84,6 +105,13 @@ public static class RunCommand
                 return HarmonySimCommand.BadInput;
             }
 
+            var listen = dashboardPort is { } webPort ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, webPort) : null;
+            if (listen is { Port: > 0 } && Cluster.PortCheck.Taken(listen.Address, listen.Port, "--dashboard") is { } taken)
+            {
+                stderr.WriteLine($"{taken}; nothing ran (--dashboard=0 picks a free port).");
+                return ExitCodes.Unavailable;
+            }
+
             stdout.WriteLine(ValidateCommand.Summary(path, s));
             var target = RunFolder.NewPath(root, s.Name, DateTime.UtcNow);
             using var stop = new StopSignals(cancellation);
@@ -91,7 +119,8 @@ public static class RunCommand
             using var streamed = RunOutput.InFolder(target);
             try
             {
-                var runner = new Runner(silosWanted) { Speed = factor, Output = streamed };
+                using var watch = RunWatch.For(plan, factor, listen, stdout);
+                var runner = new Runner(silosWanted) { Speed = factor, Output = streamed, Control = watch.Control, Watchers = watch.Watchers, Extras = watch.Extras, Started = watch.Started };
                 var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
                 RunOutcome outcome;
                 try
@@ -107,7 +136,9 @@ public static class RunCommand
                     return stop.ExitCode;
                 }
                 RunFolder.Write(target, outcome, File.ReadAllText(path), Path.GetFileName(path));
-                return Summarize(stdout, outcome.Report, target, stop);
+                var code = Summarize(stdout, outcome.Report, target, stop);
+                if (listen is not null) stdout.WriteLine($"See it again: harmonysim dashboard {target}");
+                return code;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
             {
@@ -141,6 +172,9 @@ public static class RunCommand
     public const string ForceDescription =
         "Run (or pass) a scenario whose estimated memory, output size or wall time exceeds this machine's limits " +
         "(available memory, free disk on the output drive, 7 days); without it such a scenario is refused with exit 2.";
+
+    /// <summary>The dashboard's port when --dashboard names none (the port the container image serves, infra/bicep).</summary>
+    public const int DefaultDashboardPort = 8080;
 
     private const double MinSpeed = 0.001;
     private const double MaxSpeed = 1_000_000;

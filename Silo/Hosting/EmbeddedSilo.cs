@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using HarmonySim.Simulation.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HarmonySim.Silo.Hosting;
@@ -20,7 +21,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _hosts[0].Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedSilo> StartAsync(int silos = 1, int basePort = 0, CancellationToken cancellation = default)
+    /// <summary>The first silo's web address (http://host:port) when <see cref="SiloExtras.Listen"/> was set, else null.</summary>
+    public Uri? WebAddress =>
+        _hosts[0].Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).FirstOrDefault();
+
+    public IServiceProvider Services => _hosts[0].Services;
+
+    public static async Task<EmbeddedSilo> StartAsync(int silos = 1, int basePort = 0, SiloExtras? extras = null, CancellationToken cancellation = default)
     {
         if (silos < 1) throw new ArgumentOutOfRangeException(nameof(silos), "at least one silo");
         var siloPort = basePort == 0 ? FreePort() : basePort;
@@ -34,9 +42,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             var port = i == 0 ? siloPort : FreePort();
             var gateway = i == 0 ? gatewayPort : FreePort();
             // A bare host: an embedded silo reads no configuration files, so nothing watches the working directory.
-            var host = new HostBuilder()
-                .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning))
-                .UseOrleans(silo => silo
+            var carries = i == 0 ? extras : null;
+            var builder = new HostBuilder()
+                .ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+            if (carries?.Services is { } extraServices) builder.ConfigureServices(extraServices);
+            if (carries is { Listen: { } endpoint })
+                builder.ConfigureWebHost(web => web.UseKestrel(k => k.Listen(endpoint)).Configure(app => carries.App?.Invoke(app)));
+            var host = builder
+                .UseOrleans(silo => Extend(silo
                     .UseLocalhostClustering(port, gateway, i == 0 ? null : primary, serviceId: "harmonysim", clusterId: clusterId)
                     // In-process silos live and die together: a seconds-long stall on a busy machine must never get one
                     // declared dead (its grains, and the run's state in them, would be lost and recreated empty).
@@ -52,7 +65,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
                         services.AddPlacementDirector<Grains.Placement.ShardPlacement, Grains.Placement.ShardPlacementDirector>();
                         // Spread grains over the silos (the default prefers the least-loaded one, often the local silo).
                         if (silos > 1) services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
-                    }))
+                    }), carries?.Silo))
                 .Build();
             await host.StartAsync(cancellation);
             hosts.Add(host);
@@ -88,6 +101,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             await _hosts[i].StopAsync();
             _hosts[i].Dispose();
         }
+    }
+
+    private static ISiloBuilder Extend(ISiloBuilder silo, Action<ISiloBuilder>? extra)
+    {
+        extra?.Invoke(silo);
+        return silo;
     }
 
     private static int FreePort()

@@ -40,19 +40,36 @@ public sealed class Runner(int silos = 1)
     /// <summary>Where the event log and blocks.csv are streamed; in memory when not set.</summary>
     public RunOutput? Output { get; init; }
 
+    /// <summary>An operator's pause, speed and faults (the dashboard), carried out between steps; its speed replaces <see cref="Speed"/>.</summary>
+    public RunControl? Control { get; init; }
+
+    /// <summary>Followers of the run (telemetry, the dashboard), handed each step's records.</summary>
+    public IReadOnlyList<IRunWatcher> Watchers { get; init; } = [];
+
+    /// <summary>What the silo host serves beside the run (the dashboard's web endpoint), set up on the first silo.</summary>
+    public SiloExtras? Extras { get; init; }
+
+    /// <summary>Called once the silos are up (the dashboard's address is known then).</summary>
+    public Action<EmbeddedSilo>? Started { get; init; }
+
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var wall = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         var allocated = GC.GetTotalAllocatedBytes();
-        await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation);
+        await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation, extras: Extras);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
         await sim.Start(plan);
+        Started?.Invoke(silo);
+        var pacer = new Pacer(Control is null ? Speed : Control.Speed);
+        pacer.Reset(pacer.Speed, TimeSpan.Zero);
+        var shards = Enumerable.Range(0, plan.Shards).Select(s => silo.Grains.GetGrain<IShardNetworkGrain>($"{plan.RunId}/{s}")).ToArray();
         var output = Output ?? RunOutput.InMemory();
         var recorder = new RunRecorder(plan, output);
         var startup = wall.Elapsed;
         var stop = TimeSpan.Zero;
         RunProgress current;
+        IReadOnlyList<ShardProgress> reached = [];
         var interrupted = false;
         do
         {
@@ -65,30 +82,42 @@ public sealed class Runner(int silos = 1)
             }
             stop += Step;
             current = await sim.AdvanceTo(stop < plan.Duration ? stop : plan.Duration);
-            recorder.Add(await sim.TakeRecords(), current.Now);
+            reached = current.Shards;
+            var records = await sim.TakeRecords();
+            recorder.Add(records, current.Now);
             progress?.Invoke(current);
-            if (Speed is { } speed && current.Now / speed > wall.Elapsed)
+            await Watch(shards, current, records);
+            try
             {
-                try
-                {
-                    await Task.Delay(current.Now / speed - wall.Elapsed, cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    interrupted = true;
-                    break;
-                }
+                if (Control is not null) await Control.BetweenSteps(silo.Grains, current.Now, pacer, cancellation);
+                await pacer.Wait(current.Now, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                interrupted = true;
+                break;
             }
         }
         while (!current.Done && !ReachedHeight(plan, current));
         var ran = await sim.Result();
-        recorder.Add(await sim.TakeRecords(), ran.SimulatedTime);
+        var last = await sim.TakeRecords();
+        recorder.Add(last, ran.SimulatedTime);
+        await Watch(shards, new RunProgress(ran.SimulatedTime, plan.Duration, reached, plan.Length.StopAtEpoch), last);
         var digest = recorder.Finish(ran);
+        foreach (var watcher in Watchers) watcher.Finished(ran.SimulatedTime, digest, interrupted);
         var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies) { LoadTallies = recorder.LoadTallies };
         wall.Stop();
         var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
             GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));
         var checks = RunChecks.Evaluate(result);
         return new RunOutcome(result, output, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
+    }
+
+    /// <summary>Hands a step's records to the watchers, with the shards' counters (read only when someone watches).</summary>
+    private async Task Watch(IShardNetworkGrain[] shards, RunProgress progress, IReadOnlyList<Simulation.Results.ShardRecords> records)
+    {
+        if (Watchers.Count == 0) return;
+        var counters = await Task.WhenAll(shards.Select(s => s.Counters()));
+        foreach (var watcher in Watchers) watcher.Stepped(progress, records, counters);
     }
 }

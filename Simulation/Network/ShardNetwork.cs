@@ -154,8 +154,19 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         return sent;
     }
 
-    /// <summary>Applies a fault now (a control from outside the scenario, such as an operator crashing a node).</summary>
-    public void ApplyNow(FaultKind kind, IReadOnlyList<int> nodes) => ApplyFault(new FaultPlan(Now, kind, nodes, Shard, null, []));
+    /// <summary>
+    /// Applies a fault now (a control from outside the scenario, such as an operator crashing a node). A partition from
+    /// outside cuts the named members off from the rest of the shard (two groups); a leader isolation lasts the
+    /// kernel's default 60 s, as a scenario's does without a duration.
+    /// </summary>
+    public void ApplyNow(FaultKind kind, IReadOnlyList<int> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        IReadOnlyList<IReadOnlyList<int>> groups = kind == FaultKind.Partition
+            ? [[.. _members.Where(nodes.Contains)], [.. _members.Where(m => !nodes.Contains(m))]]
+            : [];
+        ApplyFault(new FaultPlan(Now, kind, nodes, Shard, null, groups));
+    }
 
     /// <summary>Where a member stands: crashed, leader, committed height (of its honest replica).</summary>
     public NodeStatus? StatusOf(int node)

@@ -152,7 +152,8 @@ public sealed class ShardObserver(int shard) : IDisposable
 
     public void Dispose() => _trace.Dispose();
 
-    private SortedDictionary<string, long> MessagesByType()
+    /// <summary>Messages delivered so far by type (lower-case names, only types seen), in name order.</summary>
+    public SortedDictionary<string, long> MessagesByType()
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var type in Enum.GetValues<MessageType>())

@@ -1,0 +1,2 @@
+global using HarmonySim.Simulation.Plans;
+global using HarmonySim.Simulation.Results;
