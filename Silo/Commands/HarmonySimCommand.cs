@@ -47,6 +47,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ScenariosCommand.Build());
         root.Subcommands.Add(SiloCommand.Build());
+        root.Subcommands.Add(RunsCommand.Build());
         return root;
     }
 }

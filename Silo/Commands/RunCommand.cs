@@ -24,7 +24,11 @@ public static class RunCommand
         var speed = new Option<string>("--speed") { Description = "max (as fast as possible), 1x (real time) or Nx (N times real time).", DefaultValueFactory = _ => "max" };
         var silos = new Option<int>("--silos") { Description = "Number of in-process silos to spread the run over.", DefaultValueFactory = _ => 1 };
         var force = new Option<bool>("--force") { Description = ForceDescription };
-        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos, force };
+        var cluster = new Option<bool>("--cluster") { Description = ClusterRun.Description };
+        var command = new Command("run", "Run one scenario on an embedded silo (or, with --cluster, on the configured cluster) and write the run folder.\n" + ExitCodes.Help)
+        {
+            scenario, seed, output, speed, silos, force, cluster,
+        };
         command.SetAction(async (parse, cancellation) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -84,6 +88,17 @@ public static class RunCommand
                 return HarmonySimCommand.BadInput;
             }
 
+            var onCluster = parse.GetValue(cluster);
+            if (onCluster && parse.GetResult(silos) is { Implicit: false })
+            {
+                stderr.WriteLine("--silos: not with --cluster (the cluster's silos are the ones running); nothing ran.");
+                return HarmonySimCommand.BadInput;
+            }
+            var (connection, connectExit) = onCluster ? await ClusterRun.Connect(stderr, cancellation) : (null, ExitCodes.Passed);
+            await using var connected = connection;
+            if (onCluster && connection is null) return connectExit;
+            if (onCluster) plan = ClusterRun.Unique(plan, DateTime.UtcNow);
+
             stdout.WriteLine(ValidateCommand.Summary(path, s));
             var target = RunFolder.NewPath(root, s.Name, DateTime.UtcNow);
             using var stop = new StopSignals(cancellation);
@@ -91,12 +106,14 @@ public static class RunCommand
             using var streamed = RunOutput.InFolder(target);
             try
             {
-                var runner = new Runner(silosWanted) { Speed = factor, Output = streamed };
+                Func<Action<Simulation.Runs.RunProgress>, Task<RunOutcome>> run = connection is { } c
+                    ? progress => new ClusterRunner(c.Client) { Speed = factor, Output = streamed, Log = stderr }.RunAsync(plan, progress, stop.Token)
+                    : progress => new Runner(silosWanted) { Speed = factor, Output = streamed }.RunAsync(plan, progress, stop.Token);
                 var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
                 RunOutcome outcome;
                 try
                 {
-                    outcome = await display.Show($"{s.Name} (seed {plan.Seed})", progress => runner.RunAsync(plan, progress, stop.Token));
+                    outcome = await display.Show($"{s.Name} (seed {plan.Seed})", run);
                 }
                 catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
                 {
@@ -108,6 +125,11 @@ public static class RunCommand
                 }
                 RunFolder.Write(target, outcome, File.ReadAllText(path), Path.GetFileName(path));
                 return Summarize(stdout, outcome.Report, target, stop);
+            }
+            catch (Cluster.ClusterUnavailableException e)
+            {
+                stderr.WriteLine($"harmonysim run: {e.Message}; the records checkpointed so far are in {target}.");
+                return ExitCodes.Unavailable;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
             {
