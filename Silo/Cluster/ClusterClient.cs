@@ -17,6 +17,9 @@ public sealed class ClusterClient : IAsyncDisposable
 
     private ClusterClient(IHost host) => _host = host;
 
+    /// <summary>How long connecting may take before the cluster counts as unreachable.</summary>
+    public static readonly TimeSpan ConnectBudget = TimeSpan.FromSeconds(15);
+
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Connects, or throws <see cref="ClusterUnavailableException"/> with one line saying why.</summary>
@@ -42,15 +45,19 @@ public sealed class ClusterClient : IAsyncDisposable
                 client.Services.AddSerializer(serializer => serializer.AddKernelRecords());
             })
             .Build();
+        // With no silo in the membership table the client would wait for one indefinitely.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        budget.CancelAfter(ConnectBudget);
         try
         {
-            await host.StartAsync(cancellation);
+            await host.StartAsync(budget.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
             host.Dispose();
+            var why = budget.IsCancellationRequested ? $"no silo answered within {ConnectBudget.TotalSeconds:0} s" : e.GetBaseException().Message.ReplaceLineEndings(" ");
             throw new ClusterUnavailableException(
-                $"cannot reach cluster '{settings.ClusterId}' (service '{settings.ServiceId}'): {e.GetBaseException().Message.ReplaceLineEndings(" ")} " +
+                $"cannot reach cluster '{settings.ClusterId}' (service '{settings.ServiceId}'): {why} " +
                 "(is a silo with these settings running? start one with: harmonysim silo)", e);
         }
         return new ClusterClient(host);

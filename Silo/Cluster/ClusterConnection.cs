@@ -25,7 +25,7 @@ public static class ClusterConnection
             return new(null, Commands.ExitCodes.BadInput, e.Message);
         }
         if (ClusterSettings.Read(configuration, out var errors) is not { } settings)
-            return new(null, Commands.ExitCodes.BadInput, string.Join("; ", errors) + "; nothing ran");
+            return new(null, Commands.ExitCodes.BadInput, string.Join("; ", errors));
         StorageClients? clients = null;
         if (settings.Provider == StorageProvider.Azure)
         {
@@ -33,7 +33,7 @@ public static class ClusterConnection
             {
                 clients = StorageClients.Create(settings);
                 if (await StorageProbe.Check(StorageClients.Create(settings, StorageProbe.QuickRetry), cancellation) is { } unreachable)
-                    return new(null, Commands.ExitCodes.Unavailable, unreachable + "; nothing ran");
+                    return new(null, Commands.ExitCodes.Unavailable, unreachable);
             }
             catch (FormatException e)
             {
@@ -46,7 +46,7 @@ public static class ClusterConnection
         }
         catch (ClusterUnavailableException e)
         {
-            return new(null, Commands.ExitCodes.Unavailable, e.Message + "; nothing ran");
+            return new(null, Commands.ExitCodes.Unavailable, e.Message);
         }
     }
 }

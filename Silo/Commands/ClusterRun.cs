@@ -15,7 +15,7 @@ internal static class ClusterRun
     public static async Task<(ClusterClient? Client, int Exit)> Connect(TextWriter stderr, CancellationToken cancellation)
     {
         var opened = await ClusterConnection.Open([], cancellation);
-        if (opened.Client is null) stderr.WriteLine($"harmonysim run --cluster: {opened.Error}");
+        if (opened.Client is null) stderr.WriteLine($"harmonysim run --cluster: {opened.Error}; nothing ran.");
         return (opened.Client, opened.ExitCode);
     }
 

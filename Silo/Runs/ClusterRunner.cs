@@ -124,7 +124,15 @@ public sealed class ClusterRunner(IClusterClient client)
     private static bool Resumable(Exception e) => e is RunNotLiveException or TimeoutException or Orleans.Runtime.OrleansException
         || e.GetBaseException() is Azure.RequestFailedException or System.Net.Sockets.SocketException or System.Net.Http.HttpRequestException;
 
-    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+    /// <summary>One short line: Orleans' messages can embed a remote stack trace, which is cut off.</summary>
+    private static string Describe(Exception e)
+    {
+        var message = e.Message.ReplaceLineEndings(" ");
+        var trace = message.IndexOf("   at ", StringComparison.Ordinal);
+        if (trace > 0) message = message[..trace].TrimEnd();
+        if (message.Length > 240) message = message[..237] + "...";
+        return $"{e.GetType().Name}: {message}";
+    }
 
     /// <summary>Wall time since the first failure in a row; reset by any success.</summary>
     private sealed class FailureBudget(TimeSpan limit)
