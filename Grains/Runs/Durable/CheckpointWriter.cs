@@ -7,8 +7,11 @@ namespace HarmonySim.Grains.Runs.Durable;
 /// Writes a durable run's checkpoint without ever failing the run: storage that is down costs this checkpoint (the
 /// client keeps the records it covers until a later one lands), never the step. Reports what the write cost.
 /// </summary>
-public sealed class CheckpointWriter(IPersistentState<StoredCheckpoint> checkpoint, ILogger logger)
+public sealed class CheckpointWriter(IPersistentState<StoredCheckpoint> checkpoint, IGrainStorageSerializer? serializer, ILogger logger)
 {
+    /// <summary>The checkpoint's size as the storage provider's serializer writes it (for the cost log; 0 when unknown).</summary>
+    public long Bytes(StoredCheckpoint state) => serializer?.Serialize(state).ToMemory().Length ?? 0;
+
     /// <summary>Wall time the last successful write took.</summary>
     public TimeSpan LastWrite { get; private set; }
 

@@ -16,11 +16,12 @@ public sealed class DurableRunGrain(
     [PersistentState("plan", RunStorage.Provider)] IPersistentState<StoredPlan> plan,
     [PersistentState("checkpoint", RunStorage.Provider)] IPersistentState<StoredCheckpoint> checkpoint,
     IOptions<CheckpointOptions> options,
-    ILogger<DurableRunGrain> logger) : Grain, IDurableRunGrain
+    ILogger<DurableRunGrain> logger,
+    IServiceProvider services) : Grain, IDurableRunGrain
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private readonly CheckpointWriter _writer = new(checkpoint, logger);
+    private readonly CheckpointWriter _writer = new(checkpoint, services.GetService(typeof(Orleans.Storage.IGrainStorageSerializer)) as Orleans.Storage.IGrainStorageSerializer, logger);
     private RunPlan? _plan;
     private StepSchedule? _schedule;
     private RunProgress? _progress;
@@ -46,7 +47,10 @@ public sealed class DurableRunGrain(
             throw new ArgumentException($"run {RunId} already exists in this cluster with another plan");
         }
         plan.State = new StoredPlan { PlanJson = json, StepTicks = step.Ticks, SubmittedUtc = DateTime.UtcNow };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await plan.WriteStateAsync();
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("run {Run}: plan stored ({Bytes} bytes of JSON) in {Ms:0.0} ms", RunId, json.Length, clock.Elapsed.TotalMilliseconds);
         await Rebuild(0);
         await _writer.TryWrite(Checkpoint(RunState.Running));
         _lastCheckpoint = Environment.TickCount64;
@@ -129,7 +133,8 @@ public sealed class DurableRunGrain(
         var written = await _writer.TryWrite(Checkpoint(state));
         if (!written) return false;
         _lastCheckpoint = Environment.TickCount64;
-        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("run {Run}: checkpoint at step {Steps} written in {Ms:0.0} ms", RunId, _steps, _writer.LastWrite.TotalMilliseconds);
+        if (logger.IsEnabled(LogLevel.Debug))
+            logger.LogDebug("run {Run}: checkpoint at step {Steps} written in {Ms:0.00} ms, {Bytes} bytes", RunId, _steps, _writer.LastWrite.TotalMilliseconds, _writer.Bytes(checkpoint.State));
         await Publish();
         return true;
     }
