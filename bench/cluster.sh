@@ -5,7 +5,8 @@
 # (report.json timing), the silos' CPU seconds per simulated second (all three, from /proc), the digests (they must be
 # equal), then the checkpoint cost from the silos' logs (count, mean and max write time, bytes).
 # Usage: bench/cluster.sh [scenario ...]   (default: staking-epochs mainnet-2020 scale-10k)
-# Environment: HARMONYSIM (a harmonysim.dll to measure instead of a fresh ReadyToRun publish).
+# Environment: HARMONYSIM (a harmonysim.dll to measure instead of a fresh ReadyToRun publish); CHECKPOINT_INTERVAL
+# (Cluster:Checkpoints:Interval, default 00:00:00 = every step; 00:00:02 is the silo default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenarios=("$@")
@@ -30,7 +31,7 @@ export HARMONYSIM_Storage__Provider=azure
 export HARMONYSIM_Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 export HARMONYSIM_Cluster__ClusterId=bench-$$
 export HARMONYSIM_Cluster__AdvertisedAddress=127.0.0.1
-export HARMONYSIM_Cluster__Checkpoints__Interval=00:00:00
+export HARMONYSIM_Cluster__Checkpoints__Interval=${CHECKPOINT_INTERVAL:-00:00:00}
 for i in 1 2 3; do
   for attempt in $(seq 20); do (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && break; sleep 0.5; done
   dotnet "$dll" silo --silo-port "$(free_port)" --gateway-port "$(free_port)" --Logging:LogLevel:HarmonySim.Grains.Runs.Durable Debug >"$out/silo$i.log" 2>&1 &
@@ -63,6 +64,6 @@ for s in "${scenarios[@]}"; do
   printf '| %s | 3 (+ client) | %.0f | %.2f | %.2f | %.4f (silos) | %s… |\n' "$name" "$sim" "$wall" "$run" "$(echo "($after - $before) / $hz / $sim" | bc -l)" "${digest:0:12}"
 done
 echo
-echo "Checkpoints (every step):"
+echo "Checkpoints (interval ${CHECKPOINT_INTERVAL:-00:00:00}):"
 cat "$out"/silo*.log | grep -o "written in [0-9.]* ms, [0-9]* bytes" | awk '{n++; ms+=$3; if ($3>max) max=$3; b=$5} END {if (n) printf "  %d writes, mean %.2f ms, max %.2f ms, %d bytes each\n", n, ms/n, max, b}'
 cat "$out"/silo*.log | grep -o "plan stored ([0-9]* bytes of JSON) in [0-9.]* ms" | sed 's/^/  /'

@@ -16,8 +16,13 @@ public interface IDurableRunGrain : IGrainWithStringKey
     /// <summary>Advances one progress step and takes the shards' records; checkpoints when the cadence says so.</summary>
     Task<RunStep> Step();
 
-    /// <summary>Rebuilds the run at its last checkpoint (after a lost silo, a lost activation or a failed call) and says where it stands.</summary>
-    Task<RunCheckpointInfo> Resume();
+    /// <summary>
+    /// Rebuilds the run after <paramref name="steps"/> progress steps — the steps whose records the caller holds — after a
+    /// lost silo, a lost activation or a failed call, and says where it stands. Re-execution reproduces any step exactly,
+    /// so the caller's own count, not the stored checkpoint, decides: no record is lost or repeated even when a
+    /// checkpoint write's outcome was unknown.
+    /// </summary>
+    Task<RunCheckpointInfo> Resume(int steps);
 
     /// <summary>The run's result and last records; marks it finished (or interrupted) in storage and in the cluster's list of runs.</summary>
     Task<RunFinish> Finish(bool interrupted);
@@ -31,10 +36,10 @@ public sealed record RunStep(
     [property: Id(2)] IReadOnlyList<ShardRecords> Records,
     [property: Id(3)] bool Checkpointed);
 
-/// <summary>Where a run stands after submit or resume: the steps its last checkpoint covers and the progress after them.</summary>
+/// <summary>Where a run stands after submit or resume: the steps it has taken and the progress after them.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RunCheckpointInfo(
-    [property: Id(0)] int StepsCheckpointed,
+    [property: Id(0)] int Steps,
     [property: Id(1)] RunProgress Progress);
 
 /// <summary>The end of a run: the kernel's result and the records taken with it.</summary>

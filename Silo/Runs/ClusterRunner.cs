@@ -10,9 +10,9 @@ namespace HarmonySim.Silo.Runs;
 
 /// <summary>
 /// Runs a plan on a cluster as a durable run (<see cref="IDurableRunGrain"/>), step by step like <see cref="Runner"/>,
-/// writing the same outputs. When a step fails because a silo, an activation or a connection was lost, the run is
-/// resumed from its last checkpoint (re-executed in the cluster) and carries on; records reach the output only once a
-/// checkpoint covers them (<see cref="PendingSteps"/>), so the output and the digest are those of a run that lost nothing.
+/// writing the same outputs as each step's records arrive. When a step fails because a silo, an activation or a
+/// connection was lost, the run is rebuilt in the cluster at the last step this client holds the records of (it
+/// re-executes exactly) and carries on, so the output and the digest are those of a run that lost nothing.
 /// </summary>
 public sealed class ClusterRunner(IClusterClient client)
 {
@@ -29,6 +29,15 @@ public sealed class ClusterRunner(IClusterClient client)
     /// <summary>How long the run may go without a successful step or resume before the cluster counts as unavailable.</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// The shortest a step, finish or resume call may wait for its answer before the client counts it lost and resumes.
+    /// The wait allowed grows with the run (a step or finish ten times the longest step so far, a resume, which re-executes
+    /// the run, twice the run's wall time so far), so a long call is never cut short; a
+    /// floor is needed because an Orleans client is not told when the gateway that carried a call dies with the call's
+    /// silo: without it, that call would wait for the 30-minute response timeout.
+    /// </summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many times the run was resumed from a checkpoint.</summary>
     public int Resumes { get; private set; }
 
@@ -41,12 +50,13 @@ public sealed class ClusterRunner(IClusterClient client)
         var run = client.GetGrain<IDurableRunGrain>(plan.RunId);
         var output = Output ?? RunOutput.InMemory();
         var recorder = new RunRecorder(plan, output);
-        var pending = new PendingSteps(recorder);
+        var steps = 0;
         var failing = new FailureBudget(GiveUpAfter);
-        var current = (await Attempt(() => run.Submit(plan, Step), run, pending, failing, cancellation)).Progress;
+        var current = (await Attempt(() => run.Submit(plan, Step), run, 0, failing, cancellation)).Progress;
         var startup = wall.Elapsed;
         var interrupted = false;
         RunFinish? finish = null;
+        var longest = TimeSpan.Zero;
         while (finish is null)
         {
             interrupted |= cancellation.IsCancellationRequested;
@@ -54,15 +64,17 @@ public sealed class ClusterRunner(IClusterClient client)
             {
                 if (interrupted || current.Done || Runner.ReachedHeight(plan, current))
                 {
-                    finish = await run.Finish(interrupted);
-                    pending.WriteAll();
+                    finish = await Bounded(run.Finish(interrupted), longest * 10);
                     recorder.Add(finish.Records, finish.Result.SimulatedTime);
                     break;
                 }
-                var step = await run.Step();
+                var started = wall.Elapsed;
+                var step = await Bounded(run.Step(), longest * 10);
+                if (wall.Elapsed - started > longest) longest = wall.Elapsed - started;
                 failing.Succeeded();
-                pending.Add(step);
-                if (step.Checkpointed) pending.WriteThrough(step.Index);
+                if (step.Index != steps + 1) throw new InvalidOperationException($"run {plan.RunId}: step {step.Index} arrived after step {steps}");
+                steps = step.Index;
+                recorder.Add(step.Records, step.Progress.Now);
                 current = step.Progress;
                 progress?.Invoke(current);
                 if (Speed is { } speed && current.Now / speed > wall.Elapsed)
@@ -70,11 +82,12 @@ public sealed class ClusterRunner(IClusterClient client)
             }
             catch (Exception e) when (Resumable(e))
             {
-                Log?.WriteLine($"run {plan.RunId}: {Describe(e)}; resuming from its last checkpoint...");
-                var resumed = await Attempt(run.Resume, run, pending, failing, cancellation, e);
+                Log?.WriteLine($"run {plan.RunId}: {Describe(e)}; rebuilding it at step {steps} in the cluster...");
+                var elapsed = wall.Elapsed;
+                var resumed = await Attempt(() => Bounded(run.Resume(steps), elapsed * 2), run, steps, failing, cancellation, e);
                 Resumes++;
                 current = resumed.Progress;
-                Log?.WriteLine($"run {plan.RunId}: resumed at step {resumed.StepsCheckpointed} ({current.Now.TotalSeconds:0.#} s simulated)");
+                Log?.WriteLine($"run {plan.RunId}: resumed at step {resumed.Steps} ({current.Now.TotalSeconds:0.#} s simulated)");
             }
         }
         var ran = finish.Result;
@@ -90,9 +103,9 @@ public sealed class ClusterRunner(IClusterClient client)
 
     /// <summary>
     /// Calls <paramref name="call"/> (submit or resume) until it answers, a second apart, within the failure budget;
-    /// each answer says which steps its checkpoint covers, and the pending records are settled against it.
+    /// a retry resumes at <paramref name="steps"/>, the steps whose records this client holds.
     /// </summary>
-    private async Task<RunCheckpointInfo> Attempt(Func<Task<RunCheckpointInfo>> call, IDurableRunGrain run, PendingSteps pending, FailureBudget failing,
+    private async Task<RunCheckpointInfo> Attempt(Func<Task<RunCheckpointInfo>> call, IDurableRunGrain run, int steps, FailureBudget failing,
         CancellationToken cancellation, Exception? first = null)
     {
         var last = first;
@@ -102,19 +115,26 @@ public sealed class ClusterRunner(IClusterClient client)
             {
                 var info = await call();
                 failing.Succeeded();
-                pending.ResumedAt(info.StepsCheckpointed);
+                if (info.Steps != steps) throw new InvalidOperationException($"run {run.GetPrimaryKeyString()} resumed at step {info.Steps}, not {steps}");
                 return info;
             }
             catch (Exception e) when (Resumable(e))
             {
                 last = e;
                 // A submission whose answer was lost is resumed, not submitted again.
-                call = run.Resume;
+                call = () => Bounded(run.Resume(steps), TimeSpan.Zero);
             }
             if (failing.Exhausted(out var waited))
                 throw new ClusterUnavailableException($"the run could not be resumed within {waited.TotalSeconds:0} s: {Describe(last!)}", last!);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
         }
+    }
+
+    /// <summary>The call's answer, or a <see cref="TimeoutException"/> (which resumes the run) after the call timeout.</summary>
+    private Task<T> Bounded<T>(Task<T> call, TimeSpan wanted)
+    {
+        var limit = wanted > CallTimeout ? wanted : CallTimeout;
+        return call.WaitAsync(limit);
     }
 
     /// <summary>

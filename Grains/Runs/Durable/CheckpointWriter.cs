@@ -18,6 +18,7 @@ public sealed class CheckpointWriter(IPersistentState<StoredCheckpoint> checkpoi
     public async Task<bool> TryWrite(StoredCheckpoint wanted)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var previous = checkpoint.State;
         try
         {
             checkpoint.State = wanted;
@@ -40,6 +41,8 @@ public sealed class CheckpointWriter(IPersistentState<StoredCheckpoint> checkpoi
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // The state in memory says what storage holds as far as this grain knows: a failed write leaves it as it was.
+            checkpoint.State = previous;
             if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("checkpoint of {Steps} steps not written ({Error}); the run goes on and tries again at the next step", wanted.Steps, e.GetBaseException().Message);
             return false;
         }

@@ -43,7 +43,7 @@ public sealed class DurableRunGrain(
         if (plan.RecordExists)
         {
             // A client that lost the answer to its submission submits again: the same plan resumes, another is refused.
-            if (plan.State.PlanJson == json && plan.State.StepTicks == step.Ticks) return await Resume();
+            if (plan.State.PlanJson == json && plan.State.StepTicks == step.Ticks) return await Resume(0);
             throw new ArgumentException($"run {RunId} already exists in this cluster with another plan");
         }
         plan.State = new StoredPlan { PlanJson = json, StepTicks = step.Ticks, SubmittedUtc = DateTime.UtcNow };
@@ -80,11 +80,12 @@ public sealed class DurableRunGrain(
         return new RunStep(index, _progress, records, written);
     }
 
-    public async Task<RunCheckpointInfo> Resume()
+    public async Task<RunCheckpointInfo> Resume(int steps)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
         if (!plan.RecordExists) throw new ArgumentException($"there is no run {RunId} in this cluster");
-        var steps = checkpoint.State.Steps;
-        if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("run {Run}: rebuilding from its checkpoint at step {Steps}", RunId, steps);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("run {Run}: rebuilding at step {Steps} (last checkpoint: step {Checkpoint})", RunId, steps, checkpoint.State.Steps);
         _live = false;
         await Rebuild(steps);
         checkpoint.State = checkpoint.State with { Resumes = checkpoint.State.Resumes + 1 };

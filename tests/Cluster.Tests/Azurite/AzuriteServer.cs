@@ -152,6 +152,25 @@ internal sealed class AzuriteServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Stops Azurite as a service is stopped (SIGTERM), so it saves what it acknowledged to its folder, as Azure
+    /// storage keeps every acknowledged write; SIGKILL would lose Azurite's own unsaved metadata, an emulator artefact.
+    /// </summary>
+    public async Task Stop()
+    {
+        if (_process.HasExited) return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Dispose();
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
