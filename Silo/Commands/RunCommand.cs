@@ -128,7 +128,7 @@ public static class RunCommand
             }
             catch (Cluster.ClusterUnavailableException e)
             {
-                stderr.WriteLine($"harmonysim run: {e.Message}; the records checkpointed so far are in {target}.");
+                stderr.WriteLine($"harmonysim run: {e.Message}; the records of the steps done so far are in {target}.");
                 return ExitCodes.Unavailable;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
