@@ -13,7 +13,13 @@ scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(staking-epochs mainnet-2020 scale-10k)
 out=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$out"; }
+# Silos first, Azurite last (a silo stopping without its storage takes longer); a second TERM stops a silo at once.
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  sleep 5
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  rm -rf "$out"
+}
 trap cleanup EXIT
 dll=${HARMONYSIM:-}
 if [ -z "$dll" ]; then
@@ -39,7 +45,7 @@ for i in 1 2 3; do
 done
 silos=("${pids[@]:1}")
 for i in 1 2 3; do
-  until grep -q "serving cluster" "$out/silo$i.log"; do sleep 0.5; grep -q "nothing started" "$out/silo$i.log" && { cat "$out/silo$i.log"; exit 1; }; done
+  until grep -qs "serving cluster" "$out/silo$i.log"; do sleep 0.5; grep -qs "nothing started" "$out/silo$i.log" && { cat "$out/silo$i.log"; exit 1; }; done
 done
 cpu_ticks() { local t=0; for p in "${silos[@]}"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 hz=$(getconf CLK_TCK)
