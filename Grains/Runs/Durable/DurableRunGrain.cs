@@ -60,7 +60,7 @@ public sealed class DurableRunGrain(
 
     public async Task<RunStep> Step()
     {
-        if (!_live) throw new RunNotLiveException($"run {RunId} is not live on this activation; resume it from its checkpoint");
+        if (!_live) throw new RunNotLiveException($"run {RunId} is not live on this activation; resume it at the steps the client holds");
         var index = _steps + 1;
         IReadOnlyList<ShardRecords> records;
         try
@@ -94,7 +94,7 @@ public sealed class DurableRunGrain(
 
     public async Task<RunFinish> Finish(bool interrupted)
     {
-        if (!_live) throw new RunNotLiveException($"run {RunId} is not live on this activation; resume it from its checkpoint");
+        if (!_live) throw new RunNotLiveException($"run {RunId} is not live on this activation; resume it at the steps the client holds");
         RunResult result;
         IReadOnlyList<ShardRecords> records;
         try
