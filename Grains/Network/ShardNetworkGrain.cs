@@ -16,12 +16,14 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     private LocalShard Shard => _shard
         // A network that was never started here (its activation was lost and recreated) would silently run empty.
-        ?? throw new InvalidOperationException($"shard network {this.GetPrimaryKeyString()} was not started on this activation");
+        ?? throw new RunNotLiveException($"shard network {this.GetPrimaryKeyString()} was not started on this activation");
 
     public Task Start(RunPlan plan, int shard)
     {
         var network = new ShardNetwork(runs.For(plan), shard);
         network.Start();
+        // A durable run that is rebuilt starts its shards again on the activations that survived: the old network goes.
+        _shard?.Network.Dispose();
         _shard = new LocalShard(network);
         return Task.CompletedTask;
     }

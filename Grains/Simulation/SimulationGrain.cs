@@ -13,7 +13,10 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
     private RunDriver? _driver;
     private IShardNetworkGrain[] _shards = [];
 
-    private RunPlan Plan => _plan ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started on this activation");
+    private RunPlan Plan => _plan ?? throw new RunNotLiveException($"run {this.GetPrimaryKeyString()} was not started on this activation");
+
+    // A durable run resumes when its simulation was lost with a silo (RunNotLiveException), instead of failing on a null driver.
+    private RunDriver Driver => _driver ?? throw new RunNotLiveException($"run {this.GetPrimaryKeyString()} was not started on this activation");
 
     public async Task Start(RunPlan plan)
     {
@@ -25,13 +28,13 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
 
     public async Task<RunProgress> AdvanceTo(TimeSpan until)
     {
-        var progress = await _driver!.AdvanceTo(until);
-        return new RunProgress(_driver.Now, Plan.Duration, progress, Plan.Length.StopAtEpoch);
+        var progress = await Driver.AdvanceTo(until);
+        return new RunProgress(Driver.Now, Plan.Duration, progress, Plan.Length.StopAtEpoch);
     }
 
     public async Task<IReadOnlyList<ShardRecords>> TakeRecords() => await Task.WhenAll(_shards.Select(s => s.TakeRecords()));
 
-    public async Task<RunResult> Result() => new(_driver!.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
+    public async Task<RunResult> Result() => new(Driver.Now, await Task.WhenAll(_shards.Select(s => s.Result())));
 
     public Task<IReadOnlyList<int>> ShardsOf(int node) =>
         Task.FromResult<IReadOnlyList<int>>([.. Enumerable.Range(0, Plan.Shards).Where(s => RunContext.MembersOf(Plan, s).Contains(node))]);

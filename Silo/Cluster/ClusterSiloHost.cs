@@ -56,8 +56,15 @@ public static class ClusterSiloHost
                 });
                 if (settings.Provider == StorageProvider.Azure) UseAzure(silo, settings, clients!);
                 else UseMemory(silo, settings);
+                // Membership timing (probe timeouts, missed-probe limit) from Cluster:Membership, Orleans' own option
+                // names: the fault tests shorten them so a killed silo is declared dead in seconds.
+                silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
+                // A shard's start may sign a whole run's load (minutes, as in EmbeddedSilo); calls to a silo that dies
+                // fail when membership declares it dead, not after this timeout.
+                silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(15));
                 silo.ConfigureServices(services =>
                 {
+                    services.Configure<Grains.Runs.Durable.CheckpointOptions>(configuration.GetSection(Grains.Runs.Durable.CheckpointOptions.Section));
                     services.AddSingleton<RunContexts>();
                     services.AddSerializer(serializer => serializer.AddKernelRecords());
                     services.AddPlacementDirector<Grains.Placement.ShardPlacement, Grains.Placement.ShardPlacementDirector>();

@@ -48,6 +48,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(ScenariosCommand.Build());
         root.Subcommands.Add(SiloCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
+        root.Subcommands.Add(RunsCommand.Build());
         return root;
     }
 }

@@ -31,7 +31,11 @@ public static class RunCommand
                 $"(default {DefaultDashboardPort}; 0 picks a free port) while the run goes; the run's speed defaults to 1x then.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("run", "Run one scenario on an embedded silo and write the run folder.\n" + ExitCodes.Help) { scenario, seed, output, speed, silos, force, dashboard };
+        var cluster = new Option<bool>("--cluster") { Description = ClusterRun.Description };
+        var command = new Command("run", "Run one scenario on an embedded silo (or, with --cluster, on the configured cluster) and write the run folder.\n" + ExitCodes.Help)
+        {
+            scenario, seed, output, speed, silos, force, dashboard, cluster,
+        };
         command.SetAction(async (parse, cancellation) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -111,6 +115,22 @@ public static class RunCommand
                 stderr.WriteLine($"{taken}; nothing ran (--dashboard=0 picks a free port).");
                 return ExitCodes.Unavailable;
             }
+            var onCluster = parse.GetValue(cluster);
+            if (onCluster && parse.GetResult(silos) is { Implicit: false })
+            {
+                stderr.WriteLine("--silos: not with --cluster (the cluster's silos are the ones running); nothing ran.");
+                return HarmonySimCommand.BadInput;
+            }
+            if (onCluster && listen is not null)
+            {
+                // The dashboard is served by the silo a local run embeds; a cluster run has none in this process.
+                stderr.WriteLine("--dashboard: not with --cluster (the dashboard is served by a local run's own silo); nothing ran.");
+                return HarmonySimCommand.BadInput;
+            }
+            var (connection, connectExit) = onCluster ? await ClusterRun.Connect(stderr, cancellation) : (null, ExitCodes.Passed);
+            await using var connected = connection;
+            if (onCluster && connection is null) return connectExit;
+            if (onCluster) plan = ClusterRun.Unique(plan, DateTime.UtcNow);
 
             stdout.WriteLine(ValidateCommand.Summary(path, s));
             var target = RunFolder.NewPath(root, s.Name, DateTime.UtcNow);
@@ -120,12 +140,15 @@ public static class RunCommand
             try
             {
                 using var watch = RunWatch.For(plan, factor, listen, stdout);
-                var runner = new Runner(silosWanted) { Speed = factor, Output = streamed, Control = watch.Control, Watchers = watch.Watchers, Extras = watch.Extras, Started = watch.Started };
+                Func<Action<Simulation.Runs.RunProgress>, Task<RunOutcome>> run = connection is { } c
+                    ? progress => new ClusterRunner(c.Client) { Speed = factor, Output = streamed, Log = stderr }.RunAsync(plan, progress, stop.Token)
+                    : progress => new Runner(silosWanted) { Speed = factor, Output = streamed, Control = watch.Control, Watchers = watch.Watchers, Extras = watch.Extras, Started = watch.Started }
+                        .RunAsync(plan, progress, stop.Token);
                 var display = new ProgressDisplay(stdout, ProgressDisplay.IsInteractive && ReferenceEquals(stdout, Console.Out));
                 RunOutcome outcome;
                 try
                 {
-                    outcome = await display.Show($"{s.Name} (seed {plan.Seed})", progress => runner.RunAsync(plan, progress, stop.Token));
+                    outcome = await display.Show($"{s.Name} (seed {plan.Seed})", run);
                 }
                 catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
                 {
@@ -139,6 +162,11 @@ public static class RunCommand
                 var code = Summarize(stdout, outcome.Report, target, stop);
                 if (listen is not null) stdout.WriteLine($"See it again: harmonysim dashboard {target}");
                 return code;
+            }
+            catch (Cluster.ClusterUnavailableException e)
+            {
+                stderr.WriteLine($"harmonysim run: {e.Message}; the records of the steps done so far are in {target}.");
+                return ExitCodes.Unavailable;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.Token.IsCancellationRequested)
             {

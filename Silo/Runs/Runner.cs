@@ -28,7 +28,7 @@ public sealed record RunOutcome(RunRecord Result, RunOutput Output, string Diges
 public sealed class Runner(int silos = 1)
 {
     /// <summary>A run measured in blocks ends once every shard has committed that many.</summary>
-    private static bool ReachedHeight(RunPlan plan, RunProgress progress) =>
+    internal static bool ReachedHeight(RunPlan plan, RunProgress progress) =>
         (plan.Length.StopAtHeight is { } height && progress.Shards.All(s => s.Height >= height))
         || (plan.Length.StopAtEpoch is { } epochs && progress.Shards.Count > 0 && progress.Shards[0].EpochsCompleted >= epochs);
 

@@ -57,23 +57,38 @@ internal sealed class AzuriteServer : IDisposable
     }
 
     /// <summary>Installs Azurite if install-azurite.sh has not (a run of this project alone), then starts it.</summary>
-    public static async Task<AzuriteServer> StartAsync()
+    public static Task<AzuriteServer> StartAsync() => StartAsync(null, FreePort(), FreePort(), FreePort());
+
+    /// <summary>An Azurite that keeps its data in <paramref name="location"/>, so it can be stopped and started again with it.</summary>
+    public static Task<AzuriteServer> StartOnDisk(string location) => StartAsync(location, FreePort(), FreePort(), FreePort());
+
+    /// <summary>A new Azurite process on this one's ports and folder (after <see cref="Dispose"/>): storage that went away and came back.</summary>
+    public Task<AzuriteServer> Restart() => StartAsync(_location, BlobPort, QueuePort, TablePort);
+
+    private string? _location;
+
+    private static async Task<AzuriteServer> StartAsync(string? location, int blob, int queue, int table)
     {
         if (!File.Exists(Executable)) Install();
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
         var info = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var a in new[]
                  {
-                     "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+                     "--silent", "--skipApiVersionCheck",
                      "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
                      "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
                  })
             info.ArgumentList.Add(a);
-        var server = new AzuriteServer(new Process { StartInfo = info }, blob, queue, table);
+        if (location is null) info.ArgumentList.Add("--inMemoryPersistence");
+        else
+        {
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(location);
+        }
+        var server = new AzuriteServer(new Process { StartInfo = info }, blob, queue, table) { _location = location };
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.Start();
@@ -135,6 +150,25 @@ internal sealed class AzuriteServer : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Stops Azurite as a service is stopped (SIGTERM), so it saves what it acknowledged to its folder, as Azure
+    /// storage keeps every acknowledged write; SIGKILL would lose Azurite's own unsaved metadata, an emulator artefact.
+    /// </summary>
+    public async Task Stop()
+    {
+        if (_process.HasExited) return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Dispose();
+        }
     }
 
     public void Dispose()

@@ -22,7 +22,10 @@ internal sealed class SiloProcess : IDisposable
     }
 
     /// <summary>Starts <c>harmonysim silo ARGS</c> in an empty working directory (no stray appsettings.json) with extra environment variables.</summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => StartCommand("silo", environment, args);
+
+    /// <summary>Starts <c>harmonysim COMMAND ARGS</c> (run, runs: client commands) the same way.</summary>
+    public static SiloProcess StartCommand(string command, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "harmonysim-silo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -31,7 +34,7 @@ internal sealed class SiloProcess : IDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harmonysim.dll"));
-        info.ArgumentList.Add("silo");
+        info.ArgumentList.Add(command);
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var child = new SiloProcess(new Process { StartInfo = info }, directory);
@@ -78,6 +81,11 @@ internal sealed class SiloProcess : IDisposable
         kill.WaitForExit();
         Assert.AreEqual(0, kill.ExitCode, $"kill -{name}");
     }
+
+    /// <summary>kill -9: the process gets no chance to leave the cluster.</summary>
+    public void Kill() => Signal("KILL");
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The exit code; a process still alive after the guard is killed and fails the test.</summary>
     public async Task<int> WaitForExit(TimeSpan guard)
