@@ -44,16 +44,14 @@ public sealed class ClusterRunner(IClusterClient client)
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var wall = Stopwatch.StartNew();
-        var cpu = Environment.CpuUsage.TotalTime;
-        var allocated = GC.GetTotalAllocatedBytes();
+        var meter = new RunMeter();
         var run = client.GetGrain<IDurableRunGrain>(plan.RunId);
         var output = Output ?? RunOutput.InMemory();
         var recorder = new RunRecorder(plan, output);
         var steps = 0;
         var failing = new FailureBudget(GiveUpAfter);
         var current = (await Attempt(() => run.Submit(plan, Step), run, 0, failing, cancellation)).Progress;
-        var startup = wall.Elapsed;
+        meter.Started();
         var interrupted = false;
         RunFinish? finish = null;
         var longest = TimeSpan.Zero;
@@ -68,22 +66,22 @@ public sealed class ClusterRunner(IClusterClient client)
                     recorder.Add(finish.Records, finish.Result.SimulatedTime);
                     break;
                 }
-                var started = wall.Elapsed;
+                var started = meter.Elapsed;
                 var step = await Bounded(run.Step(), longest * 10);
-                if (wall.Elapsed - started > longest) longest = wall.Elapsed - started;
+                if (meter.Elapsed - started > longest) longest = meter.Elapsed - started;
                 failing.Succeeded();
                 if (step.Index != steps + 1) throw new InvalidOperationException($"run {plan.RunId}: step {step.Index} arrived after step {steps}");
                 steps = step.Index;
                 recorder.Add(step.Records, step.Progress.Now);
                 current = step.Progress;
                 progress?.Invoke(current);
-                if (Speed is { } speed && current.Now / speed > wall.Elapsed)
-                    await Task.Delay(current.Now / speed - wall.Elapsed, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (Speed is { } speed && current.Now / speed > meter.Elapsed)
+                    await Task.Delay(current.Now / speed - meter.Elapsed, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (Resumable(e))
             {
                 Log?.WriteLine($"run {plan.RunId}: {Describe(e)}; rebuilding it at step {steps} in the cluster...");
-                var elapsed = wall.Elapsed;
+                var elapsed = meter.Elapsed;
                 var resumed = await Attempt(() => Bounded(run.Resume(steps), elapsed * 2), run, steps, failing, cancellation, e);
                 Resumes++;
                 current = resumed.Progress;
@@ -92,13 +90,8 @@ public sealed class ClusterRunner(IClusterClient client)
         }
         var ran = finish.Result;
         var digest = recorder.Finish(ran);
-        var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies) { LoadTallies = recorder.LoadTallies };
-        wall.Stop();
         // CPU and allocations are this client's: the silos' own are theirs to report.
-        var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
-            GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));
-        var checks = RunChecks.Evaluate(result);
-        return new RunOutcome(result, output, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
+        return meter.Outcome(plan, ran, recorder, output, digest, interrupted);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using HarmonySim.Grains.Interfaces.Runs;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
@@ -54,9 +53,7 @@ public sealed class Runner(int silos = 1)
 
     public async Task<RunOutcome> RunAsync(RunPlan plan, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var wall = Stopwatch.StartNew();
-        var cpu = Environment.CpuUsage.TotalTime;
-        var allocated = GC.GetTotalAllocatedBytes();
+        var meter = new RunMeter();
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation, extras: Extras);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
         await sim.Start(plan);
@@ -66,7 +63,7 @@ public sealed class Runner(int silos = 1)
         var shards = Enumerable.Range(0, plan.Shards).Select(s => silo.Grains.GetGrain<IShardNetworkGrain>($"{plan.RunId}/{s}")).ToArray();
         var output = Output ?? RunOutput.InMemory();
         var recorder = new RunRecorder(plan, output);
-        var startup = wall.Elapsed;
+        meter.Started();
         var stop = TimeSpan.Zero;
         RunProgress current;
         IReadOnlyList<ShardProgress> reached = [];
@@ -105,12 +102,7 @@ public sealed class Runner(int silos = 1)
         await Watch(shards, new RunProgress(ran.SimulatedTime, plan.Duration, reached, plan.Length.StopAtEpoch), last);
         var digest = recorder.Finish(ran);
         foreach (var watcher in Watchers) watcher.Finished(ran.SimulatedTime, digest, interrupted);
-        var result = new RunRecord(plan, ran.SimulatedTime, ran.Shards, recorder.Tallies) { LoadTallies = recorder.LoadTallies };
-        wall.Stop();
-        var timing = new RunTiming(startup.TotalSeconds, (wall.Elapsed - startup).TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
-            GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0), GC.CollectionCount(2));
-        var checks = RunChecks.Evaluate(result);
-        return new RunOutcome(result, output, digest, checks, RunReport.Build(result, digest, checks, wall.Elapsed, timing, interrupted));
+        return meter.Outcome(plan, ran, recorder, output, digest, interrupted);
     }
 
     /// <summary>Hands a step's records to the watchers, with the shards' counters (read only when someone watches).</summary>
