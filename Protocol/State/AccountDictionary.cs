@@ -48,14 +48,6 @@ public sealed class AccountDictionary : IReadOnlyCollection<KeyValuePair<Address
     /// <summary>The accounts, in address order.</summary>
     public IEnumerable<Account> Values => _values;
 
-    /// <summary>This table with <paramref name="address"/> set to <paramref name="account"/>.</summary>
-    public AccountDictionary SetItem(Address address, Account account)
-    {
-        var builder = ToBuilder();
-        builder[address] = account;
-        return builder.ToImmutable();
-    }
-
     /// <summary>A mutable copy, for many changes at once.</summary>
     public Builder ToBuilder() => new(this);
 
@@ -132,7 +124,7 @@ public sealed class AccountDictionary : IReadOnlyCollection<KeyValuePair<Address
         private static AccountDictionary Merge(Address[] keys, Account[] values, Dictionary<Address, Account> added)
         {
             var extra = added.Keys.ToArray();
-            Array.Sort(extra, (x, y) => x.CompareTo(y));
+            Array.Sort(extra);
             var mergedKeys = new Address[keys.Length + extra.Length];
             var mergedValues = new Account[mergedKeys.Length];
             int i = 0, j = 0, k = 0;

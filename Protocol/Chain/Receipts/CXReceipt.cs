@@ -34,8 +34,8 @@ public sealed record CXReceipt(Hash32 TxHash, Address From, Address To, uint Sha
         writer.Bytes(WriteTo(scratch.Reset()).WrittenSpan);
     }
 
-    // Hash 33 + two addresses 42 + shards ≤ 10 + amount ≤ 33 + list prefix 2.
-    private const int EncodedSize = 128;
+    /// <summary>Room for one encoded receipt: hash 33 + two addresses 42 + shards ≤ 10 + amount ≤ 33 + list prefix 2.</summary>
+    internal const int EncodedSize = 128;
 
     /// <summary>Decodes <see cref="Encode"/>'s form; never throws.</summary>
     public static Decoded<CXReceipt> Decode(ReadOnlyMemory<byte> bytes)

@@ -38,7 +38,7 @@ public static class IncomingReceipts
     {
         ArgumentNullException.ThrowIfNull(proof);
         var w = new RlpWriter().StartList().StartList();
-        var scratch = new RlpWriter(128);
+        var scratch = new RlpWriter(CXReceipt.EncodedSize);
         foreach (var r in proof.Receipts ?? [])
         {
             if (r is null) w.Bytes([]);

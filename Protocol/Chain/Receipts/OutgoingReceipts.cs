@@ -20,8 +20,9 @@ public static class OutgoingReceipts
     public static Hash32 Root(IReadOnlyList<CXReceipt> receipts)
     {
         ArgumentNullException.ThrowIfNull(receipts);
-        var w = new RlpWriter(receipts.Count * 130 + 8).StartList();
-        var scratch = new RlpWriter(128);
+        // Each receipt adds its encoding and a string prefix of at most 2 bytes; the list's own prefix at most 5.
+        var w = new RlpWriter((receipts.Count * (CXReceipt.EncodedSize + 2)) + 5).StartList();
+        var scratch = new RlpWriter(CXReceipt.EncodedSize);
         foreach (var r in receipts) r.WriteAsString(w, scratch);
         return Keccak256.Hash(w.EndList().WrittenSpan);
     }
