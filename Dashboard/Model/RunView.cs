@@ -148,8 +148,12 @@ public sealed class RunView
             for (var i = Math.Max(from, 1); i < to; i++) intervals.Add(blocks[i].T - blocks[i - 1].T);
             var rounds = inBucket.Select(b => b.Finality).OfType<double>().Order().ToList();
             var height = to > 0 ? blocks[to - 1].Height : 0;
-            var views = _viewChanges[s].Count(v => v >= start && v < end);
-            var transactions = _transactions[s].Where(x => x.T >= start && x.T < end).Sum(x => x.Count);
+            // Both lists are in time order (a shard's records come in order), so a bucket is a range found by bisection:
+            // closing a bucket costs what is in it, not the whole run so far.
+            var views = CountAtOrBefore(_viewChanges[s], v => v, end, strict: true) - CountAtOrBefore(_viewChanges[s], v => v, start, strict: true);
+            var moved = _transactions[s];
+            var transactions = 0;
+            for (var i = CountAtOrBefore(moved, x => x.T, start, strict: true); i < moved.Count && moved[i].T < end; i++) transactions += moved[i].Count;
             _series.Add(new SeriesPoint(Math.Round(end, 6), s, height, inBucket.Count, intervals.Count > 0 ? intervals.Average() : null,
                 Percentile(rounds, 0.50), Percentile(rounds, 0.99), views, transactions));
         }

@@ -21,6 +21,10 @@ function text(value, digits) {
   return typeof value === "number" && digits !== undefined ? value.toFixed(digits) : String(value);
 }
 
+function percent(share) {
+  return share === null || share === undefined ? "–" : (100 * share).toFixed(2) + " %";
+}
+
 function row(cells, leftColumns) {
   const tr = document.createElement("tr");
   cells.forEach((c, i) => {
@@ -67,7 +71,7 @@ function drawOverview(run) {
     link.textContent = "shard " + s.shard;
     link.dataset.testid = "open-shard-" + s.shard;
     const last = s.blocks.length ? s.blocks[s.blocks.length - 1] : null;
-    return row([link, s.height, text(s.leader), s.viewChanges, last ? `${last.signers} (${last.missing} missing)` : "–"], [0]);
+    return row([link, s.height, text(s.leader), s.viewChanges, last ? `${last.signers} (${last.missing} missing)` : "–", last ? percent(last.missingPower) : "–"], [0]);
   }));
   const points = run.series;
   const names = shards.map((s) => "shard " + s);
@@ -95,9 +99,12 @@ function drawShard(run, shard) {
   $("shard-id").textContent = shard;
   $("shard-summary").textContent = `height ${s.height}, leader ${text(s.leader)}, ${s.viewChanges} view changes, ` +
     `${committee.members.length} validators with ${committee.keys} keys, Nakamoto coefficient ${committee.nakamotoCoefficient}`;
-  fill("blocks", s.blocks.slice().reverse().map((b) => row([b.height, text(b.t, 3), b.view, b.leader, b.signers, b.missing, text(b.finality, 3)])));
+  fill("blocks", s.blocks.slice().reverse().map((b) => row([b.height, text(b.t, 3), b.view, b.leader, b.signers, b.missing, percent(b.missingPower),
+    text(b.preparePhase, 3), text(b.commitPhase, 3), text(b.finality, 3)])));
   fill("committee", committee.members.map((m) => row([m.node, m.cohort, m.keys, m.unstaked ? "–" : text(m.stake, 0) + " (effective " + text(m.effectiveStake, 0) + ")", (100 * m.votingPower).toFixed(3) + " %", m.behaviour], [1, 5])));
-  plot("rounds", "chart-rounds", ["round (s)", "missing keys"], [s.blocks.map((b) => b.height), s.blocks.map((b) => b.finality), s.blocks.map((b) => b.missing)], null, "height");
+  plot("rounds", "chart-rounds", ["prepare phase (s)", "commit phase (s)", "round (s)", "missing power (%)"],
+    [s.blocks.map((b) => b.height), s.blocks.map((b) => b.preparePhase), s.blocks.map((b) => b.commitPhase), s.blocks.map((b) => b.finality),
+      s.blocks.map((b) => (b.missingPower == null ? null : 100 * b.missingPower))], null, "height");
 }
 
 function describe(entry) {

@@ -34,7 +34,4 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// the digest: crash or restart members, isolate the leader, partition the named members from the rest, heal.
     /// </summary>
     Task Control(FaultKind kind, IReadOnlyList<int> nodes);
-
-    /// <summary>Running totals for telemetry: consensus messages delivered by type and signatures verified (read-only).</summary>
-    Task<ShardCounters> Counters();
 }

@@ -45,7 +45,4 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         Shard.Network.ApplyNow(kind, nodes);
         return Task.CompletedTask;
     }
-
-    public Task<ShardCounters> Counters() =>
-        Task.FromResult(new ShardCounters(Shard.Network.Shard, new Dictionary<string, long>(Shard.Network.Observer.MessagesByType()), Shard.Network.Observer.SignatureChecks));
 }

@@ -91,6 +91,23 @@ public sealed class Committee
     /// <summary>The slot's share within its kind: for an external slot, its share of the external stake (Harmony's <c>GroupPercent</c>).</summary>
     public Dec GroupShareOf(int index) => _groupShare[index];
 
+    /// <summary>The voting power of the bitmap's signers (inert duplicate slots count nothing), out of <see cref="VotingPower.One"/>.</summary>
+    public long PowerOf(SignerBitmap signers)
+    {
+        ArgumentNullException.ThrowIfNull(signers);
+        long power = 0;
+        var words = signers.Words;
+        for (var w = 0; w < words.Length; w++)
+        {
+            for (var word = words[w]; word != 0; word &= word - 1)
+            {
+                var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                if (i < _counted.Length && _counted[i]) power += _power[i];
+            }
+        }
+        return power;
+    }
+
     public bool IsQuorum(long power, int signers) =>
         Mode == QuorumMode.ByCount ? signers >= CountThreshold : power > VotingPower.TwoThirds;
 
@@ -105,21 +122,7 @@ public sealed class Committee
             _quorumCache.Clear();
             Interlocked.Exchange(ref _quorumCacheAdded, 0);
         }
-        return _quorumCache.GetOrAdd(signers, static (bitmap, self) =>
-        {
-            long power = 0;
-            var words = bitmap.Words;
-            for (var w = 0; w < words.Length; w++)
-            {
-                for (var word = words[w]; word != 0; word &= word - 1)
-                {
-                    var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    if (!self._counted[i]) return false;
-                    power += self._power[i];
-                }
-            }
-            return self.IsQuorum(power, bitmap.Count);
-        }, this);
+        return _quorumCache.GetOrAdd(signers, static (bitmap, self) => self.IsWellFormed(bitmap) && self.IsQuorum(self.PowerOf(bitmap), bitmap.Count), this);
     }
 
     /// <summary>True when every set bit names a voting slot.</summary>

@@ -12,7 +12,7 @@ public sealed class LiveDashboard(RunView view) : IRunWatcher
     // Wall time only reaches the page (as the run's speed), never the run or its log.
     private readonly System.Diagnostics.Stopwatch _wall = System.Diagnostics.Stopwatch.StartNew();
 
-    public void Stepped(RunProgress progress, IReadOnlyList<ShardRecords> records, IReadOnlyList<ShardCounters> counters)
+    public void Stepped(RunProgress progress, IReadOnlyList<ShardRecords> records)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(records);
@@ -20,7 +20,8 @@ public sealed class LiveDashboard(RunView view) : IRunWatcher
         {
             var keys = view.Info.Committees[r.Shard].Keys;
             foreach (var c in r.Commits)
-                view.AddBlock(r.Shard, new BlockView(c.Height, c.CommittedAt.TotalSeconds, c.ViewId, c.Signers, Math.Max(0, keys - c.Signers), c.LeaderNode, c.ProposedAt.TotalSeconds));
+                view.AddBlock(r.Shard, new BlockView(c.Height, c.CommittedAt.TotalSeconds, c.ViewId, c.Signers, Math.Max(0, keys - c.Signers), c.LeaderNode,
+                    c.ProposedAt.TotalSeconds, c.PreparedAt?.TotalSeconds, c.SigningPower));
             foreach (var e in r.Events) view.AddEvent(e);
             if (r.Transactions is { } load)
                 foreach (var b in load.Blocks) view.AddTransactions(r.Shard, b.CommittedAt.TotalSeconds, b.LoadTransactions);

@@ -12,9 +12,8 @@ namespace HarmonySim.Silo.Dashboards;
 /// <summary>
 /// Rebuilds a finished run's <see cref="RunView"/> from its folder: the scenario as run (committees), report.json (seed,
 /// digest, end), events.jsonl (blocks, view changes, faults, evidence, staking) and, when present, blocks.csv (each
-/// block's announce time, for round times). It goes through the same <see cref="RunView"/> methods as the live run,
-/// so the series are the same. Load transactions are not in the event log (they are summarised, not logged), so a
-/// replay's TPS chart is empty.
+/// block's announce and PREPARED times, signing power and load transactions, for rounds, phases and TPS). It goes
+/// through the same <see cref="RunView"/> methods as the live run, so the series are the same.
 /// </summary>
 public static class RunFolderReplay
 {
@@ -41,7 +40,7 @@ public static class RunFolderReplay
             return (null, [.. e.Reasons.Select(r => $"{scenarios[0]}: {r}")]);
         }
         var view = new RunView(RunInfo.Of(plan), live: false);
-        var proposed = ReadProposals(Path.Combine(folder, "blocks.csv"), out var blocksError);
+        var rows = ReadBlocks(Path.Combine(folder, RunOutput.BlocksFile), out var blocksError);
         if (blocksError is not null) return (null, [blocksError]);
         var end = 0.0;
         var number = 0;
@@ -53,8 +52,9 @@ public static class RunFolderReplay
             end = Math.Max(end, e.At.TotalSeconds);
             if (e.Kind == "commit")
             {
-                if (Block(e, view.Info.Committees[e.Shard].Keys, proposed) is not { } block) return (null, [$"{events}:{number}: a commit line needs height, view, signers and leader"]);
+                if (Block(e, view.Info.Committees[e.Shard].Keys, rows) is not { } block) return (null, [$"{events}:{number}: a commit line needs height, view, signers and leader"]);
                 view.AddBlock(e.Shard, block);
+                if (rows.TryGetValue((e.Shard, block.Height), out var row) && row.Transactions is { } carried) view.AddTransactions(e.Shard, block.T, carried);
             }
             else view.AddEvent(e);
         }
@@ -84,7 +84,7 @@ public static class RunFolderReplay
         }
     }
 
-    private static BlockView? Block(LoggedEvent e, int keys, Dictionary<(int, ulong), double> proposed)
+    private static BlockView? Block(LoggedEvent e, int keys, Dictionary<(int, ulong), BlockRow> rows)
     {
         string? Field(string name) => e.Fields.FirstOrDefault(f => f.Key == name).Value;
         if (!ulong.TryParse(Field("height"), CultureInfo.InvariantCulture, out var height)
@@ -92,33 +92,37 @@ public static class RunFolderReplay
             || !int.TryParse(Field("signers"), CultureInfo.InvariantCulture, out var signers)
             || !int.TryParse(Field("leader"), CultureInfo.InvariantCulture, out var leader))
             return null;
-        double? at = proposed.TryGetValue((e.Shard, height), out var p) ? p : null;
-        return new BlockView(height, e.At.TotalSeconds, view, signers, Math.Max(0, keys - signers), leader, at);
+        if (!rows.TryGetValue((e.Shard, height), out var row))
+            return new BlockView(height, e.At.TotalSeconds, view, signers, Math.Max(0, keys - signers), leader, null);
+        var c = row.Commit;
+        // A committed block always carries a quorum's power; 0 is a nine-column row of a run from before it was recorded.
+        return new BlockView(height, e.At.TotalSeconds, view, signers, Math.Max(0, keys - signers), leader, c.ProposedAt.TotalSeconds,
+            c.PreparedAt?.TotalSeconds, c.SigningPower > 0 ? c.SigningPower : null);
     }
 
-    /// <summary>Announce time of each (shard, height) from blocks.csv; empty when the file is absent (older folders).</summary>
-    private static Dictionary<(int, ulong), double> ReadProposals(string path, out string? error)
+    /// <summary>Each (shard, height)'s row of blocks.csv (phases, signing power, load transactions); empty when the file is absent.</summary>
+    private static Dictionary<(int, ulong), BlockRow> ReadBlocks(string path, out string? error)
     {
         error = null;
-        var proposals = new Dictionary<(int, ulong), double>();
-        if (!File.Exists(path)) return proposals;
+        var rows = new Dictionary<(int, ulong), BlockRow>();
+        if (!File.Exists(path)) return rows;
         var number = 0;
-        foreach (var row in File.ReadLines(path))
+        foreach (var line in File.ReadLines(path))
         {
             number++;
-            if (number == 1 || row.Length == 0) continue;
+            if (number == 1 || line.Length == 0) continue;
             try
             {
-                var (shard, commit) = BlockLog.Parse(row);
-                proposals[(shard, commit.Height)] = commit.ProposedAt.TotalSeconds;
+                var row = BlockLog.Parse(line);
+                rows[(row.Shard, row.Commit.Height)] = row;
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
             {
                 error = $"{path}:{number}: not a blocks.csv row ({BlockLog.Header})";
-                return proposals;
+                return rows;
             }
         }
-        return proposals;
+        return rows;
     }
 
     private sealed record ReportFields(ulong? Seed, string? Digest, double? SimulatedSeconds, bool? Interrupted);

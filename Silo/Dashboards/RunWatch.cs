@@ -46,5 +46,9 @@ public sealed class RunWatch : IDisposable
             : new RunWatch(null, [], null, null);
     }
 
-    public void Dispose() => Control?.Dispose();
+    public void Dispose()
+    {
+        Control?.Dispose();
+        foreach (var watcher in Watchers.OfType<IDisposable>()) watcher.Dispose();
+    }
 }

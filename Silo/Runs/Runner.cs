@@ -60,7 +60,6 @@ public sealed class Runner(int silos = 1)
         Started?.Invoke(silo);
         var pacer = new Pacer(Control is null ? Speed : Control.Speed);
         pacer.Reset(pacer.Speed, TimeSpan.Zero);
-        var shards = Enumerable.Range(0, plan.Shards).Select(s => silo.Grains.GetGrain<IShardNetworkGrain>($"{plan.RunId}/{s}")).ToArray();
         var output = Output ?? RunOutput.InMemory();
         var recorder = new RunRecorder(plan, output);
         meter.Started();
@@ -83,7 +82,7 @@ public sealed class Runner(int silos = 1)
             var records = await sim.TakeRecords();
             recorder.Add(records, current.Now);
             progress?.Invoke(current);
-            await Watch(shards, current, records);
+            Watch(current, records);
             try
             {
                 if (Control is not null) await Control.BetweenSteps(silo.Grains, current.Now, pacer, cancellation);
@@ -99,17 +98,15 @@ public sealed class Runner(int silos = 1)
         var ran = await sim.Result();
         var last = await sim.TakeRecords();
         recorder.Add(last, ran.SimulatedTime);
-        await Watch(shards, new RunProgress(ran.SimulatedTime, plan.Duration, reached, plan.Length.StopAtEpoch), last);
+        Watch(new RunProgress(ran.SimulatedTime, plan.Duration, reached, plan.Length.StopAtEpoch), last);
         var digest = recorder.Finish(ran);
         foreach (var watcher in Watchers) watcher.Finished(ran.SimulatedTime, digest, interrupted);
         return meter.Outcome(plan, ran, recorder, output, digest, interrupted);
     }
 
-    /// <summary>Hands a step's records to the watchers, with the shards' counters (read only when someone watches).</summary>
-    private async Task Watch(IShardNetworkGrain[] shards, RunProgress progress, IReadOnlyList<Simulation.Results.ShardRecords> records)
+    /// <summary>Hands a step's records to the watchers.</summary>
+    private void Watch(RunProgress progress, IReadOnlyList<Simulation.Results.ShardRecords> records)
     {
-        if (Watchers.Count == 0) return;
-        var counters = await Task.WhenAll(shards.Select(s => s.Counters()));
-        foreach (var watcher in Watchers) watcher.Stepped(progress, records, counters);
+        foreach (var watcher in Watchers) watcher.Stepped(progress, records);
     }
 }

@@ -90,7 +90,7 @@ public sealed partial class ShardNetwork
             switch (effect)
             {
                 case Broadcast b:
-                    if (b.Message is Announce a) Observer.Proposed(a, Now);
+                    Observer.Broadcast(b.Message, Now);
                     foreach (var to in _members)
                         if (to != from) Send(from, output.Replica, to, b.Message, departure);
                     break;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HarmonySim.Protocol.Consensus;
 using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 
 namespace HarmonySim.Simulation.Observer;
@@ -18,6 +19,7 @@ public sealed class ShardObserver(int shard) : IDisposable
     private readonly Dictionary<ulong, CommittedBlock> _canonical = [];
     private List<CommitRecord> _commits = [];
     private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _proposedAt = [];
+    private readonly Dictionary<(ulong Height, ulong View), TimeSpan> _preparedAt = [];
     private ulong _forgottenBelow;
     private readonly HashSet<(ulong Height, ulong View)> _newViews = [];
     private List<TimeSpan> _viewChangeTimes = [];
@@ -50,7 +52,15 @@ public sealed class ShardObserver(int shard) : IDisposable
 
     public void Computed(long signatureChecks) => SignatureChecks += signatureChecks;
 
-    public void Proposed(Announce announce, TimeSpan now) => _proposedAt.TryAdd((announce.BlockNumber, announce.Block.Header.ViewId), now);
+    /// <summary>A node broadcast a message: an ANNOUNCE starts a round, a PREPARED ends its prepare phase.</summary>
+    public void Broadcast(FbftMessage message, TimeSpan now)
+    {
+        switch (message)
+        {
+            case Announce a: _proposedAt.TryAdd((a.BlockNumber, a.Block.Header.ViewId), now); break;
+            case Prepared p: _preparedAt.TryAdd((p.BlockNumber, p.Block.Header.ViewId), now); break;
+        }
+    }
 
     /// <summary>When the block at a height and view was first announced, if this network saw it.</summary>
     public TimeSpan? ProposedAt(ulong height, ulong view) => _proposedAt.TryGetValue((height, view), out var at) ? at : null;
@@ -86,9 +96,15 @@ public sealed class ShardObserver(int shard) : IDisposable
         var leaderSlot = committee.IndexOfCoinbase(committed.Header.Coinbase);
         var leader = leaderSlot < 0 ? -1 : nodeOfKey(committee.KeyAt(leaderSlot));
         var signers = committed.CommitBitmap?.Count ?? 0;
+        var power = committed.CommitBitmap is { } signed ? (double)committee.PowerOf(signed) / VotingPower.One : 0;
+        TimeSpan? prepared = _preparedAt.TryGetValue((committed.Number, committed.Header.ViewId), out var p) ? p : null;
         Height = Math.Max(Height, committed.Number);
         Blocks++;
-        _commits.Add(new CommitRecord(committed.Number, committed.Hash.ToString(), committed.CommitViewId, proposed, now, signers, verified, leader));
+        _commits.Add(new CommitRecord(committed.Number, committed.Hash.ToString(), committed.CommitViewId, proposed, now, signers, verified, leader)
+        {
+            SigningPower = power,
+            PreparedAt = prepared,
+        });
         Log(now, "commit", ("height", Text(committed.Number)), ("hash", committed.Hash.ToString()), ("view", Text(committed.CommitViewId)),
             ("signers", Text(signers)), ("leader", Text(leader)));
         return true;
@@ -121,7 +137,11 @@ public sealed class ShardObserver(int shard) : IDisposable
     /// <summary>The commits, view changes and event-log lines recorded since the last take, handed over and forgotten.</summary>
     public ShardRecords TakeRecords()
     {
-        var records = new ShardRecords(shard, _commits, _viewChangeTimes, _events);
+        var records = new ShardRecords(shard, _commits, _viewChangeTimes, _events)
+        {
+            MessagesByType = MessagesByType(),
+            SignatureChecks = SignatureChecks,
+        };
         _commits = [];
         _viewChangeTimes = [];
         _events = [];
@@ -138,6 +158,7 @@ public sealed class ShardObserver(int shard) : IDisposable
         for (var h = _forgottenBelow; h < height; h++) _canonical.Remove(h);
         _forgottenBelow = Math.Max(_forgottenBelow, height);
         foreach (var key in _proposedAt.Keys.Where(k => k.Height < height).ToList()) _proposedAt.Remove(key);
+        foreach (var key in _preparedAt.Keys.Where(k => k.Height < height).ToList()) _preparedAt.Remove(key);
         _newViews.RemoveWhere(k => k.Height < height);
         _viewChanging.Forget(height);
     }

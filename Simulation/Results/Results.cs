@@ -10,7 +10,15 @@ public sealed record CommitRecord(
     TimeSpan CommittedAt,
     int Signers,
     bool SignatureVerified,
-    int LeaderNode);
+    int LeaderNode)
+{
+    /// <summary>Share (0–1) of the committee's voting power in the commit's signer bitmap: stake-weighted in a staking
+    /// run, one equal share per key otherwise. The signer count alone hides a missing large validator.</summary>
+    public double SigningPower { get; init; }
+
+    /// <summary>When the leader broadcast PREPARED for this block's view (the end of the prepare phase), if seen.</summary>
+    public TimeSpan? PreparedAt { get; init; }
+}
 
 /// <summary>One line of the canonical event log (events.jsonl): a time, a shard, a kind and its fields in a fixed order.</summary>
 

@@ -48,6 +48,55 @@ public sealed class RunViewTests
             // Shard 1's leader is isolated from 30 s: some bucket after it has no block, and a view change.
             Assert.IsTrue(series.Any(p => p.Shard == 1 && p.T > 30 && p.Blocks == 0));
             Assert.AreEqual(outcome.Report.Shards[1].ViewChanges, series.Where(p => p.Shard == 1).Sum(p => p.ViewChanges));
+            // Each block's phases and signing power come back from blocks.csv exactly as the live run showed them.
+            for (var s = 0; s < 2; s++)
+                CollectionAssert.AreEqual(liveEnd.Shards[s].Blocks.ToList(), replayEnd.Shards[s].Blocks.ToList(), $"shard {s}'s recent blocks");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task A_load_run_replays_its_TPS_and_every_block_shows_its_FBFT_phases_and_signing_power()
+    {
+        var dir = Served.TempFolder("load");
+        try
+        {
+            var path = Served.Scenario("load");
+            var scenario = ScenarioLoader.LoadFile(path).Scenario!;
+            var plan = RunPlanBuilder.Build(scenario, $"{scenario.Name}-{scenario.Seed}", scenario.Seed);
+            var live = new RunView(RunInfo.Of(plan), live: true);
+            RunOutcome outcome;
+            using (var output = RunOutput.InFolder(dir))
+            {
+                outcome = await new Runner { Output = output, Watchers = [new LiveDashboard(live)] }.RunAsync(plan);
+                RunFolder.Write(dir, outcome, File.ReadAllText(path), Path.GetFileName(path));
+            }
+            var (replayed, errors) = RunFolderReplay.Load(dir);
+            Assert.IsEmpty(errors);
+            Assert.IsNotNull(replayed);
+
+            var series = live.Series();
+            Assert.IsGreaterThan(0, series.Sum(p => p.Transactions), "the live run counted load transactions");
+            CollectionAssert.AreEqual(series.ToList(), replayed.Series().ToList(), "the replay's TPS series is the live one");
+            var end = live.Snapshot();
+            foreach (var shard in end.Shards)
+            {
+                Assert.IsNotEmpty(shard.Blocks);
+                foreach (var b in shard.Blocks)
+                {
+                    Assert.IsNotNull(b.PreparePhase);
+                    Assert.IsNotNull(b.CommitPhase);
+                    Assert.IsGreaterThan(0.0, b.PreparePhase!.Value, $"height {b.Height}: PREPARED after the announce");
+                    Assert.IsGreaterThan(0.0, b.CommitPhase!.Value, $"height {b.Height}: commit after PREPARED");
+                    Assert.AreEqual(b.Finality!.Value, b.PreparePhase.Value + b.CommitPhase.Value, 1e-9);
+                    // A stake quorum: more than two thirds of the voting power signed.
+                    Assert.IsGreaterThan(2.0 / 3, b.SigningPower!.Value, $"height {b.Height}");
+                    Assert.IsLessThanOrEqualTo(1.0, b.SigningPower.Value);
+                }
+            }
         }
         finally
         {

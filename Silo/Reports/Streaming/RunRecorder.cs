@@ -36,9 +36,17 @@ public sealed class RunRecorder
         {
             _tallies[records.Shard].Add(records);
             if (records.Transactions is { } transactions && _load.Length > 0) _load[records.Shard].Add(transactions);
+            // A block's load record is taken in the same step as its commit (both are made when it commits).
+            Dictionary<ulong, int>? carried = null;
+            if (records.Transactions is { } load)
+            {
+                carried = [];
+                foreach (var b in load.Blocks) carried[b.Height] = b.LoadTransactions;
+            }
             foreach (var c in records.Commits)
             {
-                _output.Blocks.Write(BlockLog.Row(records.Shard, c));
+                int? carriedHere = carried is not null && carried.TryGetValue(c.Height, out var n) ? n : null;
+                _output.Blocks.Write(BlockLog.Row(records.Shard, c, carriedHere));
                 _output.Blocks.Write('\n');
             }
         }

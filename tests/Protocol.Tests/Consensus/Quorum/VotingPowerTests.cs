@@ -119,6 +119,24 @@ public sealed class VotingPowerTests
     }
 
     [TestMethod]
+    public void A_bitmaps_power_is_the_sum_of_its_voting_slots_and_decides_the_quorum()
+    {
+        // Four Harmony slots and six staked ones of different sizes, then a duplicate of slot 5 (inert).
+        var f = new FbftFixture(10, QuorumMode.ByVotingPower,
+            slot: i => new CommitteeSlot(null!, FbftFixture.OwnerOf(i), i < 4 ? null : FbftFixture.Ones(100 * (i - 3))));
+        var committee = new Committee(0, 0, f.Committee.Slots.Append(f.Committee.Slots[5]).ToList(), f.Scheme, QuorumMode.ByVotingPower, VotingPower.FromDecimal(0.68m));
+        Gen.Int[0, (1 << 11) - 1].Sample(mask =>
+        {
+            var members = Enumerable.Range(0, 11).Where(i => (mask >> i & 1) == 1).ToArray();
+            var bitmap = Protocol.Crypto.SignerBitmap.Of(11, members);
+            var expected = members.Where(committee.IsVotingSlot).Sum(committee.PowerOf);
+            Assert.AreEqual(expected, committee.PowerOf(bitmap));
+            Assert.AreEqual(committee.IsWellFormed(bitmap) && expected > VotingPower.TwoThirds, committee.IsQuorum(bitmap));
+        });
+        Assert.AreEqual(VotingPower.One, committee.PowerOf(Protocol.Crypto.SignerBitmap.Of(11, [.. Enumerable.Range(0, 11)])));
+    }
+
+    [TestMethod]
     public void Shares_parse_exactly_and_bad_shares_are_refused()
     {
         Assert.AreEqual(680_000_000_000_000_000L, VotingPower.FromDecimal(0.68m));
