@@ -46,6 +46,9 @@ public static class ClusterSiloHost
                 services.AddSingleton<IHostLifetime, QuietLifetime>();
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
                 services.AddHostedService<MembershipLog>();
+                // Before UseOrleans: hosted services start in order and stop in reverse, so the tally sees the silo's
+                // whole life, its shutdown included.
+                services.AddHostedService<SiloTraffic>();
             })
             .UseOrleans(silo =>
             {
