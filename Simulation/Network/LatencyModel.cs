@@ -25,6 +25,9 @@ public sealed class LatencyModel(LatencyPlan plan)
         return Quantize(TimeSpan.FromMilliseconds(ms));
     }
 
+    /// <summary>Whether a message's size changes its delay (a bandwidth is set).</summary>
+    public bool ChargesSize => plan.BandwidthMbps is > 0;
+
     public bool Lost(Random random) => plan.Loss > 0 && random.NextDouble() < plan.Loss;
 
     /// <summary>The smallest one-way latency between any two regions: the synchronisation window across shards.</summary>

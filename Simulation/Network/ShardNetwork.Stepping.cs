@@ -91,11 +91,12 @@ public sealed partial class ShardNetwork
             {
                 case Broadcast b:
                     if (b.Message is Announce a) Observer.Proposed(a, Now);
+                    var bytes = WireSize(b.Message);
                     foreach (var to in _members)
-                        if (to != from) Send(from, output.Replica, to, b.Message, departure);
+                        if (to != from) Send(from, output.Replica, to, b.Message, bytes, departure);
                     break;
                 case SendTo s:
-                    Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, departure);
+                    Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, WireSize(s.Message), departure);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
@@ -158,13 +159,25 @@ public sealed partial class ShardNetwork
     }
 
     /// <summary>Routes a message through split-brain sides, faults, loss and latency, and queues its delivery.</summary>
-    private void Send(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure)
+    private void Send(int from, int fromReplica, int to, FbftMessage message, int bytes, TimeSpan departure)
     {
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         if (_faults.Blocks(from, to, Now)) return;
         if (_latency.Lost(_random)) return;
-        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random) + _faults.ExtraDelay(from, to);
+        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, bytes, _random) + _faults.ExtraDelay(from, to);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
+    }
+
+    /// <summary>
+    /// The message's bytes on the wire (<see cref="WireSizes"/>), computed only when the latency model charges size:
+    /// without a bandwidth the size changes nothing, so the hot path skips it. A multi-key vote's bitmap is sized by
+    /// the committee of the height it votes on.
+    /// </summary>
+    private int WireSize(FbftMessage message)
+    {
+        if (!_latency.ChargesSize) return 0;
+        var committee = message is Vote { Senders.Count: > 1 } ? CommitteeAt(message.BlockNumber).Count : 0;
+        return WireSizes.Of(message, committee);
     }
 
     private void ApplyFault(FaultPlan fault)
