@@ -53,6 +53,7 @@ public static class RunPlanBuilder
         var plan = new RunPlan(runId, scenario.Name, seed, consensus, nodes, latency, length)
         {
             Faults = Faults(scenario, nodes),
+            Propagation = new PropagationPlan(scenario.Network.Propagation),
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),

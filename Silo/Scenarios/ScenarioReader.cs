@@ -7,6 +7,7 @@ using YamlDotNet.RepresentationModel;
 using HarmonySim.Protocol.Consensus.Quorum;
 
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Plans;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -95,6 +96,7 @@ internal sealed partial class ScenarioReader(string file)
         var scheme = Enum(m, "signature_scheme", [("simulated", SignatureSchemeKind.Simulated), ("bls", SignatureSchemeKind.Bls)]);
         var leaders = Enum(m, "view_change_leaders", [("harmony-keys", ViewChangeLeadersKind.HarmonyKeys), ("all-validators", ViewChangeLeadersKind.AllValidators)]);
         var rotation = ReadLeaderRotation(m);
+        var propagation = Enum(m, "propagation", [("direct", PropagationKind.Direct), ("gossip", PropagationKind.Gossip)]);
         var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
 
         var quorumKind = quorum ?? QuorumMode.ByVotingPower;
@@ -128,6 +130,7 @@ internal sealed partial class ScenarioReader(string file)
             ViewChangeLeaders = leadersKind,
             LeaderRotation = rotation,
             Timing = timing,
+            Propagation = propagation ?? PropagationKind.Direct,
         };
     }
 

@@ -92,11 +92,20 @@ public sealed partial class ShardNetwork
                 case Broadcast b:
                     if (b.Message is Announce a) Observer.Proposed(a, Now);
                     var bytes = WireSize(b.Message);
+                    if (_gossip is not null)
+                    {
+                        Gossip(from, output.Replica, b.Message, bytes, departure, recipient: -1);
+                        break;
+                    }
+                    var announce = b.Message is Announce;
+                    if (announce) _stats.BeginAnnounce();
                     foreach (var to in _members)
                         if (to != from) Send(from, output.Replica, to, b.Message, bytes, departure);
+                    if (announce) _stats.EndAnnounce(_members.Length - 1);
                     break;
                 case SendTo s:
-                    Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, WireSize(s.Message), departure);
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, WireSize(s.Message), departure, Context.NodeOfKey[s.Recipient]);
+                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, WireSize(s.Message), departure);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
@@ -163,27 +172,21 @@ public sealed partial class ShardNetwork
     {
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         if (_faults.Blocks(from, to, Now)) return;
+        if (_memberIndex[from] >= 0 && _memberIndex[to] >= 0) _stats.Copy(_memberIndex[from], _memberIndex[to], bytes);
         if (_latency.Lost(_random)) return;
         var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, bytes, _random) + _faults.ExtraDelay(from, to);
+        Tally(message, delay);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
-    }
-
-    /// <summary>
-    /// The message's bytes on the wire (<see cref="WireSizes"/>), computed only when the latency model charges size:
-    /// without a bandwidth the size changes nothing, so the hot path skips it. A multi-key vote's bitmap is sized by
-    /// the committee of the height it votes on.
-    /// </summary>
-    private int WireSize(FbftMessage message)
-    {
-        if (!_latency.ChargesSize) return 0;
-        var committee = message is Vote { Senders.Count: > 1 } ? CommitteeAt(message.BlockNumber).Count : 0;
-        return WireSizes.Of(message, committee);
     }
 
     private void ApplyFault(FaultPlan fault)
     {
         var targets = fault.Nodes.Where(n => n >= 0 && n < _memberIndex.Length && _memberIndex[n] >= 0).ToList();
         var (restarted, named) = _faults.Apply(fault, targets, _leader, Now);
+        // A crashed node's connections close, so it leaves the gossip mesh; a restarted one grafts again.
+        if (_gossip is not null && fault.Kind == FaultKind.Crash)
+            foreach (var node in targets) _gossip.Mesh.Leave(_memberIndex[node]);
+        foreach (var node in restarted) _gossip?.Mesh.Join(_memberIndex[node]);
         foreach (var node in restarted)
         {
             var host = _hosts[_memberIndex[node]];

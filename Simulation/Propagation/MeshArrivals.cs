@@ -8,8 +8,10 @@ namespace HarmonySim.Simulation.Propagation;
 /// arrival times are exactly Dijkstra's labels with these per-hop costs, and the copies each node sends and receives
 /// follow from the parents. What it leaves out, against a per-hop event simulation (tests/Simulation.Tests/
 /// Propagation), is documented in docs/DESIGN-NOTES.md: the uplink is taken as idle when the message starts (no
-/// queueing behind other messages), jitter is drawn once per receiver, not per hop, and IHAVE/IWANT recovery is not
-/// modelled (a node cut off from the mesh is not reached).
+/// queueing behind other messages), jitter is drawn once per receiver, not per hop, IHAVE/IWANT recovery is not
+/// modelled (a node cut off from the mesh is not reached), and random loss may be drawn per receiver on a cached
+/// route: a node whose first copy is lost takes its second copy (<see cref="MeshRoute.SecondArrivalMs"/>), while the
+/// nodes below it in the tree keep their times.
 /// </summary>
 public static class MeshArrivals
 {
@@ -28,6 +30,8 @@ public static class MeshArrivals
         Array.Fill(arrival, double.PositiveInfinity);
         var parent = new int[n];
         Array.Fill(parent, -1);
+        var second = new double[n];
+        Array.Fill(second, double.PositiveInfinity);
         var sent = new int[n];
         var received = new int[n];
         var settled = new bool[n];
@@ -46,16 +50,20 @@ public static class MeshArrivals
                 if (passes is not null && !passes(u, v)) continue;
                 sent[u]++;
                 received[v]++;
-                if (settled[v]) continue;
                 var at = arrival[u] + (slot * serialisationMs) + linkMs(u, v);
-                if (at < arrival[v])
+                if (!settled[v] && at < arrival[v])
                 {
+                    second[v] = arrival[v];
                     arrival[v] = at;
                     parent[v] = u;
                     queue.Enqueue(v, (at, v));
                 }
+                else if (at < second[v])
+                {
+                    second[v] = at;
+                }
             }
         }
-        return new MeshRoute(source, arrival, parent, sent, received);
+        return new MeshRoute(source, arrival, second, parent, sent, received);
     }
 }

@@ -7,12 +7,15 @@ namespace HarmonySim.Simulation.Propagation;
 /// and the publisher). Immutable once computed; <see cref="Uses"/> counts the messages that followed it, so the byte
 /// and duplicate totals of a cached route are added once per use.
 /// </summary>
-public sealed class MeshRoute(int source, double[] arrivalMs, int[] parent, int[] sent, int[] received)
+public sealed class MeshRoute(int source, double[] arrivalMs, double[] secondArrivalMs, int[] parent, int[] sent, int[] received)
 {
     public int Source { get; } = source;
 
     /// <summary>Milliseconds from the publish to the node's first copy; 0 at the source; ∞ if unreached.</summary>
     public IReadOnlyList<double> ArrivalMs => arrivalMs;
+
+    /// <summary>Milliseconds from the publish to the node's second copy (∞ if it gets at most one): its arrival when the first copy is lost.</summary>
+    public IReadOnlyList<double> SecondArrivalMs => secondArrivalMs;
 
     /// <summary>The node each node's first copy came from; −1 at the source and at unreached nodes.</summary>
     public IReadOnlyList<int> Parent => parent;

@@ -1,0 +1,93 @@
+using HarmonySim.Simulation.Runs;
+
+namespace HarmonySim.Simulation.Propagation;
+
+/// <summary>
+/// A shard's gossip layer for its network: the Kademlia overlay of its members, the gossipsub mesh on the shard topic,
+/// heartbeats as virtual time passes, and routes (<see cref="MeshArrivals"/>) cached per (publisher, size) while the
+/// mesh stays the same and no fault or loss shapes a message's path. Members are numbered as in the shard network
+/// (0 … members − 1). Its draws come from its own generator (<see cref="RunSeeds.Overlay"/>), in the shard's event order.
+/// </summary>
+public sealed class GossipPropagation
+{
+    /// <summary>Heartbeats run before the run starts, so the mesh has formed at time zero (a live network's mesh has).</summary>
+    private const int InitialHeartbeats = 3;
+
+    /// <summary>At most this many missed heartbeats are run when time jumps (more change nothing once the mesh settled).</summary>
+    private const int MaxCatchUpHeartbeats = 3;
+
+    private readonly GossipPlan _plan;
+    private readonly Random _random;
+    private readonly PropagationStats _stats;
+    private readonly Dictionary<(int Source, int Bytes), MeshRoute> _routes = [];
+    private long _routesVersion;
+    private long _heartbeats;
+
+    public GossipPropagation(RunPlan plan, int shard, IReadOnlyList<int> members, PropagationStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(members);
+        _plan = plan.Propagation.Gossip;
+        _stats = stats;
+        _random = new Random(RunSeeds.Overlay(plan.Seed, shard));
+        Overlay = new KademliaOverlay([.. members.Select(m => RunSeeds.OverlayId(plan.Seed, m))], _plan, _random);
+        Mesh = new GossipMesh(members.Count, Overlay.Peers, _plan);
+        for (var h = 0; h < InitialHeartbeats; h++) Mesh.Heartbeat(_random);
+        _routesVersion = Mesh.Version;
+    }
+
+    public KademliaOverlay Overlay { get; }
+    public GossipMesh Mesh { get; }
+
+    /// <summary>Runs the heartbeats due by <paramref name="now"/> (heartbeat k at k × interval).</summary>
+    public void HeartbeatsUntil(TimeSpan now)
+    {
+        var due = now.Ticks / _plan.Heartbeat.Ticks;
+        if (due <= _heartbeats) return;
+        var run = Math.Min(due - _heartbeats, MaxCatchUpHeartbeats);
+        for (var h = 0; h < run; h++) Mesh.Heartbeat(_random);
+        _heartbeats = due;
+    }
+
+    /// <summary>
+    /// The route of a message of <paramref name="bytes"/> published by member <paramref name="source"/>. With
+    /// <paramref name="passes"/> (faults or loss in force) it is computed for this message alone; otherwise it is
+    /// reused for every message of that size from that member until the mesh changes.
+    /// </summary>
+    public MeshRoute Route(int source, int bytes, Func<int, int, double> linkMs, double serialisationMs, Func<int, int, bool>? passes)
+    {
+        if (Mesh.Version != _routesVersion) Flush();
+        if (passes is not null)
+        {
+            var once = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, passes);
+            _stats.Route(once, bytes, 1);
+            return once;
+        }
+        if (!_routes.TryGetValue((source, bytes), out var route))
+        {
+            route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs);
+            _routes[(source, bytes)] = route;
+        }
+        route.Uses++;
+        return route;
+    }
+
+    /// <summary>Adds the cached routes' copies to the tallies and forgets them (the mesh changed, or the run ends).</summary>
+    public void Flush()
+    {
+        foreach (var ((_, bytes), route) in _routes)
+        {
+            _stats.Route(route, bytes, route.Uses);
+            route.Uses = 0;
+        }
+        _routes.Clear();
+        _routesVersion = Mesh.Version;
+    }
+
+    /// <summary>The mesh's degree over online members.</summary>
+    public MeshDegree Degree()
+    {
+        var degrees = Enumerable.Range(0, Mesh.Count).Where(Mesh.IsOnline).Select(Mesh.Degree).DefaultIfEmpty().ToList();
+        return new MeshDegree(degrees.Min(), Math.Round(degrees.Average(), 3), degrees.Max());
+    }
+}
