@@ -119,6 +119,7 @@ public sealed class ScenarioSchemaTests
             ["network.signature_scheme"] = "simulated",
             ["network.view_change_leaders"] = "harmony-keys",
             ["network.leader_rotation"] = "none",
+            ["network.propagation"] = "direct",
             ["network.timing.phase_timeout"] = timing.PhaseTimeout,
             ["network.timing.view_change_timeout"] = timing.ViewChangeTimeout,
             ["network.timing.view_change_slot"] = timing.ViewChangeSlot,
