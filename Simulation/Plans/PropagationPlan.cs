@@ -8,6 +8,9 @@ public enum PropagationKind
 
     /// <summary>Hop by hop along a gossipsub mesh over Kademlia-discovered peers (Harmony's libp2p pubsub).</summary>
     Gossip,
+
+    /// <summary>Blocks (ANNOUNCE, PREPARED) erasure-coded and spread as symbols (the whitepaper's adaptive IDA); the rest as gossip.</summary>
+    Ida,
 }
 
 /// <summary>The propagation model and, for gossip, its parameters.</summary>
@@ -16,6 +19,26 @@ public sealed record PropagationPlan(PropagationKind Kind)
     public static PropagationPlan Direct { get; } = new(PropagationKind.Direct);
 
     public GossipPlan Gossip { get; init; } = new();
+
+    public IdaPlan Ida { get; init; } = new();
+}
+
+/// <summary>
+/// Harmony's 2018 IDA prototype (reference harmony-network-economics.md §2): RaptorQ with 1,024-byte symbols, source
+/// blocks of at most 88 KiB, each symbol relayed once by the peer the sender gave it to, the sender stopping once 80 %
+/// of its peers decoded. Decoding needs k + <see cref="Overhead"/> symbols of each block (docs/DESIGN-NOTES.md).
+/// </summary>
+public sealed record IdaPlan
+{
+    public int SymbolBytes { get; init; } = 1024;
+    public int SourceBlockBytes { get; init; } = 88 * 1024;
+    public int Overhead { get; init; } = 2;
+
+    /// <summary>Bytes around each symbol on the wire: IPv4 and UDP headers (28) and the prototype's symbol header (source block, symbol id, sizes; taken as 20).</summary>
+    public int SymbolHeaderBytes { get; init; } = 48;
+
+    /// <summary>The sender stops when this share of its peers decoded.</summary>
+    public double DecodedShare { get; init; } = 0.8;
 }
 
 /// <summary>
