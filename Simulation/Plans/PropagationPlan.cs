@@ -39,6 +39,13 @@ public sealed record IdaPlan
 
     /// <summary>The sender stops when this share of its peers decoded.</summary>
     public double DecodedShare { get; init; } = 0.8;
+
+    /// <summary>
+    /// Whether the sender gives its symbols to every member of the shard (the prototype: every node a neighbour) rather
+    /// than only to its overlay connections. Over Kademlia connections alone (about 100 of 250) one relay hop does not
+    /// reach two thirds of the committee (docs/DESIGN-NOTES.md, "IDA"), so the prototype's setting is the default.
+    /// </summary>
+    public bool SenderReachesCommittee { get; init; } = true;
 }
 
 /// <summary>
