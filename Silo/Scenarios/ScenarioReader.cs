@@ -96,7 +96,7 @@ internal sealed partial class ScenarioReader(string file)
         var scheme = Enum(m, "signature_scheme", [("simulated", SignatureSchemeKind.Simulated), ("bls", SignatureSchemeKind.Bls)]);
         var leaders = Enum(m, "view_change_leaders", [("harmony-keys", ViewChangeLeadersKind.HarmonyKeys), ("all-validators", ViewChangeLeadersKind.AllValidators)]);
         var rotation = ReadLeaderRotation(m);
-        var propagation = Enum(m, "propagation", [("direct", PropagationKind.Direct), ("gossip", PropagationKind.Gossip)]);
+        var propagation = Enum(m, "propagation", [("direct", PropagationKind.Direct), ("gossip", PropagationKind.Gossip), ("ida", PropagationKind.Ida)]);
         var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
 
         var quorumKind = quorum ?? QuorumMode.ByVotingPower;

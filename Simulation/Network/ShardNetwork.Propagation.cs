@@ -44,9 +44,34 @@ public sealed partial class ShardNetwork
         }
         var announce = message is Announce;
         if (announce) _stats.BeginAnnounce();
-        foreach (var to in _members)
-            if (to != from) GossipDeliver(from, fromReplica, to, message, departure, route, _memberIndex[to], lossPerReceiver);
+        if (!shaped && _plan.Propagation.Kind == PropagationKind.Ida && message is Announce or Prepared)
+        {
+            var ida = _plan.Propagation.Ida;
+            var symbols = _gossip.Ida(source, bytes, _linkMs!, _latency.SerialisationMs(ida.SymbolBytes + ida.SymbolHeaderBytes));
+            foreach (var to in _members)
+                if (to != from) IdaDeliver(from, fromReplica, to, message, departure, symbols, route, _memberIndex[to]);
+        }
+        else
+        {
+            foreach (var to in _members)
+                if (to != from) GossipDeliver(from, fromReplica, to, message, departure, route, _memberIndex[to], lossPerReceiver);
+        }
         if (announce) _stats.EndAnnounce(_members.Length - 1);
+    }
+
+    /// <summary>
+    /// A block message under IDA: delivered when the member decoded it; a member that never gets enough symbols (the
+    /// sender stopped once 80 % of the shard could decode) gets it by gossip, published when the sender stopped.
+    /// </summary>
+    private void IdaDeliver(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure, IdaRoute symbols, MeshRoute fallback, int member)
+    {
+        var ms = symbols.DecodeMs[member];
+        if (!double.IsFinite(ms)) ms = symbols.SenderDoneMs + fallback.ArrivalMs[member];
+        if (!double.IsFinite(ms)) return;
+        if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
+        var delay = LatencyModel.Quantize(TimeSpan.FromMilliseconds(ms + _latency.JitterMs(_random)));
+        Tally(message, delay);
+        Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
     }
 
     private void GossipDeliver(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure, MeshRoute route, int member, bool lossPerReceiver)

@@ -62,7 +62,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         if (context.Transfers is { } transferWorld && _plan.Load is { } load)
             _load = new Load.LoadTraffic(new Load.LoadGenerator(_plan, transferWorld.Load, shard, transferWorld.ChainId), new Load.ShardMempool(transferWorld, load, shard));
         _stats = new Propagation.PropagationStats(_plan.Propagation.Kind.ToString().ToLowerInvariant(), _members.Length);
-        if (_plan.Propagation.Kind == PropagationKind.Gossip)
+        if (_plan.Propagation.Kind is PropagationKind.Gossip or PropagationKind.Ida)
         {
             _gossip = new Propagation.GossipPropagation(_plan, shard, _members, _stats);
             _linkMs = (u, v) => _latency.OneWayMs(_plan.Nodes[_members[u]].Region, _plan.Nodes[_members[v]].Region) + _faults.ExtraDelay(_members[u], _members[v]).TotalMilliseconds;

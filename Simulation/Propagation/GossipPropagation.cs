@@ -20,6 +20,8 @@ public sealed class GossipPropagation
     private readonly Random _random;
     private readonly PropagationStats _stats;
     private readonly Dictionary<(int Source, int Bytes), MeshRoute> _routes = [];
+    private readonly Dictionary<(int Source, int Bytes), IdaRoute> _idaRoutes = [];
+    private readonly IdaPlan _ida;
     private long _routesVersion;
     private long _heartbeats;
 
@@ -28,6 +30,7 @@ public sealed class GossipPropagation
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(members);
         _plan = plan.Propagation.Gossip;
+        _ida = plan.Propagation.Ida;
         _stats = stats;
         _random = new Random(RunSeeds.Overlay(plan.Seed, shard));
         Overlay = new KademliaOverlay([.. members.Select(m => RunSeeds.OverlayId(plan.Seed, m))], _plan, _random);
@@ -72,9 +75,31 @@ public sealed class GossipPropagation
         return route;
     }
 
+    /// <summary>
+    /// The IDA route of a message of <paramref name="bytes"/> from member <paramref name="source"/> over the overlay's
+    /// connections of online members, reused until the mesh (and so who is online) changes.
+    /// </summary>
+    public IdaRoute Ida(int source, int bytes, Func<int, int, double> linkMs, double symbolMs)
+    {
+        if (Mesh.Version != _routesVersion) Flush();
+        if (!_idaRoutes.TryGetValue((source, bytes), out var route))
+        {
+            route = IdaDissemination.Route(Mesh.Count, source, Overlay.Peers, Mesh.IsOnline, linkMs, symbolMs, bytes, _ida);
+            _idaRoutes[(source, bytes)] = route;
+        }
+        route.Uses++;
+        return route;
+    }
+
     /// <summary>Adds the cached routes' copies to the tallies and forgets them (the mesh changed, or the run ends).</summary>
     public void Flush()
     {
+        foreach (var route in _idaRoutes.Values)
+        {
+            _stats.Symbols(route, _ida.SymbolBytes + _ida.SymbolHeaderBytes, route.Uses);
+            route.Uses = 0;
+        }
+        _idaRoutes.Clear();
         foreach (var ((_, bytes), route) in _routes)
         {
             _stats.Route(route, bytes, route.Uses);

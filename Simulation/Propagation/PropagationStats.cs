@@ -42,6 +42,20 @@ public sealed class PropagationStats(string model, int members)
         Duplicates += route.Duplicates * uses;
     }
 
+    /// <summary>The symbol copies of an IDA route, <paramref name="uses"/> messages; symbols beyond what decoding needed count as duplicates.</summary>
+    public void Symbols(IdaRoute route, long symbolBytes, long uses)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        if (uses == 0) return;
+        for (var m = 0; m < _sent.Length; m++)
+        {
+            _sent[m] += route.Sent[m] * symbolBytes * uses;
+            _received[m] += route.Received[m] * symbolBytes * uses;
+        }
+        Copies += route.Copies * uses;
+        Duplicates += route.Surplus * uses;
+    }
+
     /// <summary>Collects one ANNOUNCE's delays at its receivers (between <see cref="BeginAnnounce"/> and <see cref="EndAnnounce"/>).</summary>
     public void BeginAnnounce() => _announce.Clear();
 

@@ -18,6 +18,7 @@ public sealed class PropagationScenarioTests
     [DataRow("", PropagationKind.Direct)]
     [DataRow("  propagation: direct\n", PropagationKind.Direct)]
     [DataRow("  propagation: gossip\n", PropagationKind.Gossip)]
+    [DataRow("  propagation: ida\n", PropagationKind.Ida)]
     public void Propagation_is_direct_by_default_or_as_named(string line, PropagationKind kind)
     {
         var result = ScenarioLoader.Parse(With(line), File);
