@@ -14,6 +14,7 @@ public sealed partial class ShardNetwork
     // Gossip only: a hop's link delay and whether a copy gets through (faults and loss), between member indices.
     private readonly Func<int, int, double>? _linkMs;
     private readonly Func<int, int, bool>? _passes;
+    private readonly Queue<EclipsePlan>? _eclipses;
 
     /// <summary>
     /// The message's bytes on the wire (<see cref="WireSizes"/>). A multi-key vote's bitmap is sized by the committee
@@ -31,10 +32,11 @@ public sealed partial class ShardNetwork
         var source = _memberIndex[from];
         if (source < 0) return;
         _gossip!.HeartbeatsUntil(Now);
-        // A fault that cuts or slows links makes the route depend on the moment: computed for this message, with
-        // loss drawn per copy. Otherwise the cached route serves, and loss is drawn per receiver (a lost first copy
-        // is replaced by the second).
-        var shaped = _faults.ShapesLinks(Now);
+        StartDueEclipses();
+        // A fault that cuts or slows links, or an eclipse, makes the route depend on the moment or on who relays:
+        // computed for this message, with loss drawn per copy. Otherwise the cached route serves, and loss is drawn
+        // per receiver (a lost first copy is replaced by the second).
+        var shaped = _faults.ShapesLinks(Now) || _gossip.HasEclipse;
         var route = _gossip.Route(source, bytes, _linkMs!, _latency.SerialisationMs(bytes), shaped ? _passes : null);
         var lossPerReceiver = !shaped && _latency.HasLoss;
         if (recipient >= 0)
@@ -71,7 +73,25 @@ public sealed partial class ShardNetwork
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         var delay = LatencyModel.Quantize(TimeSpan.FromMilliseconds(ms + _latency.JitterMs(_random)));
         Tally(message, delay);
+        _gossip!.Delivered(member);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
+    }
+
+    /// <summary>Starts the eclipses due by now on this shard's members (at the first message sent at or after their time), logging each.</summary>
+    private void StartDueEclipses()
+    {
+        while (_eclipses!.TryPeek(out var e) && e.At <= Now)
+        {
+            _eclipses.Dequeue();
+            var attackers = e.Attackers.Select(a => _memberIndex[a]).Where(m => m >= 0).ToList();
+            foreach (var victim in e.Victims.Where(v => _memberIndex[v] >= 0))
+            {
+                _gossip!.Eclipse(_memberIndex[victim], attackers, e.TableShare, Now);
+                Observer.Log(Now, "eclipse", ("victim", victim.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("attackers", attackers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("table_share", e.TableShare.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
     }
 
     private void GossipDeliver(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure, MeshRoute route, int member, bool lossPerReceiver)
@@ -83,6 +103,7 @@ public sealed partial class ShardNetwork
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         var delay = LatencyModel.Quantize(TimeSpan.FromMilliseconds(ms + _latency.JitterMs(_random)));
         Tally(message, delay);
+        _gossip!.Delivered(member);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
     }
 
@@ -101,6 +122,7 @@ public sealed partial class ShardNetwork
         return _gossip is null ? result : result with
         {
             Mesh = _gossip.Degree(),
+            Eclipses = _gossip.EclipseResults(m => _members[m]),
             RoutingTableBytesPerNode = Math.Round(_gossip.Overlay.TableBytes / (double)Math.Max(1, _members.Length), 1),
         };
     }

@@ -66,7 +66,8 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         {
             _gossip = new Propagation.GossipPropagation(_plan, shard, _members, _stats);
             _linkMs = (u, v) => _latency.OneWayMs(_plan.Nodes[_members[u]].Region, _plan.Nodes[_members[v]].Region) + _faults.ExtraDelay(_members[u], _members[v]).TotalMilliseconds;
-            _passes = (u, v) => !_faults.Blocks(_members[u], _members[v], Now) && !_latency.Lost(_random);
+            _passes = (u, v) => !_faults.Blocks(_members[u], _members[v], Now) && !_gossip.Drops(u, v) && !_latency.Lost(_random);
+            _eclipses = new Queue<EclipsePlan>(_plan.Propagation.Eclipses.OrderBy(e => e.At));
         }
         _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool))];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];

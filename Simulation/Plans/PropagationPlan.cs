@@ -21,7 +21,17 @@ public sealed record PropagationPlan(PropagationKind Kind)
     public GossipPlan Gossip { get; init; } = new();
 
     public IdaPlan Ida { get; init; } = new();
+
+    /// <summary>Eclipse attacks on the overlay (gossip and IDA only).</summary>
+    public IReadOnlyList<EclipsePlan> Eclipses { get; init; } = [];
 }
+
+/// <summary>
+/// From <see cref="At"/>, the attacker nodes hold <see cref="TableShare"/> of each victim's routing table (the victim's
+/// other connections are dropped to make room), the victim's mesh is rebuilt from that table, and the attackers relay
+/// nothing to or from the victim (the game-of-stakes catalogue's eclipse; docs/DESIGN-NOTES.md).
+/// </summary>
+public sealed record EclipsePlan(TimeSpan At, IReadOnlyList<int> Victims, IReadOnlyList<int> Attackers, double TableShare);
 
 /// <summary>
 /// Harmony's 2018 IDA prototype (reference harmony-network-economics.md §2): RaptorQ with 1,024-byte symbols, source

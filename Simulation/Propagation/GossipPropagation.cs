@@ -23,6 +23,18 @@ public sealed class GossipPropagation
     private readonly Dictionary<(int Source, int Bytes), IdaRoute> _idaRoutes = [];
     private readonly IdaPlan _ida;
     private long _routesVersion;
+    private readonly Dictionary<int, HashSet<int>> _eclipsedBy = [];
+    private readonly List<Eclipsed> _eclipses = [];
+
+    private sealed class Eclipsed(int victim, TimeSpan at, double share, int attackers, int honest)
+    {
+        public int Victim { get; } = victim;
+        public TimeSpan At { get; } = at;
+        public double Share { get; } = share;
+        public int AttackersInTable { get; } = attackers;
+        public int HonestInTable { get; } = honest;
+        public long MessagesAfter { get; set; }
+    }
     private long _heartbeats;
 
     public GossipPropagation(RunPlan plan, int shard, IReadOnlyList<int> members, PropagationStats stats)
@@ -108,6 +120,52 @@ public sealed class GossipPropagation
         _routes.Clear();
         _routesVersion = Mesh.Version;
     }
+
+    /// <summary>Whether an eclipse is in force (routes then depend on who relays to whom, so are computed per message).</summary>
+    public bool HasEclipse => _eclipsedBy.Count > 0;
+
+    /// <summary>
+    /// Eclipses member <paramref name="victim"/> at <paramref name="now"/>: the attackers take <paramref name="share"/>
+    /// of its routing table (its size unchanged; with a share of 1 no honest entry is left), honest entries fill the
+    /// rest, and its mesh is rebuilt at once from the new table.
+    /// </summary>
+    public void Eclipse(int victim, IReadOnlyList<int> attackers, double share, TimeSpan now)
+    {
+        ArgumentNullException.ThrowIfNull(attackers);
+        var attackerSet = attackers.Where(a => a != victim).ToHashSet();
+        var honest = Overlay.Peers(victim).Where(p => !attackerSet.Contains(p)).ToList();
+        var size = Math.Max(Overlay.Peers(victim).Count, 1);
+        var attackerSlots = Math.Min(attackerSet.Count, (int)Math.Ceiling(share * size));
+        var honestSlots = share >= 1 ? 0 : Math.Min(honest.Count, size - attackerSlots);
+        for (var i = honest.Count - 1; i > 0; i--)
+        {
+            var j = _random.Next(i + 1);
+            (honest[i], honest[j]) = (honest[j], honest[i]);
+        }
+        var table = attackerSet.Order().Take(attackerSlots).Concat(honest.Take(honestSlots)).ToList();
+        Overlay.ReplaceTable(victim, table);
+        Mesh.Reset(victim);
+        Mesh.Heartbeat(_random);
+        _eclipsedBy[victim] = attackerSet;
+        _eclipses.Add(new Eclipsed(victim, now, share, attackerSlots, honestSlots));
+    }
+
+    /// <summary>Whether an attacker drops a copy over this link: attackers relay nothing to or from their victim.</summary>
+    public bool Drops(int from, int to) =>
+        (_eclipsedBy.TryGetValue(to, out var a) && a.Contains(from)) || (_eclipsedBy.TryGetValue(from, out var b) && b.Contains(to));
+
+    /// <summary>Counts a consensus message delivered to <paramref name="member"/> (for an eclipsed victim's tally).</summary>
+    public void Delivered(int member)
+    {
+        if (!_eclipsedBy.ContainsKey(member)) return;
+        foreach (var e in _eclipses)
+            if (e.Victim == member) e.MessagesAfter++;
+    }
+
+    /// <summary>The eclipses so far, with member numbers turned into node ids by <paramref name="nodeOf"/>.</summary>
+    public IReadOnlyList<EclipseResult> EclipseResults(Func<int, int> nodeOf) =>
+        [.. _eclipses.Select(e => new EclipseResult(nodeOf(e.Victim), e.At.TotalSeconds, e.Share, e.AttackersInTable, e.HonestInTable,
+            Mesh.MeshOf(e.Victim).Count(p => !_eclipsedBy[e.Victim].Contains(p)), e.MessagesAfter))];
 
     /// <summary>The mesh's degree over online members.</summary>
     public MeshDegree Degree()

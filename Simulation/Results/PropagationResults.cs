@@ -26,6 +26,19 @@ public sealed record PropagationResult(
 
     /// <summary>Memory the shard's Kademlia routing tables hold, per node (gossip only).</summary>
     public double RoutingTableBytesPerNode { get; init; }
+
+    /// <summary>Eclipse attacks on this shard's victims, and whether each victim was cut off.</summary>
+    public IReadOnlyList<EclipseResult> Eclipses { get; init; } = [];
+}
+
+/// <summary>
+/// One eclipsed node: when, how much of its routing table the attackers held, the honest nodes left in its table and
+/// its mesh at the end, the consensus messages it still received after the eclipse, and whether it was isolated
+/// (received none).
+/// </summary>
+public sealed record EclipseResult(int Victim, double AtS, double TableShare, int AttackersInTable, int HonestInTable, int HonestMeshPeers, long MessagesAfter)
+{
+    public bool Isolated => MessagesAfter == 0;
 }
 
 /// <summary>Delay from send to first receipt of one message type, over every receipt in the shard.</summary>
