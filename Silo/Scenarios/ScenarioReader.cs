@@ -50,9 +50,10 @@ internal sealed partial class ScenarioReader(string file)
         var staking = Section(top, "staking", required: false, m => ReadStaking(m, network, cohorts, duration));
         var transfers = Section(top, "transfers", required: false, m => ReadTransfers(m, top, network, duration));
         var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
+        var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null)
             return null;
         return new Scenario
         {
@@ -69,6 +70,7 @@ internal sealed partial class ScenarioReader(string file)
             Staking = staking,
             Transfers = transfers,
             Load = load,
+            Eclipse = eclipse,
         };
     }
 

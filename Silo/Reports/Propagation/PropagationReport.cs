@@ -32,6 +32,10 @@ public static class PropagationReport
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Id} | {p.AnnounceTwoThirdsP50Ms:0} / {p.AnnounceTwoThirdsP99Ms:0} | {p.BytesSentPerNodePerSecondMean:0} / {p.BytesSentPerNodePerSecondMax:0} | {p.BytesReceivedPerNodePerSecondMean:0} / {p.BytesReceivedPerNodePerSecondMax:0} | {p.Copies} | {p.DuplicateRatio:0.###} | {mesh} | {(p.Mesh is null ? "–" : p.RoutingTableBytesPerNode.ToString("0", CultureInfo.InvariantCulture))} |");
         }
+        foreach (var s in shards)
+            foreach (var e in s.Propagation!.Eclipses)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"\nEclipse of node {e.Victim} (shard {s.Id}) at {e.AtS:0.###} s: the attackers held {e.TableShare:0.##%} of its routing table ({e.AttackersInTable} entries, {e.HonestInTable} honest left); at the end it had {e.HonestMeshPeers} honest mesh peers and had received {e.MessagesAfter} consensus messages since: **{(e.Isolated ? "isolated" : "not isolated")}**.");
         md.AppendLine();
         md.AppendLine("| shard | type | receipts | delay p50 / p99 (ms) |");
         md.AppendLine("|---|---|---|---|");
