@@ -21,10 +21,22 @@ public sealed class Block
     public BlockHeader Header { get; }
     public IReadOnlyList<byte[]> Transactions { get; }
 
-    /// <summary>Σ of the encoded transactions' lengths, summed once: every send of a message carrying the block reads it.</summary>
-    public int TransactionBytes => _transactionBytes ??= Transactions.Sum(tx => tx.Length);
+    /// <summary>
+    /// The block's RLP size as Harmony sends it in ANNOUNCE and PREPARED: a list of the header, the transactions and
+    /// three empty lists (uncles, incoming receipts, staking transactions). The header is this project's v3 encoding,
+    /// whose 20-byte tag stands in for Harmony's tagged-RLP envelope (within a few bytes). Computed once per block.
+    /// </summary>
+    public int EncodedSize => _encodedSize ??= RlpWriter.ListSize(Header.Encode().Length + RlpWriter.ListSize(TransactionsPayload()) + 3);
 
-    private int? _transactionBytes;
+    private int? _encodedSize;
+
+    private int TransactionsPayload()
+    {
+        var payload = 0;
+        foreach (var tx in Transactions) payload += RlpWriter.StringSize(tx);
+        return payload;
+    }
+
     public IBlockBody? Body { get; }
 
     public Hash32 Hash => Header.Hash;

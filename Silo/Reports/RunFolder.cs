@@ -20,7 +20,8 @@ public static class RunFolder
         var report = outcome.Report;
         File.WriteAllText(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(report, Json) + "\n");
         outcome.Output.CopyTo(directory);
-        var plots = Plots.Write(directory, outcome.Result).Concat(Load.LoadPlots.Write(directory, outcome.Result.LoadTallies)).ToList();
+        var plots = Plots.Write(directory, outcome.Result).Concat(Load.LoadPlots.Write(directory, outcome.Result.LoadTallies))
+            .Concat(Propagation.PropagationReport.WritePlot(directory, outcome.Result.Shards)).ToList();
         File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots));
         File.WriteAllText(Path.Combine(directory, scenarioFileName), scenarioText);
         return directory;
@@ -73,6 +74,7 @@ public static class RunFolder
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} | {c.SlashedAmount} | {c.Rewards} |");
         AppendStaking(md, r);
         AppendTransactions(md, r.Transactions);
+        Propagation.PropagationReport.AppendMarkdown(md, r);
         return md.ToString();
     }
 

@@ -53,6 +53,12 @@ public static class RunPlanBuilder
         var plan = new RunPlan(runId, scenario.Name, seed, consensus, nodes, latency, length)
         {
             Faults = Faults(scenario, nodes),
+            Propagation = new PropagationPlan(scenario.Network.Propagation)
+            {
+                Eclipses = scenario.Eclipse is { } e
+                    ? [new EclipsePlan(e.At, [.. nodes.Where(n => e.Victims.Contains(n.Cohort)).Select(n => n.Id)], [.. nodes.Where(n => e.Attackers.Contains(n.Cohort)).Select(n => n.Id)], (double)e.TableShare)]
+                    : [],
+            },
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),

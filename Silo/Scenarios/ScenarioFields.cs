@@ -12,13 +12,14 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
-            "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing"],
+            "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
         ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "shard", "joins_at", "double_sign_from"],
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
+        ["eclipse"] = ["at", "victims", "attackers", "table_share"],
         ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay"],
         ["duration"] = ["time", "blocks", "epochs"],
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],

@@ -7,6 +7,7 @@ using YamlDotNet.RepresentationModel;
 using HarmonySim.Protocol.Consensus.Quorum;
 
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Plans;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -49,9 +50,10 @@ internal sealed partial class ScenarioReader(string file)
         var staking = Section(top, "staking", required: false, m => ReadStaking(m, network, cohorts, duration));
         var transfers = Section(top, "transfers", required: false, m => ReadTransfers(m, top, network, duration));
         var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
+        var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null)
             return null;
         return new Scenario
         {
@@ -68,6 +70,7 @@ internal sealed partial class ScenarioReader(string file)
             Staking = staking,
             Transfers = transfers,
             Load = load,
+            Eclipse = eclipse,
         };
     }
 
@@ -95,6 +98,7 @@ internal sealed partial class ScenarioReader(string file)
         var scheme = Enum(m, "signature_scheme", [("simulated", SignatureSchemeKind.Simulated), ("bls", SignatureSchemeKind.Bls)]);
         var leaders = Enum(m, "view_change_leaders", [("harmony-keys", ViewChangeLeadersKind.HarmonyKeys), ("all-validators", ViewChangeLeadersKind.AllValidators)]);
         var rotation = ReadLeaderRotation(m);
+        var propagation = Enum(m, "propagation", [("direct", PropagationKind.Direct), ("gossip", PropagationKind.Gossip), ("ida", PropagationKind.Ida)]);
         var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
 
         var quorumKind = quorum ?? QuorumMode.ByVotingPower;
@@ -128,6 +132,7 @@ internal sealed partial class ScenarioReader(string file)
             ViewChangeLeaders = leadersKind,
             LeaderRotation = rotation,
             Timing = timing,
+            Propagation = propagation ?? PropagationKind.Direct,
         };
     }
 

@@ -25,6 +25,20 @@ public sealed class LatencyModel(LatencyPlan plan)
         return Quantize(TimeSpan.FromMilliseconds(ms));
     }
 
+    /// <summary>The one-way latency between two regions in milliseconds, without jitter (a gossip hop's link).</summary>
+    public double OneWayMs(int fromRegion, int toRegion) => plan.OneWayMs[fromRegion][toRegion];
+
+    /// <summary>Milliseconds to push <paramref name="bytes"/> through a link (0 without a bandwidth).</summary>
+    public double SerialisationMs(int bytes) => plan.BandwidthMbps is { } mbps && mbps > 0 ? bytes * 8.0 / (mbps * 1000) : 0;
+
+    /// <summary>A uniform jitter draw in milliseconds, or 0 (and no draw) when the plan has no jitter.</summary>
+    public double JitterMs(Random random) => plan.Jitter > TimeSpan.Zero ? random.NextDouble() * plan.Jitter.TotalMilliseconds : 0;
+
+    public bool HasLoss => plan.Loss > 0;
+
+    /// <summary>Whether a message's size changes its delay (a bandwidth is set).</summary>
+    public bool ChargesSize => plan.BandwidthMbps is > 0;
+
     public bool Lost(Random random) => plan.Loss > 0 && random.NextDouble() < plan.Loss;
 
     /// <summary>The smallest one-way latency between any two regions: the synchronisation window across shards.</summary>

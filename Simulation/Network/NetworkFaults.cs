@@ -19,6 +19,9 @@ public sealed class NetworkFaults
         || (_isolated is { } iso && now < iso.Until && (from == iso.Node || to == iso.Node))
         || (_partitionGroup.Count > 0 && Group(from) != Group(to));
 
+    /// <summary>Whether links between live nodes are cut or slowed at <paramref name="now"/> (a partition, an isolation, a slow link): a gossip route then depends on the moment.</summary>
+    public bool ShapesLinks(TimeSpan now) => _partitionGroup.Count > 0 || _slowLinks.Count > 0 || (_isolated is { } iso && now < iso.Until);
+
     public TimeSpan ExtraDelay(int from, int to) => _slowLinks.GetValueOrDefault(from) + _slowLinks.GetValueOrDefault(to);
 
     /// <summary>

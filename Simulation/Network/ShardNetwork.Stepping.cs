@@ -91,11 +91,21 @@ public sealed partial class ShardNetwork
             {
                 case Broadcast b:
                     Observer.Broadcast(b.Message, Now);
+                    var bytes = WireSize(b.Message);
+                    if (_gossip is not null)
+                    {
+                        Gossip(from, output.Replica, b.Message, bytes, departure, recipient: -1);
+                        break;
+                    }
+                    var announce = b.Message is Announce;
+                    if (announce) _stats.BeginAnnounce();
                     foreach (var to in _members)
-                        if (to != from) Send(from, output.Replica, to, b.Message, departure);
+                        if (to != from) Send(from, output.Replica, to, b.Message, bytes, departure);
+                    if (announce) _stats.EndAnnounce(_members.Length - 1);
                     break;
                 case SendTo s:
-                    Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, departure);
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, WireSize(s.Message), departure, Context.NodeOfKey[s.Recipient]);
+                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, WireSize(s.Message), departure);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
@@ -158,12 +168,14 @@ public sealed partial class ShardNetwork
     }
 
     /// <summary>Routes a message through split-brain sides, faults, loss and latency, and queues its delivery.</summary>
-    private void Send(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure)
+    private void Send(int from, int fromReplica, int to, FbftMessage message, int bytes, TimeSpan departure)
     {
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         if (_faults.Blocks(from, to, Now)) return;
+        if (_memberIndex[from] >= 0 && _memberIndex[to] >= 0) _stats.Copy(_memberIndex[from], _memberIndex[to], bytes);
         if (_latency.Lost(_random)) return;
-        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, message.WireSize, _random) + _faults.ExtraDelay(from, to);
+        var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, bytes, _random) + _faults.ExtraDelay(from, to);
+        Tally(message, delay);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
     }
 
@@ -171,6 +183,10 @@ public sealed partial class ShardNetwork
     {
         var targets = fault.Nodes.Where(n => n >= 0 && n < _memberIndex.Length && _memberIndex[n] >= 0).ToList();
         var (restarted, named) = _faults.Apply(fault, targets, _leader, Now);
+        // A crashed node's connections close, so it leaves the gossip mesh; a restarted one grafts again.
+        if (_gossip is not null && fault.Kind == FaultKind.Crash)
+            foreach (var node in targets) _gossip.Mesh.Leave(_memberIndex[node]);
+        foreach (var node in restarted) _gossip?.Mesh.Join(_memberIndex[node]);
         foreach (var node in restarted)
         {
             var host = _hosts[_memberIndex[node]];

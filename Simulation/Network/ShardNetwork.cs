@@ -41,6 +41,8 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     private readonly BeaconTraffic? _beacon;
     private readonly TransferTraffic? _transfers;
     private readonly Load.LoadTraffic? _load;
+    private readonly Propagation.PropagationStats _stats;
+    private readonly Propagation.GossipPropagation? _gossip;
     private long _outSeq;
     private int _leader = -1;
 
@@ -59,6 +61,14 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         for (var i = 0; i < _members.Length; i++) _memberIndex[_members[i]] = i;
         if (context.Transfers is { } transferWorld && _plan.Load is { } load)
             _load = new Load.LoadTraffic(new Load.LoadGenerator(_plan, transferWorld.Load, shard, transferWorld.ChainId), new Load.ShardMempool(transferWorld, load, shard));
+        _stats = new Propagation.PropagationStats(_plan.Propagation.Kind.ToString().ToLowerInvariant(), _members.Length);
+        if (_plan.Propagation.Kind is PropagationKind.Gossip or PropagationKind.Ida)
+        {
+            _gossip = new Propagation.GossipPropagation(_plan, shard, _members, _stats);
+            _linkMs = (u, v) => _latency.OneWayMs(_plan.Nodes[_members[u]].Region, _plan.Nodes[_members[v]].Region) + _faults.ExtraDelay(_members[u], _members[v]).TotalMilliseconds;
+            _passes = (u, v) => !_faults.Blocks(_members[u], _members[v], Now) && !_gossip.Drops(u, v) && !_latency.Lost(_random);
+            _eclipses = new Queue<EclipsePlan>(_plan.Propagation.Eclipses.OrderBy(e => e.At));
+        }
         _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool))];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
@@ -183,6 +193,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     /// <summary>The shard's totals for the run: metrics and the checks' evidence (its records are taken separately).</summary>
     public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys), Now) with
     {
+        Propagation = PropagationResult(),
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),
         LoadPending = _load?.Pending ?? 0,

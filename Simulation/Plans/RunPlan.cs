@@ -31,6 +31,9 @@ public sealed record RunPlan(
     /// <summary>Open-loop transaction load; with it, leaders fill blocks from each shard's mempool up to the block gas limit.</summary>
     public LoadPlan? Load { get; init; }
 
+    /// <summary>How consensus messages travel inside a shard: direct links (the default) or a gossip mesh.</summary>
+    public PropagationPlan Propagation { get; init; } = PropagationPlan.Direct;
+
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
 

@@ -54,6 +54,9 @@ public sealed record ShardResult(
     /// <summary>Virtual time from each first start of a view change to the next completed view change or canonical block.</summary>
     public TimeSpan TimeViewChanging { get; init; }
 
+    /// <summary>How the shard's consensus messages travelled (delays, bytes, copies; the mesh under gossip).</summary>
+    public PropagationResult? Propagation { get; init; }
+
     /// <summary>Load transactions submitted to the shard's pool and not yet in a canonical block at the end (a load run).</summary>
     public int LoadPending { get; init; }
 }

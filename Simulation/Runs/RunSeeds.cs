@@ -21,6 +21,12 @@ public static class RunSeeds
     /// <summary>The seed of load source <paramref name="source"/>'s sender, kind and recipient draws on <paramref name="shard"/>: SHA-256(seed ‖ "load-draws" ‖ source·65536 + shard).</summary>
     public static int LoadDraws(ulong seed, int shard, int source) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "load-draws"u8, (source << 16) + shard));
 
+    /// <summary>A node's 64-bit Kademlia id in the overlay: SHA-256(seed ‖ "overlay" ‖ node), first 8 bytes.</summary>
+    public static ulong OverlayId(ulong seed, int node) => BinaryPrimitives.ReadUInt64LittleEndian(Tagged(seed, "overlay"u8, node));
+
+    /// <summary>The seed of shard <paramref name="shard"/>'s overlay generator (lookups' random targets, mesh grafts): SHA-256(seed ‖ "overlay-draws" ‖ shard).</summary>
+    public static int Overlay(ulong seed, int shard) => BinaryPrimitives.ReadInt32LittleEndian(Tagged(seed, "overlay-draws"u8, shard));
+
     /// <summary>The side of the shard an honest node is on, as split-brain nodes see it: SHA-256(seed ‖ "side" ‖ node), low bit.</summary>
     public static int Side(ulong seed, int node) => Tagged(seed, "side"u8, node)[0] & 1;
 

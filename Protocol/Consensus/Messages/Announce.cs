@@ -11,13 +11,10 @@ public sealed class Announce(uint shardId, ulong viewId, ulong blockNumber, Hash
     public override MessageType Type => MessageType.Announce;
     public Hash32 BlockHash { get; } = blockHash;
     public Block Block { get; } = block;
-    public override int WireSize => 200 + BlockSizeEstimate(Block);
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {
         Append(buffer, BlockHash);
         buffer.Write(Sender.Bytes);
     }
-
-    internal static int BlockSizeEstimate(Block block) => 700 + block.TransactionBytes;
 }

@@ -11,7 +11,6 @@ public sealed class Committed(uint shardId, ulong viewId, ulong blockNumber, Has
     public Hash32 BlockHash { get; } = blockHash;
     public Signature Aggregate { get; } = aggregate;
     public SignerBitmap Bitmap { get; } = bitmap;
-    public override int WireSize => 300 + Bitmap.ByteLength;
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {

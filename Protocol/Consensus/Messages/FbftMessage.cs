@@ -18,9 +18,6 @@ public abstract class FbftMessage(uint shardId, ulong viewId, ulong blockNumber)
     public ulong ViewId { get; } = viewId;
     public ulong BlockNumber { get; } = blockNumber;
 
-    /// <summary>Approximate size on the wire in bytes, for bandwidth models and message accounting.</summary>
-    public abstract int WireSize { get; }
-
     /// <summary>
     /// Canonical encoding of every field except the envelope signature: what the envelope signs (the signature
     /// scheme hashes it). Computed once per message object, so the receivers of one broadcast share it.

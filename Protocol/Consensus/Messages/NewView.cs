@@ -17,7 +17,6 @@ public sealed class NewView(uint shardId, ulong viewId, ulong blockNumber, Prepa
     public SignerBitmap M2Bitmap { get; } = m2Bitmap;
     public Signature M3Aggregate { get; } = m3Aggregate;
     public SignerBitmap M3Bitmap { get; } = m3Bitmap;
-    public override int WireSize => 400 + 2 * M3Bitmap.ByteLength + (M1 is null ? 0 : 200 + Announce.BlockSizeEstimate(M1.Block));
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {

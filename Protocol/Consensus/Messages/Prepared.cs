@@ -13,7 +13,6 @@ public sealed class Prepared(uint shardId, ulong viewId, ulong blockNumber, Bloc
     public Hash32 BlockHash => Block.Hash;
     public Signature Aggregate { get; } = aggregate;
     public SignerBitmap Bitmap { get; } = bitmap;
-    public override int WireSize => 300 + Bitmap.ByteLength + Announce.BlockSizeEstimate(Block);
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {

@@ -22,7 +22,6 @@ public sealed class ViewChange(uint shardId, ulong viewId, ulong blockNumber, Pu
     /// <summary>M3: signature over LE64(view ID).</summary>
     public Signature ViewIdSignature { get; } = viewIdSignature;
 
-    public override int WireSize => 300 + (M1 is null ? 0 : 200 + M1.PrepareBitmap.ByteLength + Announce.BlockSizeEstimate(M1.Block));
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {

@@ -27,7 +27,6 @@ public sealed class Vote : FbftMessage
     public IReadOnlyList<PublicKey> Senders { get; }
 
     public Signature Signature { get; }
-    public override int WireSize => 80 + Signature.Size + PublicKey.Size * Senders.Count;
 
     protected override void AppendContent(ArrayBufferWriter<byte> buffer)
     {

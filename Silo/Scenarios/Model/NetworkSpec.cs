@@ -106,6 +106,9 @@ public sealed record NetworkSpec
 
     public TimingSpec Timing { get; init; } = new();
 
+    /// <summary>How consensus messages travel inside a shard (issue 14): direct links (the default) or a gossip mesh.</summary>
+    public HarmonySim.Simulation.Plans.PropagationKind Propagation { get; init; } = HarmonySim.Simulation.Plans.PropagationKind.Direct;
+
     public int ExternalSlotsPerShard => SlotsPerShard - HarmonySlotsPerShard;
 
     public QuorumMode QuorumMode => Quorum == QuorumMode.ByCount ? QuorumMode.ByCount : QuorumMode.ByVotingPower;

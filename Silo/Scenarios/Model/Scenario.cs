@@ -43,6 +43,9 @@ public sealed record Scenario
     /// <summary>Open-loop transaction load (sources, block gas limit, mempool); null for none.</summary>
     public LoadSpec? Load { get; init; }
 
+    /// <summary>An eclipse on the gossip overlay (issue 14); null for none.</summary>
+    public EclipseSpec? Eclipse { get; init; }
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 

@@ -66,7 +66,7 @@ public sealed class ScenarioSchemaTests
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
         const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
             + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
-            + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\n";
+            + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
@@ -119,6 +119,7 @@ public sealed class ScenarioSchemaTests
             ["network.signature_scheme"] = "simulated",
             ["network.view_change_leaders"] = "harmony-keys",
             ["network.leader_rotation"] = "none",
+            ["network.propagation"] = "direct",
             ["network.timing.phase_timeout"] = timing.PhaseTimeout,
             ["network.timing.view_change_timeout"] = timing.ViewChangeTimeout,
             ["network.timing.view_change_slot"] = timing.ViewChangeSlot,
@@ -153,6 +154,7 @@ public sealed class ScenarioSchemaTests
             ["load.sources[].accounts.count"] = new LoadAccountsSpec().Count,
             ["load.sources[].accounts.funding"] = new LoadAccountsSpec().Funding,
             ["load.sources[].accounts.hot_skew"] = new LoadAccountsSpec().HotSkew,
+            ["eclipse.table_share"] = $"{new EclipseSpec().TableShare * 100:0}%",
         };
         using var schema = LoadSchema();
         var fields = SchemaFields(schema.RootElement);
