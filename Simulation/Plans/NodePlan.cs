@@ -28,4 +28,7 @@ public enum NodeBehaviour
 
     /// <summary>From <see cref="NodePlan.BehaviourFrom"/>, every COMMIT vote goes with a second one for a conflicting block.</summary>
     DoubleSign,
+
+    /// <summary>As a new leader, carries the oldest prepared certificate it has seen rather than the newest (Adversaries/StaleCertificateLeader).</summary>
+    StaleCertificateLeader,
 }

@@ -79,6 +79,7 @@ public sealed class ValidatorHost
         var before = Counted(node);
         foreach (var e in events)
         {
+            _behaviour.Observe(e);
             switch (e)
             {
                 case Delivery d:
@@ -136,6 +137,7 @@ public sealed class ValidatorHost
             if (replica == 0 && effect is CommitSignatureImproved i) Head = i.Committed;
             _behaviour.Filter(effect, node, now, effects);
         }
+        _behaviour.Flush(effects);
         node.ClearEffects();
         return new StepOutput(Node, replica, effects, node.IsLeader, node.Height, Counted(node) - before);
     }
