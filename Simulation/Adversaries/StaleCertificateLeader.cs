@@ -12,7 +12,8 @@ namespace HarmonySim.Simulation.Adversaries;
 /// or one where its quorum reported none (any valid certificate passes NEWVIEW's checks; only the lock, <c>IsLockedAgainst</c>, stops honest nodes that hold a
 /// later one from committing the older block). Its own honest state machine keeps collecting commits for the block it
 /// chose, so the host gathers the commits for the stale block itself and sends COMMITTED when they reach a quorum.
-/// This is the schedule random faults never reached (issue 13): without the lock it forks the chain.
+/// To make room for a newer block at the height, it also hides its own certificate from other leaders (its VIEWCHANGEs
+/// claim none). This is the schedule random faults never reached (issue 13): without the lock it forks the chain.
 /// </summary>
 public sealed class StaleCertificateLeader(RunContext context, int node)
 {
@@ -48,6 +49,7 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
     public FbftEffect Rewrite(FbftEffect effect, FbftNode fbft)
     {
         if (effect is Broadcast { Message: Prepared own }) Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+        if (effect is SendTo { Message: ViewChange { M1: { } hidden } vc } send) return HideCertificate(send, vc, hidden, fbft);
         if (effect is not Broadcast { Message: NewView nv }) return effect;
         foreach (var height in _oldest.Keys.Where(h => h < nv.BlockNumber).ToList()) _oldest.Remove(height);
         // Older than the honest choice, or any certificate where the quorum reported none: both pass NEWVIEW's checks.
@@ -66,6 +68,20 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
         _hijack = new Hijack(stale, nv.ViewId, tally, key, committee);
         return new Broadcast(new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap,
             nv.Sender, context.Scheme.Sign(key.Secret, unsigned.SigningBytes)));
+    }
+
+    /// <summary>
+    /// Its VIEWCHANGE to another leader claims no prepared block (M2, NIL signed with its own key), so that leader may
+    /// propose afresh at the height while this node keeps the older certificate to carry later.
+    /// </summary>
+    private SendTo HideCertificate(SendTo send, ViewChange vc, PreparedCertificate hidden, FbftNode fbft)
+    {
+        Remember(vc.BlockNumber, hidden);
+        var key = fbft.Keys.FirstOrDefault(k => k.Public.Equals(vc.Sender));
+        if (key is null) return send;
+        Signs++;
+        return new SendTo(send.Recipient, new ViewChange(vc.ShardId, vc.ViewId, vc.BlockNumber, vc.Sender, vc.NewLeader, null,
+            context.Scheme.Sign(key.Secret, SigningPayloads.Nil), vc.ViewIdSignature));
     }
 
     private void Remember(ulong height, PreparedCertificate certificate)

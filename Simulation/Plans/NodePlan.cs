@@ -31,4 +31,10 @@ public enum NodeBehaviour
 
     /// <summary>As a new leader, carries the oldest prepared certificate it has seen rather than the newest (Adversaries/StaleCertificateLeader).</summary>
     StaleCertificateLeader,
+
+    /// <summary>
+    /// Withholds its voting power from every quorum: sends no votes and, as leader, nothing (a withholding leader would
+    /// otherwise sign its own block). <see cref="WithholdVotes"/> still leads.
+    /// </summary>
+    WithholdPower,
 }

@@ -50,6 +50,7 @@ public sealed class Behaviour(RunContext context, NodePlan plan)
         {
             NodeBehaviour.SilentLeader => node.IsLeader && message is Announce or Prepared or Committed or NewView,
             NodeBehaviour.WithholdVotes => message is Vote,
+            NodeBehaviour.WithholdPower => message is Vote || (node.IsLeader && message is Announce or Prepared or Committed or NewView),
             _ => false,
         };
     }
