@@ -37,4 +37,7 @@ public enum NodeBehaviour
     /// otherwise sign its own block). <see cref="WithholdVotes"/> still leads.
     /// </summary>
     WithholdPower,
+
+    /// <summary>Sends a forged or malformed copy ahead of each consensus message (Adversaries/Forger); otherwise honest.</summary>
+    Forge,
 }

@@ -16,12 +16,13 @@ namespace HarmonySim.Simulation.Validators;
 public sealed class Behaviour(RunContext context, NodePlan plan)
 {
     private readonly StaleCertificateLeader? _stale = plan.Behaviour == NodeBehaviour.StaleCertificateLeader ? new(context, plan.Id) : null;
+    private readonly Forger? _forger = plan.Behaviour == NodeBehaviour.Forge ? new(context, plan.Id) : null;
     // Messages an adversary decided to send on what the node received, sent with the node's next output.
     private readonly List<FbftEffect> _extra = [];
     private int _signs;
 
     /// <summary>Signatures made for the extra messages the behaviour adds (counted for the cost model).</summary>
-    public int Signs => _signs + (_stale?.Signs ?? 0);
+    public int Signs => _signs + (_stale?.Signs ?? 0) + (_forger?.Signs ?? 0);
 
     /// <summary>Lets an adversary that acts on what the node receives see one of its inputs.</summary>
     public void Observe(ShardEvent e) => _stale?.Observe(e, _extra);
@@ -38,6 +39,7 @@ public sealed class Behaviour(RunContext context, NodePlan plan)
     {
         if (Suppressed(effect, node)) return;
         if (_stale is not null) effect = _stale.Rewrite(effect, node);
+        if (_forger is not null && plan.Misbehaves(now)) _forger.Forge(effect, node, output);
         output.Add(effect);
         if (effect is SendTo { Message: Vote { Type: MessageType.Commit } vote } send && plan.Behaviour == NodeBehaviour.DoubleSign && plan.Misbehaves(now))
             output.Add(new SendTo(send.Recipient, ConflictingVote(vote)));

@@ -99,4 +99,20 @@ public sealed class AdversaryFamilyTests
         }
         Assert.IsGreaterThanOrEqualTo(1, forked, "whenever the two honest nodes land on different halves, each half commits its own block");
     }
+
+    [TestMethod]
+    public void Forged_and_malformed_messages_are_rejected_and_counted_and_the_shard_goes_on()
+    {
+        // Node 0 leads first (its PREPAREDs and COMMITTEDs get unquorate copies); node 6 forges votes and VIEWCHANGEs.
+        var forged = ShardRun.ToEnd(Seven(40).WithBehaviour(0, NodeBehaviour.Forge).WithBehaviour(6, NodeBehaviour.Forge).WithIsolateLeader(20, TimeSpan.FromSeconds(5)).Build());
+        var honest = ShardRun.ToEnd(Seven(40).WithIsolateLeader(20, TimeSpan.FromSeconds(5)).Build());
+        TestContextWrite("forged: " + string.Join(", ", forged.Result.Rejected.Select(r => $"{r.Key} {r.Value}")));
+        TestContextWrite("honest: " + string.Join(", ", honest.Result.Rejected.Select(r => $"{r.Key} {r.Value}")));
+        Assert.IsFalse(honest.Result.Rejected.ContainsKey("bad_signature"), "honest traffic has no bad signatures");
+        Assert.IsFalse(honest.Result.Rejected.ContainsKey("no_quorum"));
+        Assert.IsGreaterThanOrEqualTo(10L, forged.Result.Rejected.GetValueOrDefault("bad_signature"), "forged votes refused");
+        Assert.IsGreaterThanOrEqualTo(10L, forged.Result.Rejected.GetValueOrDefault("no_quorum"), "unquorate PREPAREDs and COMMITTEDs refused");
+        Assert.IsEmpty(forged.SafetyViolations);
+        Assert.IsGreaterThanOrEqualTo(honest.Commits.Count - 2, forged.Commits.Count, "the forgeries cost the shard at most a block or two");
+    }
 }
