@@ -13,8 +13,12 @@ public sealed record NodePlan(
     TimeSpan? BehaviourFrom = null,
     TimeSpan? JoinsAt = null)
 {
-    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/> (from the start unless it has a start time).</summary>
-    public bool Misbehaves(TimeSpan now) => Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from);
+    /// <summary>When the behaviour stops (the node is honest from then on); null: never.</summary>
+    public TimeSpan? BehaviourUntil { get; init; }
+
+    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
+    public bool Misbehaves(TimeSpan now) =>
+        Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from) && (BehaviourUntil is not { } until || now < until);
 }
 
 public enum NodeBehaviour
@@ -40,4 +44,7 @@ public enum NodeBehaviour
 
     /// <summary>Sends a forged or malformed copy ahead of each consensus message (Adversaries/Forger); otherwise honest.</summary>
     Forge,
+
+    /// <summary>Beside its honest messages, sends every member VIEWCHANGEs for future views, validly signed (Adversaries/ViewChangeSpammer).</summary>
+    ViewChangeSpam,
 }

@@ -115,4 +115,28 @@ public sealed class AdversaryFamilyTests
         Assert.IsEmpty(forged.SafetyViolations);
         Assert.IsGreaterThanOrEqualTo(honest.Commits.Count - 2, forged.Commits.Count, "the forgeries cost the shard at most a block or two");
     }
+
+    [TestMethod]
+    public void View_change_spam_for_future_views_does_not_move_the_shard_off_its_leader()
+    {
+        var spammed = ShardRun.ToEnd(Seven(40).WithBehaviour(6, NodeBehaviour.ViewChangeSpam).Build());
+        var quiet = ShardRun.ToEnd(Seven(40).Build());
+        Assert.AreEqual(0, spammed.ViewChanges, "one node's VIEWCHANGEs are never a quorum");
+        Assert.IsGreaterThanOrEqualTo(quiet.Commits.Count - 1, spammed.Commits.Count);
+        Assert.IsGreaterThan(200L, spammed.Result.MessagesByType["viewchange"], "the spam was delivered (6 VIEWCHANGEs per message the spammer sends)");
+        Assert.IsEmpty(spammed.SafetyViolations);
+    }
+
+    [TestMethod]
+    public void A_behaviour_active_between_two_times_halts_the_shard_only_meanwhile()
+    {
+        var builder = Seven(60);
+        foreach (var n in new[] { 4, 5, 6 }) builder.WithBehaviour(n, NodeBehaviour.WithholdPower, TimeSpan.FromSeconds(10));
+        var plan = builder.Build();
+        plan = plan with { Nodes = [.. plan.Nodes.Select(n => n.Behaviour == NodeBehaviour.Honest ? n : n with { BehaviourUntil = TimeSpan.FromSeconds(30) })] };
+        var run = ShardRun.ToEnd(plan);
+        Assert.IsNotEmpty(run.Commits.Where(c => c.CommittedAt < TimeSpan.FromSeconds(10)).ToList(), "before: live");
+        Assert.IsEmpty(run.Commits.Where(c => c.CommittedAt > TimeSpan.FromSeconds(11) && c.CommittedAt < TimeSpan.FromSeconds(30)).ToList(), "meanwhile: halted");
+        Assert.IsNotEmpty(run.Commits.Where(c => c.CommittedAt > TimeSpan.FromSeconds(30)).ToList(), "after: live again");
+    }
 }
