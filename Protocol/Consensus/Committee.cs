@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Consensus.Mutants;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Numeric;
@@ -108,8 +109,12 @@ public sealed class Committee
         return power;
     }
 
-    public bool IsQuorum(long power, int signers) =>
-        Mode == QuorumMode.ByCount ? signers >= CountThreshold : power > VotingPower.TwoThirds;
+    public bool IsQuorum(long power, int signers) => PlantedBug == PlantedBug.HalfQuorum
+        ? (Mode == QuorumMode.ByCount ? 2 * signers >= UniqueCount : power >= VotingPower.One / 2)
+        : Mode == QuorumMode.ByCount ? signers >= CountThreshold : power > VotingPower.TwoThirds;
+
+    /// <summary>A deliberately broken quorum rule for the mutation check (tests only; see <see cref="Mutants.PlantedBug"/>).</summary>
+    internal PlantedBug PlantedBug { get; init; }
 
     /// <summary>Whether the bitmap's signers form a quorum; bits on inert duplicate slots make it invalid.</summary>
     public bool IsQuorum(SignerBitmap signers)

@@ -62,6 +62,9 @@ public sealed record FbftConfig
     /// <summary>Future-height messages kept until the node catches up to them.</summary>
     public int FutureMessageBuffer { get; init; } = 512;
 
+    /// <summary>A deliberately broken view-change rule for the mutation check (tests only; see <see cref="Mutants.PlantedBug"/>).</summary>
+    internal Mutants.PlantedBug PlantedBug { get; init; }
+
     public bool IsLastBlockInEpoch(ulong blockNumber) => (blockNumber + 1) % BlocksPerEpoch == 0;
 
     public ulong EpochOf(ulong blockNumber) => blockNumber / BlocksPerEpoch;

@@ -85,7 +85,7 @@ public sealed partial class FbftNode
             if (verdict != Verdict.Accepted) return verdict;
             if (!Verify(Committee, message.Sender, m1.Payload, message.ViewChangeSignature)) return Verdict.BadSignature;
             // Keep the certificate from the highest view: a block committed earlier is the only one that can hold it.
-            if (_bestM1 is null || m1.Block.Header.ViewId > _bestM1.Block.Header.ViewId) _bestM1 = m1;
+            if ((_bestM1 is null || m1.Block.Header.ViewId > _bestM1.Block.Header.ViewId) && _config.PlantedBug != Mutants.PlantedBug.M1NotRequired) _bestM1 = m1;
         }
         else
         {
@@ -139,7 +139,8 @@ public sealed partial class FbftNode
             (message.M2Aggregate is null || !VerifyAggregate(Committee, message.M2Bitmap, SigningPayloads.Nil, message.M2Aggregate)))
             return Verdict.BadSignature;
         // Someone in the view-change quorum reported a prepared block: the new view must carry it.
-        if (!message.M3Bitmap.IsSubsetOf(message.M2Bitmap) && message.M1 is null) return Verdict.MissingPreparedBlock;
+        if (!message.M3Bitmap.IsSubsetOf(message.M2Bitmap) && message.M1 is null && _config.PlantedBug != Mutants.PlantedBug.M1NotRequired)
+            return Verdict.MissingPreparedBlock;
         if (message.M1 is { } m1)
         {
             verdict = CheckPreparedCertificate(m1);
@@ -166,7 +167,7 @@ public sealed partial class FbftNode
     /// A node that holds a prepared certificate from a later view than the block's own never commits that older block:
     /// a block committed in that later view may be the one its certificate names.
     /// </summary>
-    private bool IsLockedAgainst(Chain.Block block) =>
+    private bool IsLockedAgainst(Chain.Block block) => _config.PlantedBug != Mutants.PlantedBug.NoViewChangeLock &&
         _preparedCertificate is { } mine && mine.BlockHash != block.Hash && mine.Block.Header.ViewId > block.Header.ViewId;
 
     private void AdoptView(ulong viewId, PublicKey leader, TimeSpan now, bool carriesPreparedBlock)

@@ -49,6 +49,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(SiloCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(RunsCommand.Build());
+        root.Subcommands.Add(CampaignCommand.Build());
         return root;
     }
 }

@@ -55,7 +55,13 @@ public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChan
         new(shard.Shard, shard.Height, shard.Blocks, shard.ViewChanges, shard.ViewChangesStarted, Math.Round(shard.TimeViewChanging.TotalSeconds, 6),
             new TimeStats(tally.BlockTimes.MeanSeconds, tally.BlockTimes.PercentileSeconds(50), tally.BlockTimes.PercentileSeconds(99)),
             new Percentiles(tally.Finality.PercentileSeconds(50), tally.Finality.PercentileSeconds(99)))
-        { Propagation = shard.Propagation };
+        {
+            Propagation = shard.Propagation,
+            RejectedMessages = shard.Rejected,
+        };
+
+    /// <summary>Delivered messages honest nodes refused, by verdict (forged and malformed ones among them: game of stakes).</summary>
+    public IReadOnlyDictionary<string, long> RejectedMessages { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -197,9 +197,16 @@ public static class RunPlanBuilder
                     CohortBehaviour.WithholdVotes => NodeBehaviour.WithholdVotes,
                     CohortBehaviour.Equivocate => NodeBehaviour.Equivocate,
                     CohortBehaviour.DoubleSignFrom => NodeBehaviour.DoubleSign,
+                    CohortBehaviour.WithholdPower => NodeBehaviour.WithholdPower,
+                    CohortBehaviour.StaleCertificateLeader => NodeBehaviour.StaleCertificateLeader,
+                    CohortBehaviour.Forge => NodeBehaviour.Forge,
+                    CohortBehaviour.ViewChangeSpam => NodeBehaviour.ViewChangeSpam,
                     _ => NodeBehaviour.Honest,
                 };
-                nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom, cohort.JoinsAt));
+                nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom ?? cohort.ActiveFrom, cohort.JoinsAt)
+                {
+                    BehaviourUntil = cohort.ActiveUntil,
+                });
             }
         }
         return nodes;

@@ -16,7 +16,7 @@ public static class ScenarioFields
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
-        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "shard", "joins_at", "double_sign_from"],
+        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "shard", "joins_at", "double_sign_from", "active_from", "active_until"],
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],

@@ -219,7 +219,10 @@ internal sealed partial class ScenarioReader(string file)
             }
             var behaviour = Enum(m, "behaviour", [
                 ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
-                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom)]);
+                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
+                ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
+                ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam)]);
+            var (activeFrom, activeUntil, activeOk) = ActiveWindow(m, behaviour, duration);
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
                 "double sign", "the time the cohort starts signing conflicting blocks", duration);
@@ -256,7 +259,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
-                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null)
+                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk)
             {
                 ok = false;
                 continue;
@@ -274,6 +277,8 @@ internal sealed partial class ScenarioReader(string file)
                 DoubleSignFrom = behaviour == CohortBehaviour.DoubleSignFrom ? doubleSignFrom : null,
                 Shard = (int?)pinned,
                 JoinsAt = joinsAt,
+                ActiveFrom = activeFrom,
+                ActiveUntil = activeUntil,
             }, node));
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.

@@ -197,7 +197,29 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),
         LoadPending = _load?.Pending ?? 0,
+        Rejected = Rejections(),
     };
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Messages honest nodes refused so far, by verdict (lower-case names, only verdicts seen).</summary>
+    private SortedDictionary<string, long> Rejections()
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var host in _hosts)
+        {
+            if (host.Plan.Behaviour != NodeBehaviour.Honest) continue;
+            var rejected = host.Rejected;
+            for (var v = 0; v < rejected.Length; v++)
+            {
+                if (rejected[v] == 0) continue;
+                var name = SnakeCase(((Protocol.Consensus.Verdict)v).ToString());
+                counts[name] = counts.GetValueOrDefault(name) + rejected[v];
+            }
+        }
+        return counts;
+    }
 
     public void Dispose() => Observer.Dispose();
 

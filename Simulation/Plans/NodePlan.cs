@@ -13,8 +13,12 @@ public sealed record NodePlan(
     TimeSpan? BehaviourFrom = null,
     TimeSpan? JoinsAt = null)
 {
-    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/> (from the start unless it has a start time).</summary>
-    public bool Misbehaves(TimeSpan now) => Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from);
+    /// <summary>When the behaviour stops (the node is honest from then on); null: never.</summary>
+    public TimeSpan? BehaviourUntil { get; init; }
+
+    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
+    public bool Misbehaves(TimeSpan now) =>
+        Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from) && (BehaviourUntil is not { } until || now < until);
 }
 
 public enum NodeBehaviour
@@ -28,4 +32,19 @@ public enum NodeBehaviour
 
     /// <summary>From <see cref="NodePlan.BehaviourFrom"/>, every COMMIT vote goes with a second one for a conflicting block.</summary>
     DoubleSign,
+
+    /// <summary>As a new leader, carries the oldest prepared certificate it has seen rather than the newest (Adversaries/StaleCertificateLeader).</summary>
+    StaleCertificateLeader,
+
+    /// <summary>
+    /// Withholds its voting power from every quorum: sends no votes and, as leader, nothing (a withholding leader would
+    /// otherwise sign its own block). <see cref="WithholdVotes"/> still leads.
+    /// </summary>
+    WithholdPower,
+
+    /// <summary>Sends a forged or malformed copy ahead of each consensus message (Adversaries/Forger); otherwise honest.</summary>
+    Forge,
+
+    /// <summary>Beside its honest messages, sends every member VIEWCHANGEs for future views, validly signed (Adversaries/ViewChangeSpammer).</summary>
+    ViewChangeSpam,
 }

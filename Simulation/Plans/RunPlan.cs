@@ -34,8 +34,18 @@ public sealed record RunPlan(
     /// <summary>How consensus messages travel inside a shard: direct links (the default) or a gossip mesh.</summary>
     public PropagationPlan Propagation { get; init; } = PropagationPlan.Direct;
 
+    /// <summary>Message omission per protocol round until a time (a campaign's exploration), else none.</summary>
+    public OmissionPlan? Omissions { get; init; }
+
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
+
+    /// <summary>
+    /// A safety rule broken on purpose (the mutation check). Internal, so no scenario, JSON plan or command can set it:
+    /// only the kernel's campaign code and the test assemblies do.
+    /// </summary>
+    [JsonIgnore]
+    internal Protocol.Consensus.Mutants.PlantedBug PlantedBug { get; init; }
 
     [JsonIgnore]
     public int Shards => Consensus.Shards;

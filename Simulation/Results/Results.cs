@@ -59,6 +59,12 @@ public sealed record ShardResult(
 
     /// <summary>Load transactions submitted to the shard's pool and not yet in a canonical block at the end (a load run).</summary>
     public int LoadPending { get; init; }
+
+    /// <summary>
+    /// Delivered messages honest nodes refused, by verdict name (bad_signature, no_quorum, stale, duplicate, …): forged
+    /// and malformed messages are counted here, beside the ordinary late and duplicate ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Rejected { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
 }
 
 

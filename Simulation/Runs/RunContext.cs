@@ -43,6 +43,7 @@ public sealed class RunContext
             BlocksPerEpoch = plan.Timing.BlocksPerEpoch,
             ViewChangeLeaders = plan.Timing.AllValidatorsLeadViewChanges ? ViewChangeLeaderPolicy.AllValidators : ViewChangeLeaderPolicy.HarmonyKeysOnly,
             Rotation = plan.Timing.RotateAfterBlocks is { } k ? LeaderRotation.After(k) : plan.Timing.MainnetRotation ? LeaderRotation.Mainnet : LeaderRotation.None,
+            PlantedBug = plan.PlantedBug,
         };
         _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => CreateKey(n, k)).ToArray())];
         // Owners first: an external validator's is a secp256k1 account, derived once here for the committees,
@@ -149,7 +150,7 @@ public sealed class RunContext
         if (order.Count == 0) throw new ArgumentException($"shard {shard} has no validators", nameof(shard));
         var slots = order.SelectMany(n => _keys[n.Id].Select(k => new CommitteeSlot(k.Public, _owners[n.Id], StakeOf(n)))).ToList();
         return new Committee((uint)shard, 0, slots, Scheme, Plan.Consensus.Quorum,
-            VotingPower.FromDecimal(Plan.Consensus.HarmonyVoteShare));
+            VotingPower.FromDecimal(Plan.Consensus.HarmonyVoteShare)) { PlantedBug = Plan.PlantedBug };
     }
 
     /// <summary>

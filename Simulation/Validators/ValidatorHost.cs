@@ -38,6 +38,12 @@ public sealed class ValidatorHost
         _behaviour = new Behaviour(context, plan);
     }
 
+    // Messages the node refused, by verdict: forged and malformed ones among them (reported for honest nodes).
+    private readonly long[] _rejected = new long[Enum.GetValues<Verdict>().Length];
+
+    /// <summary>How many delivered messages the node refused, indexed by <see cref="Verdict"/>.</summary>
+    public ReadOnlySpan<long> Rejected => _rejected;
+
     public NodePlan Plan { get; }
     public int Node => Plan.Id;
     public int Shard { get; }
@@ -79,10 +85,12 @@ public sealed class ValidatorHost
         var before = Counted(node);
         foreach (var e in events)
         {
+            _behaviour.Observe(e);
             switch (e)
             {
                 case Delivery d:
-                    node.Receive(d.Message, now);
+                    var verdict = node.Receive(d.Message, now);
+                    if (verdict is not (Verdict.Accepted or Verdict.Buffered)) _rejected[(int)verdict]++;
                     break;
                 case TimerFired t:
                     node.Tick(t.Kind, t.Token, now);
@@ -136,6 +144,7 @@ public sealed class ValidatorHost
             if (replica == 0 && effect is CommitSignatureImproved i) Head = i.Committed;
             _behaviour.Filter(effect, node, now, effects);
         }
+        _behaviour.Flush(effects);
         node.ClearEffects();
         return new StepOutput(Node, replica, effects, node.IsLeader, node.Height, Counted(node) - before);
     }

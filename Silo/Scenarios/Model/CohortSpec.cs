@@ -23,6 +23,20 @@ public enum CohortBehaviour
     /// the same keys, for a conflicting block (file value <c>double-sign-from</c>).
     /// </summary>
     DoubleSignFrom,
+
+    // Game of stakes (issue 13): each may be bounded by CohortSpec.ActiveFrom / ActiveUntil.
+
+    /// <summary>Neither votes nor, as leader, sends anything: its voting power is out of every quorum (file value <c>withhold-power</c>).</summary>
+    WithholdPower,
+
+    /// <summary>As a new leader carries the oldest prepared certificate it saw, and hides its own (file value <c>stale-certificate-leader</c>).</summary>
+    StaleCertificateLeader,
+
+    /// <summary>Sends a forged or malformed copy ahead of each consensus message (file value <c>forge</c>).</summary>
+    Forge,
+
+    /// <summary>Sends every member VIEWCHANGEs for future views (file value <c>view-change-spam</c>).</summary>
+    ViewChangeSpam,
 }
 
 /// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>
@@ -64,6 +78,12 @@ public sealed record CohortSpec
 
     /// <summary>When the cohort goes dark; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DarkFrom"/>.</summary>
     public TimeSpan? DarkFrom { get; init; }
+
+    /// <summary>When a bounded behaviour starts (null: from the start); only for the behaviours that take it.</summary>
+    public TimeSpan? ActiveFrom { get; init; }
+
+    /// <summary>When a bounded behaviour ends, the cohort honest from then on (null: never).</summary>
+    public TimeSpan? ActiveUntil { get; init; }
 
     /// <summary>When the cohort starts double signing; set exactly when <see cref="Behaviour"/> is <see cref="CohortBehaviour.DoubleSignFrom"/>.</summary>
     public TimeSpan? DoubleSignFrom { get; init; }

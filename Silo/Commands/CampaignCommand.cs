@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using HarmonySim.Silo.Campaigns;
+using HarmonySim.Silo.Runs;
+using HarmonySim.Silo.Scenarios;
+using HarmonySim.Simulation.Campaigns;
+
+namespace HarmonySim.Silo.Commands;
+
+/// <summary>
+/// <c>harmonysim campaign SCENARIO --seeds N [--jobs J] [--all] [--first-seed S] [--out DIR]</c>: the scenario over N
+/// seeds, each explored Twins-style (byzantine nodes, partitions and message omission per round), run in this process
+/// without a silo on J threads; stops at the first safety or liveness violation unless --all, prints the seed and the
+/// command that replays it, and writes campaign.json and campaign.md. Exit 0 if no run violated, 1 if one did, 2 on bad input.
+/// </summary>
+public static class CampaignCommand
+{
+    public static Command Build()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file (a path, or the name of a bundled scenario)." };
+        var seeds = new Option<int>("--seeds") { Description = "How many seeds to run.", Required = true };
+        var jobs = new Option<int>("--jobs") { Description = "Runs in parallel (default: the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var all = new Option<bool>("--all") { Description = "Go on past the first violation." };
+        var first = new Option<ulong?>("--first-seed") { Description = "The first seed (default: the scenario's seed); seeds run S, S+1, …" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for campaign.json and campaign.md (default: runs/campaign-<scenario>-<UTC time>)." };
+        var command = new Command("campaign",
+            "Run a scenario over many seeds with Twins-style exploration and report safety and liveness violations, each with " +
+            "the command that replays it. Exit codes: 0 no violation, 1 a violation, 2 bad input.") { scenario, seeds, jobs, all, first, outDir };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = ScenarioFolder.Resolve(parse.GetValue(scenario)!);
+            var result = ScenarioLoader.LoadFile(path);
+            if (result.Scenario is not { } s)
+            {
+                foreach (var e in result.Errors) error.WriteLine(e.ToString());
+                error.WriteLine($"{path}: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")}; the scenario is not valid.");
+                return ExitCodes.BadInput;
+            }
+            var count = parse.GetValue(seeds);
+            if (count < 1 || parse.GetValue(jobs) < 1)
+            {
+                error.WriteLine("harmonysim campaign: --seeds and --jobs must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+            Simulation.Plans.RunPlan plan;
+            try
+            {
+                plan = RunPlanBuilder.Build(s, $"{s.Name}-campaign");
+            }
+            catch (ScenarioNotRunnableException e)
+            {
+                foreach (var reason in e.Reasons) error.WriteLine($"{path}: {reason}");
+                return ExitCodes.BadInput;
+            }
+            var settings = new CampaignSettings(parse.GetValue(first) ?? s.Seed, count, parse.GetValue(jobs), parse.GetValue(all), CampaignExploration.For(plan));
+            var folder = parse.GetValue(outDir) ?? Path.Combine("runs", $"campaign-{s.Name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+            if (OutputFolder.Prepare(folder) is { } why)
+            {
+                error.WriteLine($"harmonysim campaign: cannot write to {folder}: {why}");
+                return ExitCodes.BadInput;
+            }
+            var clock = Stopwatch.StartNew();
+            var found = Campaign.Run(plan, settings);
+            var report = CampaignReport.Of(path, settings, found, clock.Elapsed);
+            report.Write(folder);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{found.Runs} runs in {clock.Elapsed.TotalSeconds:0.0} s ({report.ScenariosPerHour:#,0} scenarios per hour); violations: {found.Violations.Count}; report: {folder}"));
+            if (found.FirstViolation is not { } v) return ExitCodes.Passed;
+            output.WriteLine($"first violation: seed {v.Seed}: {v.Violation!.Value.ToString().ToLowerInvariant()}: {v.Detail}");
+            output.WriteLine($"replay: {CampaignReport.ReplayCommand(path, v.Seed)}");
+            return ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,118 @@
+using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Consensus.Messages;
+using HarmonySim.Protocol.Consensus.Quorum;
+using HarmonySim.Protocol.Crypto;
+using HarmonySim.Simulation.Network;
+using HarmonySim.Simulation.Runs;
+
+namespace HarmonySim.Simulation.Adversaries;
+
+/// <summary>
+/// A byzantine new leader that carries the oldest prepared certificate it has seen at the height instead of the newest,
+/// or one where its quorum reported none (any valid certificate passes NEWVIEW's checks; only the lock, <c>IsLockedAgainst</c>, stops honest nodes that hold a
+/// later one from committing the older block). Its own honest state machine keeps collecting commits for the block it
+/// chose, so the host gathers the commits for the stale block itself and sends COMMITTED when they reach a quorum.
+/// To make room for a newer block at the height, it also hides its own certificate from other leaders (its VIEWCHANGEs
+/// claim none). This is the schedule random faults never reached (issue 13): without the lock it forks the chain.
+/// </summary>
+public sealed class StaleCertificateLeader(RunContext context, int node)
+{
+    // Per height, the certificate from the lowest view this node has seen (in VIEWCHANGEs' M1 or PREPAREDs).
+    private readonly SortedDictionary<ulong, PreparedCertificate> _oldest = [];
+    private Hijack? _hijack;
+
+    /// <summary>Signatures the adversary made itself (counted for the cost model).</summary>
+    public int Signs { get; private set; }
+
+    /// <summary>NEWVIEWs sent with an older certificate than the honest choice.</summary>
+    public int Rewritten { get; private set; }
+
+    /// <summary>Looks at what the node receives: certificates to remember, commits for a stale block to gather.</summary>
+    public void Observe(ShardEvent e, List<FbftEffect> extra)
+    {
+        if (e is not Delivery { Message: var message }) return;
+        switch (message)
+        {
+            case ViewChange { M1: { } m1 } vc:
+                Remember(vc.BlockNumber, m1);
+                break;
+            case Prepared p:
+                Remember(p.BlockNumber, new PreparedCertificate(p.Block, p.Aggregate, p.Bitmap));
+                break;
+            case Vote { Type: MessageType.Commit } vote when _hijack is { } h && vote.BlockHash == h.Certificate.BlockHash && vote.ViewId == h.ViewId:
+                Gather(h, vote, extra);
+                break;
+        }
+    }
+
+    /// <summary>The node's NEWVIEW with the oldest certificate known at its height, when that is older than the one it chose.</summary>
+    public FbftEffect Rewrite(FbftEffect effect, FbftNode fbft)
+    {
+        if (effect is Broadcast { Message: Prepared own }) Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+        if (effect is SendTo { Message: ViewChange { M1: { } hidden } vc } send) return HideCertificate(send, vc, hidden, fbft);
+        if (effect is not Broadcast { Message: NewView nv }) return effect;
+        foreach (var height in _oldest.Keys.Where(h => h < nv.BlockNumber).ToList()) _oldest.Remove(height);
+        // Older than the honest choice, or any certificate where the quorum reported none: both pass NEWVIEW's checks.
+        if (!_oldest.TryGetValue(nv.BlockNumber, out var stale)
+            || (nv.M1 is { } chosen && (stale.Block.Header.ViewId >= chosen.Block.Header.ViewId || stale.BlockHash == chosen.BlockHash))) return effect;
+        var key = LeaderKey(fbft, nv.Sender);
+        var unsigned = new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap, nv.Sender, Placeholder);
+        Signs++;
+        Rewritten++;
+        var committee = fbft.Committee;
+        var tally = new VoteTally(committee);
+        var mine = MySlots(fbft, committee);
+        var ownSignature = context.Scheme.SignAggregate([.. fbft.Keys.Where(k => committee.IndexOf(k.Public) >= 0).Select(k => k.Secret)], SigningPayloads.Commit(stale.Block.Header));
+        Signs += mine.Length;
+        tally.Add(mine, ownSignature);
+        _hijack = new Hijack(stale, nv.ViewId, tally, key, committee);
+        return new Broadcast(new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap,
+            nv.Sender, context.Scheme.Sign(key.Secret, unsigned.SigningBytes)));
+    }
+
+    /// <summary>
+    /// Its VIEWCHANGE to another leader claims no prepared block (M2, NIL signed with its own key), so that leader may
+    /// propose afresh at the height while this node keeps the older certificate to carry later.
+    /// </summary>
+    private SendTo HideCertificate(SendTo send, ViewChange vc, PreparedCertificate hidden, FbftNode fbft)
+    {
+        Remember(vc.BlockNumber, hidden);
+        var key = fbft.Keys.FirstOrDefault(k => k.Public.Equals(vc.Sender));
+        if (key is null) return send;
+        Signs++;
+        return new SendTo(send.Recipient, new ViewChange(vc.ShardId, vc.ViewId, vc.BlockNumber, vc.Sender, vc.NewLeader, null,
+            context.Scheme.Sign(key.Secret, SigningPayloads.Nil), vc.ViewIdSignature));
+    }
+
+    private void Remember(ulong height, PreparedCertificate certificate)
+    {
+        if (!_oldest.TryGetValue(height, out var known) || certificate.Block.Header.ViewId < known.Block.Header.ViewId) _oldest[height] = certificate;
+    }
+
+    private void Gather(Hijack h, Vote vote, List<FbftEffect> extra)
+    {
+        Span<int> indices = stackalloc int[vote.Senders.Count];
+        for (var k = 0; k < vote.Senders.Count; k++)
+        {
+            indices[k] = h.Committee.IndexOf(vote.Senders[k]);
+            if (indices[k] < 0) return;
+        }
+        // Honest voters sign correctly; a bad vote would only make honest nodes refuse the COMMITTED below.
+        if (!h.Tally.Add(indices, vote.Signature) || !h.Tally.HasQuorum) return;
+        var block = h.Certificate.Block;
+        var unsigned = new Committed(block.Header.ShardId, h.ViewId, block.Number, block.Hash, h.Tally.Aggregate, h.Tally.Bitmap, h.Key.Public, Placeholder);
+        Signs++;
+        extra.Add(new Broadcast(new Committed(block.Header.ShardId, h.ViewId, block.Number, block.Hash, h.Tally.Aggregate, h.Tally.Bitmap,
+            h.Key.Public, context.Scheme.Sign(h.Key.Secret, unsigned.SigningBytes))));
+        _hijack = null;
+    }
+
+    private static int[] MySlots(FbftNode fbft, Committee committee) =>
+        [.. fbft.Keys.Select(k => committee.IndexOf(k.Public)).Where(i => i >= 0)];
+
+    private KeyPair LeaderKey(FbftNode fbft, PublicKey sender) => fbft.Keys.FirstOrDefault(k => k.Public.Equals(sender)) ?? context.KeysOf(node)[0];
+
+    private static readonly Signature Placeholder = new(new byte[Signature.Size]);
+
+    private sealed record Hijack(PreparedCertificate Certificate, ulong ViewId, VoteTally Tally, KeyPair Key, Committee Committee);
+}

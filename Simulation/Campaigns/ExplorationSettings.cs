@@ -1,0 +1,36 @@
+using HarmonySim.Simulation.Plans;
+
+namespace HarmonySim.Simulation.Campaigns;
+
+/// <summary>
+/// How a campaign varies a scenario per seed, Twins-style: which nodes are byzantine and how, and which partition holds
+/// in each round until the network heals; then how long the healed network has to commit again (the liveness bound).
+/// </summary>
+public sealed record ExplorationSettings
+{
+    /// <summary>Byzantine nodes per shard; null for the most the protocol tolerates, ⌊(n − 1)/3⌋.</summary>
+    public int? ByzantinePerShard { get; init; }
+
+    /// <summary>The behaviours a byzantine node is drawn from (each node draws one).</summary>
+    public IReadOnlyList<NodeBehaviour> Behaviours { get; init; } =
+        [NodeBehaviour.Equivocate, NodeBehaviour.StaleCertificateLeader, NodeBehaviour.DoubleSign, NodeBehaviour.SilentLeader, NodeBehaviour.WithholdVotes];
+
+    /// <summary>
+    /// Shortest and longest round; each round draws one partition (or none) and a length log-uniformly between these, so
+    /// some rounds are as short as a message's flight and cut a phase between a leader's broadcasts (where bugs hide).
+    /// </summary>
+    public TimeSpan MinRound { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan MaxRound { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Most groups a round's partition splits a shard into (1: that round is connected).</summary>
+    public int MaxGroups { get; init; } = 3;
+
+    /// <summary>Whether messages are also dropped per protocol round until the heal (<see cref="OmissionPlan"/>).</summary>
+    public bool OmitPerRound { get; init; } = true;
+
+    /// <summary>When the last partition ends (global stabilisation time).</summary>
+    public TimeSpan HealAt { get; init; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>After healing, every shard must commit a block within this long, or the run is a liveness violation.</summary>
+    public TimeSpan LivenessWindow { get; init; } = TimeSpan.FromSeconds(90);
+}

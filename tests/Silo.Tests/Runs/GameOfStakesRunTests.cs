@@ -1,0 +1,38 @@
+using System.Text.Json;
+using HarmonySim.Silo.Commands;
+
+namespace HarmonySim.Silo.Tests.Runs;
+
+/// <summary>The game-of-stakes scenarios run on the embedded silo: their checks pass and the report counts refused forgeries.</summary>
+[TestClass]
+public sealed class GameOfStakesRunTests
+{
+    private static JsonElement Run(string scenario)
+    {
+        var folder = Directory.CreateTempSubdirectory("harmonysim-gos-").FullName;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = HarmonySimCommand.Run(["run", scenario, "--out", folder], output, error);
+        Assert.AreEqual(0, exit, $"{scenario}: {output}{error}");
+        var report = Directory.GetFiles(folder, "report.json", SearchOption.AllDirectories).Single();
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        return json.RootElement.Clone();
+    }
+
+    [TestMethod]
+    public void Forgeries_are_refused_counted_in_the_report_and_cost_the_shard_nothing()
+    {
+        var shard = Run("gos-forgers").GetProperty("shards")[0];
+        Assert.IsGreaterThan(0L, shard.GetProperty("rejected_messages").GetProperty("bad_signature").GetInt64());
+        Assert.IsGreaterThanOrEqualTo(29UL, shard.GetProperty("height").GetUInt64());
+    }
+
+    [TestMethod]
+    public void A_cartel_withholding_its_power_in_a_window_halts_the_shard_only_then()
+    {
+        var report = Run("gos-cartel-window");
+        Assert.IsTrue(report.GetProperty("passed").GetBoolean());
+        var checks = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        CollectionAssert.Contains(checks, "expected_outage_22s_40s");
+    }
+}
