@@ -31,14 +31,8 @@ public static class CampaignCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var path = ScenarioFolder.Resolve(parse.GetValue(scenario)!);
-            var result = ScenarioLoader.LoadFile(path);
-            if (result.Scenario is not { } s)
-            {
-                foreach (var e in result.Errors) error.WriteLine(e.ToString());
-                error.WriteLine($"{path}: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")}; the scenario is not valid.");
-                return ExitCodes.BadInput;
-            }
+            var result = ScenarioArgument.Load(parse.GetValue(scenario)!, error, out var path);
+            if (result.Scenario is not { } s) return ExitCodes.BadInput;
             var count = parse.GetValue(seeds);
             if (count < 1 || parse.GetValue(jobs) < 1)
             {

@@ -26,14 +26,8 @@ public static class ValidateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var path = ScenarioFolder.Resolve(parse.GetValue(scenario)!);
-            var result = ScenarioLoader.LoadFile(path);
-            if (result.Scenario is not { } s)
-            {
-                foreach (var e in result.Errors) error.WriteLine(e.ToString());
-                error.WriteLine($"{path}: {result.Errors.Length} error{(result.Errors.Length == 1 ? "" : "s")}; the scenario is not valid.");
-                return HarmonySimCommand.BadInput;
-            }
+            var result = ScenarioArgument.Load(parse.GetValue(scenario)!, error, out var path);
+            if (result.Scenario is not { } s) return HarmonySimCommand.BadInput;
             foreach (var w in result.Warnings) error.WriteLine(w.ToString());
             RunEstimate estimate;
             try

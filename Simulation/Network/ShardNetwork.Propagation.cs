@@ -69,6 +69,12 @@ public sealed partial class ShardNetwork
     {
         var ms = symbols.DecodeMs[member];
         if (!double.IsFinite(ms)) ms = symbols.SenderDoneMs + fallback.ArrivalMs[member];
+        DeliverAfter(from, fromReplica, to, message, departure, ms, member);
+    }
+
+    /// <summary>Queues a delivery <paramref name="ms"/> (plus jitter) after departure, if it arrives at all and the sides allow it.</summary>
+    private void DeliverAfter(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure, double ms, int member)
+    {
         if (!double.IsFinite(ms)) return;
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         var delay = LatencyModel.Quantize(TimeSpan.FromMilliseconds(ms + _latency.JitterMs(_random)));
@@ -99,12 +105,7 @@ public sealed partial class ShardNetwork
         var ms = route.ArrivalMs[member];
         if (!double.IsFinite(ms)) return;
         if (lossPerReceiver && _latency.Lost(_random)) ms = route.SecondArrivalMs[member];
-        if (!double.IsFinite(ms)) return;
-        if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
-        var delay = LatencyModel.Quantize(TimeSpan.FromMilliseconds(ms + _latency.JitterMs(_random)));
-        Tally(message, delay);
-        _gossip!.Delivered(member);
-        Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
+        DeliverAfter(from, fromReplica, to, message, departure, ms, member);
     }
 
     /// <summary>One receipt's delay, by type, and for an ANNOUNCE toward its two-thirds figure.</summary>

@@ -25,16 +25,7 @@ public sealed class RunViewTests
         try
         {
             var (plan, path) = Plan("leader-isolation");
-            var live = new RunView(RunInfo.Of(plan), live: true);
-            RunOutcome outcome;
-            using (var output = RunOutput.InFolder(dir))
-            {
-                outcome = await new Runner { Output = output, Watchers = [new LiveDashboard(live)] }.RunAsync(plan);
-                RunFolder.Write(dir, outcome, File.ReadAllText(path), Path.GetFileName(path));
-            }
-            var (replayed, errors) = RunFolderReplay.Load(dir);
-            Assert.IsEmpty(errors);
-            Assert.IsNotNull(replayed);
+            var (live, replayed, outcome) = await RunAndReplay(plan, path, dir);
 
             var series = live.Series();
             Assert.HasCount(2 * 36, series, "two shards, 180 s in 5 s buckets");
@@ -64,19 +55,8 @@ public sealed class RunViewTests
         var dir = Served.TempFolder("load");
         try
         {
-            var path = Served.Scenario("load");
-            var scenario = ScenarioLoader.LoadFile(path).Scenario!;
-            var plan = RunPlanBuilder.Build(scenario, $"{scenario.Name}-{scenario.Seed}", scenario.Seed);
-            var live = new RunView(RunInfo.Of(plan), live: true);
-            RunOutcome outcome;
-            using (var output = RunOutput.InFolder(dir))
-            {
-                outcome = await new Runner { Output = output, Watchers = [new LiveDashboard(live)] }.RunAsync(plan);
-                RunFolder.Write(dir, outcome, File.ReadAllText(path), Path.GetFileName(path));
-            }
-            var (replayed, errors) = RunFolderReplay.Load(dir);
-            Assert.IsEmpty(errors);
-            Assert.IsNotNull(replayed);
+            var (plan, path) = Plan(Served.Scenario("load"));
+            var (live, replayed, _) = await RunAndReplay(plan, path, dir);
 
             var series = live.Series();
             Assert.IsGreaterThan(0, series.Sum(p => p.Transactions), "the live run counted load transactions");
@@ -138,6 +118,22 @@ public sealed class RunViewTests
         StringAssert.StartsWith(control.SetSpeed(0), "speed:");
         Assert.IsNull(control.SetSpeed(null));
         Assert.IsNull(control.Speed);
+    }
+
+    /// <summary>Runs a plan into a run folder with the live dashboard watching, then replays the folder.</summary>
+    private static async Task<(RunView Live, RunView Replayed, RunOutcome Outcome)> RunAndReplay(RunPlan plan, string path, string dir)
+    {
+        var live = new RunView(RunInfo.Of(plan), live: true);
+        RunOutcome outcome;
+        using (var output = RunOutput.InFolder(dir))
+        {
+            outcome = await new Runner { Output = output, Watchers = [new LiveDashboard(live)] }.RunAsync(plan);
+            RunFolder.Write(dir, outcome, File.ReadAllText(path), Path.GetFileName(path));
+        }
+        var (replayed, errors) = RunFolderReplay.Load(dir);
+        Assert.IsEmpty(errors);
+        Assert.IsNotNull(replayed);
+        return (live, replayed, outcome);
     }
 
     private static (RunPlan Plan, string Path) Plan(string name)
