@@ -19,8 +19,6 @@ public sealed class Forger(RunContext context, int node)
     /// <summary>Signatures made for forgeries (counted for the cost model).</summary>
     public int Signs { get; private set; }
 
-    /// <summary>Forged messages sent.</summary>
-    public int Forged { get; private set; }
 
     public void Forge(FbftEffect effect, FbftNode fbft, List<FbftEffect> output)
     {
@@ -33,7 +31,6 @@ public sealed class Forger(RunContext context, int node)
             _ => (FbftEffect?)null,
         };
         if (forged is null) return;
-        Forged++;
         output.Add(forged);
     }
 

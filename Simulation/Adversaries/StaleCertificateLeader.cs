@@ -24,9 +24,6 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
     /// <summary>Signatures the adversary made itself (counted for the cost model).</summary>
     public int Signs { get; private set; }
 
-    /// <summary>NEWVIEWs sent with an older certificate than the honest choice.</summary>
-    public int Rewritten { get; private set; }
-
     /// <summary>Looks at what the node receives: certificates to remember, commits for a stale block to gather.</summary>
     public void Observe(ShardEvent e, List<FbftEffect> extra)
     {
@@ -58,7 +55,6 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
         var key = LeaderKey(fbft, nv.Sender);
         var unsigned = new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap, nv.Sender, Placeholder);
         Signs++;
-        Rewritten++;
         var committee = fbft.Committee;
         var tally = new VoteTally(committee);
         var mine = MySlots(fbft, committee);

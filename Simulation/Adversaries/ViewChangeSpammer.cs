@@ -16,8 +16,6 @@ public sealed class ViewChangeSpammer(RunContext context)
 
     public int Signs { get; private set; }
 
-    public int Sent { get; private set; }
-
     public void Spam(FbftEffect effect, FbftNode fbft, List<FbftEffect> output)
     {
         if (effect is not (SendTo or Broadcast) || fbft.Keys.Count == 0) return;
@@ -33,7 +31,6 @@ public sealed class ViewChangeSpammer(RunContext context)
             var to = committee.KeyAt(i);
             if (fbft.Keys.Any(k => k.Public.Equals(to))) continue;
             output.Add(new SendTo(to, new ViewChange(fbft.ShardId, view, fbft.Height, key.Public, to, null, nil, viewSignature)));
-            Sent++;
         }
     }
 }

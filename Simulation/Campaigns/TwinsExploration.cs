@@ -23,7 +23,7 @@ public static class TwinsExploration
             var byzantine = Math.Min(settings.ByzantinePerShard ?? (members.Count - 1) / 3, members.Count);
             Shuffle(members, random);
             foreach (var id in members.Take(byzantine))
-                nodes[id] = nodes[id] with { Behaviour = settings.Behaviours[random.Next(settings.Behaviours.Count)], BehaviourFrom = null };
+                nodes[id] = nodes[id] with { Behaviour = settings.Behaviours[random.Next(settings.Behaviours.Count)], BehaviourFrom = null, BehaviourUntil = null };
         }
         var faults = new List<FaultPlan>(template.Faults.Where(f => f.At < settings.HealAt));
         var (low, high) = (Math.Log(settings.MinRound.TotalMilliseconds), Math.Log(settings.MaxRound.TotalMilliseconds));

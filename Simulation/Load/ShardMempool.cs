@@ -46,10 +46,7 @@ public sealed class ShardMempool
     public IReadOnlyList<SignedTransfer> Prune(ShardLedger committed) => _pool.Prune(committed).Dropped;
 
     /// <summary>Each rejection reason's name in reports: its enum name in snake case (pool_full, nonce_gap, …).</summary>
-    private static readonly string[] Names = [.. Enum.GetValues<PoolRejection>().Select(r => SnakeCase(r.ToString()))];
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+    private static readonly string[] Names = ReportNames.Of<PoolRejection>();
 }
 
 /// <summary>The pool's answer: the rejection reason's name (null when it took the transaction) and what it dropped to take it.</summary>

@@ -20,9 +20,9 @@ public sealed class LatencyModel(LatencyPlan plan)
 
     public TimeSpan Delay(int fromRegion, int toRegion, int bytes, Random random)
     {
-        var ms = plan.OneWayMs[fromRegion][toRegion] + random.NextDouble() * plan.Jitter.TotalMilliseconds;
-        if (plan.BandwidthMbps is { } mbps && mbps > 0) ms += bytes * 8.0 / (mbps * 1000);
-        return Quantize(TimeSpan.FromMilliseconds(ms));
+        // Always one jitter draw (unlike JitterMs), so every delivery consumes the generator alike.
+        var ms = OneWayMs(fromRegion, toRegion) + random.NextDouble() * plan.Jitter.TotalMilliseconds;
+        return Quantize(TimeSpan.FromMilliseconds(ms + SerialisationMs(bytes)));
     }
 
     /// <summary>The one-way latency between two regions in milliseconds, without jitter (a gossip hop's link).</summary>
@@ -35,9 +35,6 @@ public sealed class LatencyModel(LatencyPlan plan)
     public double JitterMs(Random random) => plan.Jitter > TimeSpan.Zero ? random.NextDouble() * plan.Jitter.TotalMilliseconds : 0;
 
     public bool HasLoss => plan.Loss > 0;
-
-    /// <summary>Whether a message's size changes its delay (a bandwidth is set).</summary>
-    public bool ChargesSize => plan.BandwidthMbps is > 0;
 
     public bool Lost(Random random) => plan.Loss > 0 && random.NextDouble() < plan.Loss;
 

@@ -37,7 +37,8 @@ public sealed partial class ShardNetwork
         // computed for this message, with loss drawn per copy. Otherwise the cached route serves, and loss is drawn
         // per receiver (a lost first copy is replaced by the second).
         var shaped = _faults.ShapesLinks(Now) || _gossip.HasEclipse;
-        var route = _gossip.Route(source, bytes, _linkMs!, _latency.SerialisationMs(bytes), shaped ? _passes : null);
+        var byIda = recipient < 0 && !shaped && _plan.Propagation.Kind == PropagationKind.Ida && message is Announce or Prepared;
+        var route = _gossip.Route(source, bytes, _linkMs!, _latency.SerialisationMs(bytes), shaped ? _passes : null, counted: !byIda);
         var lossPerReceiver = !shaped && _latency.HasLoss;
         if (recipient >= 0)
         {
@@ -46,7 +47,7 @@ public sealed partial class ShardNetwork
         }
         var announce = message is Announce;
         if (announce) _stats.BeginAnnounce();
-        if (!shaped && _plan.Propagation.Kind == PropagationKind.Ida && message is Announce or Prepared)
+        if (byIda)
         {
             var ida = _plan.Propagation.Ida;
             var symbols = _gossip.Ida(source, bytes, _linkMs!, _latency.SerialisationMs(ida.SymbolBytes + ida.SymbolHeaderBytes));

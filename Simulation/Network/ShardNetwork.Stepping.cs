@@ -104,8 +104,9 @@ public sealed partial class ShardNetwork
                     if (announce) _stats.EndAnnounce(_members.Length - 1);
                     break;
                 case SendTo s:
-                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, WireSize(s.Message), departure, Context.NodeOfKey[s.Recipient]);
-                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, WireSize(s.Message), departure);
+                    var size = WireSize(s.Message);
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, departure, Context.NodeOfKey[s.Recipient]);
+                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, departure);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);

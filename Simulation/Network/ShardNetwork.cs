@@ -200,8 +200,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         Rejected = Rejections(),
     };
 
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static readonly string[] VerdictNames = ReportNames.Of<Protocol.Consensus.Verdict>();
 
     /// <summary>Messages honest nodes refused so far, by verdict (lower-case names, only verdicts seen).</summary>
     private SortedDictionary<string, long> Rejections()
@@ -214,7 +213,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
             for (var v = 0; v < rejected.Length; v++)
             {
                 if (rejected[v] == 0) continue;
-                var name = SnakeCase(((Protocol.Consensus.Verdict)v).ToString());
+                var name = VerdictNames[v];
                 counts[name] = counts.GetValueOrDefault(name) + rejected[v];
             }
         }

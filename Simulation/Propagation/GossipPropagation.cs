@@ -69,7 +69,9 @@ public sealed class GossipPropagation
     /// <paramref name="passes"/> (faults or loss in force) it is computed for this message alone; otherwise it is
     /// reused for every message of that size from that member until the mesh changes.
     /// </summary>
-    public MeshRoute Route(int source, int bytes, Func<int, int, double> linkMs, double serialisationMs, Func<int, int, bool>? passes)
+    /// <param name="counted">False for the gossip fallback of a block sent by IDA: its symbols are what was sent, and
+    /// counting the whole gossip flood as well would report every block message twice.</param>
+    public MeshRoute Route(int source, int bytes, Func<int, int, double> linkMs, double serialisationMs, Func<int, int, bool>? passes, bool counted = true)
     {
         if (Mesh.Version != _routesVersion) Flush();
         if (passes is not null)
@@ -83,7 +85,7 @@ public sealed class GossipPropagation
             route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs);
             _routes[(source, bytes)] = route;
         }
-        route.Uses++;
+        if (counted) route.Uses++;
         return route;
     }
 

@@ -33,11 +33,6 @@ public sealed class KademliaOverlay
 
     public KademliaTable Table(int node) => _tables[node];
 
-    /// <summary>Lookups made while joining (the self-lookups and refreshes), and the queries they sent.</summary>
-    public int Lookups { get; private set; }
-
-    public long Queries { get; private set; }
-
     /// <summary>Node <paramref name="node"/> joins: through the bootstrap nodes (the first few to join), then its lookups.</summary>
     public void Join(int node)
     {
@@ -98,7 +93,6 @@ public sealed class KademliaOverlay
     /// <summary>Kademlia's iterative lookup from <paramref name="from"/> toward <paramref name="target"/>.</summary>
     private void Lookup(int from, ulong target)
     {
-        Lookups++;
         var k = _plan.BucketSize;
         var queried = new HashSet<int> { from };
         var shortlist = _tables[from].Closest(target, k, IdOf);
@@ -109,7 +103,6 @@ public sealed class KademliaOverlay
             foreach (var p in round)
             {
                 queried.Add(p);
-                Queries++;
                 Connect(from, p);
                 foreach (var found in _tables[p].Closest(target, k, IdOf))
                     if (found != from && !shortlist.Contains(found)) shortlist.Add(found);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HarmonySim.Bench.Storage;
 using HarmonySim.Silo.Cluster;
+using HarmonySim.Silo.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Storage;
@@ -20,23 +21,23 @@ if (Environment.GetEnvironmentVariable("HARMONYSIM_Storage__ConnectionString") i
 for (var i = 0; i < args.Length; i++)
 {
     if (!options.ContainsKey(args[i]) && args[i] != "--connection-string" || i + 1 == args.Length)
-        return Fail(2, $"unexpected argument '{args[i]}'\n{Usage}");
+        return Fail(ExitCodes.BadInput, $"unexpected argument '{args[i]}'\n{Usage}");
     options[args[i]] = args[++i];
 }
-if (!options.TryGetValue("--connection-string", out var connection)) return Fail(2, $"no connection string\n{Usage}");
+if (!options.TryGetValue("--connection-string", out var connection)) return Fail(ExitCodes.BadInput, $"no connection string\n{Usage}");
 if (!TryCount("--seconds", 1, 600, out var seconds) || !TryCount("--writers", 1, 1000, out var writers) || !TryCount("--members", 2, 100, out var members))
-    return 2;
+    return ExitCodes.BadInput;
 var duration = TimeSpan.FromSeconds(seconds);
 
 var stateSettings = BenchSilo.Settings(connection, "state");
 try
 {
     var probe = StorageClients.Create(stateSettings, StorageProbe.QuickRetry);
-    if (await StorageProbe.Check(probe, CancellationToken.None) is { } unreachable) return Fail(4, unreachable);
+    if (await StorageProbe.Check(probe, CancellationToken.None) is { } unreachable) return Fail(ExitCodes.Unavailable, unreachable);
 }
 catch (FormatException e)
 {
-    return Fail(2, e.Message);
+    return Fail(ExitCodes.BadInput, e.Message);
 }
 
 try
@@ -89,13 +90,13 @@ try
 catch (Exception e)
 #pragma warning restore CA1031
 {
-    return Fail(e is Azure.RequestFailedException ? 4 : 3, e.GetBaseException().Message);
+    return Fail(e is Azure.RequestFailedException ? ExitCodes.Unavailable : ExitCodes.InternalError, e.GetBaseException().Message);
 }
 
 bool TryCount(string key, int min, int max, out int value)
 {
     if (int.TryParse(options[key], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
-    Fail(2, $"{key}: expected a whole number from {min} to {max}, got '{options[key]}'");
+    Fail(ExitCodes.BadInput, $"{key}: expected a whole number from {min} to {max}, got '{options[key]}'");
     return false;
 }
 

@@ -97,5 +97,10 @@ public static class WireSizes
 
     public static int VarintSize(ulong value) => value < 0x80 ? 1 : (70 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 7;
 
-    private static int Digits(uint value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+    private static int Digits(uint value)
+    {
+        var digits = 1;
+        for (; value >= 10; value /= 10) digits++;
+        return digits;
+    }
 }
