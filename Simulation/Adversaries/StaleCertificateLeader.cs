@@ -42,10 +42,14 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
         }
     }
 
-    /// <summary>The node's NEWVIEW with the oldest certificate known at its height, when that is older than the one it chose.</summary>
-    public FbftEffect Rewrite(FbftEffect effect, FbftNode fbft)
+    /// <summary>
+    /// The node's NEWVIEW with the oldest certificate known at its height, when that is older than the one it chose.
+    /// Outside its active window (<paramref name="active"/> false) it only remembers, and sends what the node sent.
+    /// </summary>
+    public FbftEffect Rewrite(FbftEffect effect, FbftNode fbft, bool active)
     {
         if (effect is Broadcast { Message: Prepared own }) Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+        if (!active) return effect;
         if (effect is SendTo { Message: ViewChange { M1: { } hidden } vc } send) return HideCertificate(send, vc, hidden, fbft);
         if (effect is not Broadcast { Message: NewView nv }) return effect;
         foreach (var height in _oldest.Keys.Where(h => h < nv.BlockNumber).ToList()) _oldest.Remove(height);

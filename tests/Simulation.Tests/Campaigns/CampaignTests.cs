@@ -79,6 +79,10 @@ public sealed class CampaignTests
         Assert.AreEqual(found, CampaignJudge.Run(Campaign.PlanOf(template, found.Seed, exploration, PlantedBug.NoViewChangeLock), found.Seed, exploration));
         Assert.IsFalse(CampaignJudge.Run(Campaign.PlanOf(template, found.Seed, exploration), found.Seed, exploration).Violated,
             "with the lock, honest nodes answer the stale certificate with Locked");
+        var mutated = Campaign.PlanOf(template, found.Seed, exploration, PlantedBug.NoViewChangeLock);
+        var idle = mutated with { Nodes = [.. mutated.Nodes.Select(n => n.Behaviour == NodeBehaviour.StaleCertificateLeader ? n with { BehaviourUntil = TimeSpan.Zero } : n)] };
+        Assert.IsFalse(CampaignJudge.Run(idle, found.Seed, exploration).Violated,
+            "outside its active window the stale-certificate leader sends what its honest node sends, and nothing forks");
     }
 
     [TestMethod]
