@@ -224,7 +224,8 @@ public static class RunPlanBuilder
 
         // A timed fault's end (FaultSpec.Until = at + duration) is at most twice the loader's longest duration
         // (2 × 100,000 h), far inside TimeSpan.
-        foreach (var f in scenario.Faults)
+        var runEnd = scenario.Duration is { Kind: DurationKind.Time, Time: { } last } ? last : (TimeSpan?)null;
+        foreach (var f in scenario.Faults.SelectMany(spec => spec.Starts(runEnd).Select(start => spec with { At = start })))
         {
             switch (f.Kind)
             {
