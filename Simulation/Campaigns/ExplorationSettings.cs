@@ -28,6 +28,13 @@ public sealed record ExplorationSettings
     /// <summary>Whether messages are also dropped per protocol round until the heal (<see cref="OmissionPlan"/>).</summary>
     public bool OmitPerRound { get; init; } = true;
 
+    /// <summary>
+    /// The share of view changes whose new leader the exploration picks among the byzantine nodes instead of Harmony's
+    /// rotation (Twins chooses every round's leader); 0 keeps the rotation. Rotation makes a byzantine node lead twice at
+    /// one height only after every honest node in between has failed, the order the view-change lock exists for.
+    /// </summary>
+    public double ByzantineLeaders { get; init; } = 0.5;
+
     /// <summary>When the last partition ends (global stabilisation time).</summary>
     public TimeSpan HealAt { get; init; } = TimeSpan.FromSeconds(40);
 

@@ -43,6 +43,8 @@ public static class TwinsExploration
             Faults = [.. faults.OrderBy(f => f.At)],
             Length = new RunLength(settings.HealAt + settings.LivenessWindow),
             Omissions = settings.OmitPerRound ? new OmissionPlan(settings.HealAt) : template.Omissions,
+            ByzantineLeaderShare = settings.ByzantineLeaders > 0 ? settings.ByzantineLeaders : null,
+            ByzantineLeadersUntil = settings.HealAt,
         };
     }
 

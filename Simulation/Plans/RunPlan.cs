@@ -47,6 +47,18 @@ public sealed record RunPlan(
     [JsonIgnore]
     internal Protocol.Consensus.Mutants.PlantedBug PlantedBug { get; init; }
 
+    /// <summary>
+    /// In an explored run (campaigns), the share of view changes whose new leader is one of the byzantine nodes, drawn
+    /// per (height, view) from the seed (<see cref="Protocol.Consensus.ExploredLeaders"/>); null: Harmony's rotation.
+    /// Internal for the same reason as <see cref="PlantedBug"/>.
+    /// </summary>
+    [JsonIgnore]
+    internal double? ByzantineLeaderShare { get; init; }
+
+    /// <summary>Until when <see cref="ByzantineLeaderShare"/> picks leaders (the explorer's heal); after it, the rotation.</summary>
+    [JsonIgnore]
+    internal TimeSpan ByzantineLeadersUntil { get; init; }
+
     [JsonIgnore]
     public int Shards => Consensus.Shards;
 
