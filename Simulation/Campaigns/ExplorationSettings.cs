@@ -35,6 +35,13 @@ public sealed record ExplorationSettings
     /// </summary>
     public double ByzantineLeaders { get; init; } = 0.5;
 
+    /// <summary>
+    /// The share of heights whose first committer the network cuts off from its shard until the heal, before its
+    /// COMMITTED leaves (<see cref="CommitCutPlan"/>); 0 for none. In a large committee random loss never leaves a
+    /// quorum holding a certificate uncommitted, and that is where the view-change rules are tested.
+    /// </summary>
+    public double CommitCuts { get; init; } = 0.25;
+
     /// <summary>When the last partition ends (global stabilisation time).</summary>
     public TimeSpan HealAt { get; init; } = TimeSpan.FromSeconds(40);
 

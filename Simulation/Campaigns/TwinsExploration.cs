@@ -45,6 +45,7 @@ public static class TwinsExploration
             Omissions = settings.OmitPerRound ? new OmissionPlan(settings.HealAt) : template.Omissions,
             ByzantineLeaderShare = settings.ByzantineLeaders > 0 ? settings.ByzantineLeaders : null,
             ByzantineLeadersUntil = settings.HealAt,
+            CommitCuts = settings.CommitCuts > 0 ? new CommitCutPlan(settings.HealAt, settings.CommitCuts) : template.CommitCuts,
         };
     }
 

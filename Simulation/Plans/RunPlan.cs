@@ -37,6 +37,9 @@ public sealed record RunPlan(
     /// <summary>Message omission per protocol round until a time (a campaign's exploration), else none.</summary>
     public OmissionPlan? Omissions { get; init; }
 
+    /// <summary>An adaptive cut of a height's first committer until a time (a campaign's exploration), else none.</summary>
+    public CommitCutPlan? CommitCuts { get; init; }
+
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
 

@@ -83,6 +83,18 @@ public static class RunSeeds
         return BinaryPrimitives.ReadUInt32LittleEndian(draw) < rate;
     }
 
+    /// <summary>Whether a commit cut (<see cref="Plans.CommitCutPlan"/>) hits height <paramref name="height"/>: SHA-256(seed ‖ "commit-cut" ‖ height) below <paramref name="share"/>.</summary>
+    public static bool Cuts(ulong seed, ulong height, double share)
+    {
+        Span<byte> input = stackalloc byte[8 + 10 + 8];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        "commit-cut"u8.CopyTo(input[8..]);
+        BinaryPrimitives.WriteUInt64LittleEndian(input[18..], height);
+        Span<byte> draw = stackalloc byte[32];
+        SHA256.HashData(input, draw);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(draw) >> 11) * (1.0 / (1UL << 53)) < share;
+    }
+
     private static byte[] Tagged(ulong seed, ReadOnlySpan<byte> tag, int id)
     {
         Span<byte> input = stackalloc byte[8 + tag.Length + 4];
