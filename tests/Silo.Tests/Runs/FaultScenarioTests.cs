@@ -51,9 +51,7 @@ public sealed class FaultScenarioTests
     [TestMethod]
     public async Task Slow_links_timed_crashes_dark_cohorts_isolation_and_timed_partitions_all_happen_and_safety_holds()
     {
-        var loaded = ScenarioLoader.Parse(Scenario, "faults.yaml");
-        Assert.IsTrue(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var plan = RunPlanBuilder.Build(loaded.Scenario!, "faults-run");
+        var plan = Plan(Scenario, "faults");
         var outcome = await new Runner { Step = TimeSpan.FromSeconds(60) }.RunAsync(plan);
 
         var faults = outcome.Events.Where(e => e.Contains("\"kind\":\"fault\"", StringComparison.Ordinal)).ToList();
@@ -98,9 +96,7 @@ public sealed class FaultScenarioTests
     [TestMethod]
     public async Task A_recurring_fault_happens_every_period_until_the_run_ends_or_its_count_and_the_shard_rides_it_out()
     {
-        var loaded = ScenarioLoader.Parse(Flapping, "flapping.yaml");
-        Assert.IsTrue(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var plan = RunPlanBuilder.Build(loaded.Scenario!, "flapping-run");
+        var plan = Plan(Flapping, "flapping");
         string Times(FaultKind kind) => string.Join(",", plan.Faults.Where(f => f.Kind == kind).Select(f => f.At.TotalSeconds));
         Assert.AreEqual("10,30,50,70,90", Times(FaultKind.Crash), "every 20 s from 10 s while before the run's end");
         Assert.AreEqual("18,38,58,78,98", Times(FaultKind.Restart), "each occurrence lasts its 8 s");
@@ -121,5 +117,12 @@ public sealed class FaultScenarioTests
         Assert.AreEqual(3, leaders.Count, $"three leaders in turn: {string.Join(", ", leaders)}");
         Assert.IsTrue(commits.Any(c => c.CommittedAt > TimeSpan.FromSeconds(25) && c.CommittedAt < TimeSpan.FromSeconds(55) && c.LeaderNode != leaders[0]));
         Assert.IsTrue(commits[^1].LeaderNode != commits.First(c => c.CommittedAt > TimeSpan.FromSeconds(25)).LeaderNode);
+    }
+
+    private static RunPlan Plan(string yaml, string name)
+    {
+        var loaded = ScenarioLoader.Parse(yaml, name + ".yaml");
+        Assert.IsTrue(loaded.IsValid, string.Join("\n", loaded.Errors));
+        return RunPlanBuilder.Build(loaded.Scenario!, name + "-run");
     }
 }
