@@ -201,6 +201,7 @@ public static class RunPlanBuilder
                     CohortBehaviour.StaleCertificateLeader => NodeBehaviour.StaleCertificateLeader,
                     CohortBehaviour.Forge => NodeBehaviour.Forge,
                     CohortBehaviour.ViewChangeSpam => NodeBehaviour.ViewChangeSpam,
+                    CohortBehaviour.DelayVotes => NodeBehaviour.DelayVotes,
                     _ => NodeBehaviour.Honest,
                 };
                 nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom ?? cohort.ActiveFrom, cohort.JoinsAt)

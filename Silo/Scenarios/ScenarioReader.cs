@@ -221,7 +221,8 @@ internal sealed partial class ScenarioReader(string file)
                 ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
                 ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
                 ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
-                ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam)]);
+                ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
+                ("delay-votes", CohortBehaviour.DelayVotes)]);
             var (activeFrom, activeUntil, activeOk) = ActiveWindow(m, behaviour, duration);
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",

@@ -85,6 +85,8 @@ public sealed partial class ShardNetwork
         var departure = Now + cost;
         if (cost > TimeSpan.Zero) _busyUntil[from] = departure;
         var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
+        var voteDeparture = _plan.Nodes[from] is { Behaviour: NodeBehaviour.DelayVotes } late && late.Misbehaves(Now)
+            ? departure + NodePlan.VoteDelay(_plan.Timing) : departure;
         if (_plan.CommitCuts is { } cuts && Now < cuts.Until && honest) CutFirstCommitter(from, output, cuts);
         foreach (var effect in output.Effects)
         {
@@ -106,8 +108,9 @@ public sealed partial class ShardNetwork
                     break;
                 case SendTo s:
                     var size = WireSize(s.Message);
-                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, departure, Context.NodeOfKey[s.Recipient]);
-                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, departure);
+                    var leaves = s.Message is Vote ? voteDeparture : departure;
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, leaves, Context.NodeOfKey[s.Recipient]);
+                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, leaves);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
