@@ -59,6 +59,7 @@ public static class RunPlanBuilder
                     ? [new EclipsePlan(e.At, [.. nodes.Where(n => e.Victims.Contains(n.Cohort)).Select(n => n.Id)], [.. nodes.Where(n => e.Attackers.Contains(n.Cohort)).Select(n => n.Id)], (double)e.TableShare)]
                     : [],
             },
+            Sync = scenario.Network.Sync,
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),

@@ -33,6 +33,9 @@ public sealed partial class ShardNetwork
             return;
         }
         if (_syncs.IsUnderway(node, replica)) return;
+        // A node asks in the middle of a catch-up (a buffered message replayed at a height it is about to pass): it
+        // fetches from where it will stand.
+        fromHeight = Math.Max(fromHeight, _hosts[_memberIndex[node]].Replica(replica).Height);
         var blocks = Observer.CanonicalFrom(fromHeight);
         if (blocks.Count == 0) return;
         var target = blocks[^1].Number;

@@ -86,6 +86,10 @@ public sealed class MalformedScenarioTests
     [DataRow("  shards: 2", "\tshards: 2", "3:1: yaml: not valid YAML")]
     [DataRow("  slots_per_shard: 4", "  \tslots_per_shard: 4", "4:3: yaml: not valid YAML")]
     [DataRow("  time: 60s", "\ttime: 60s", "20:1: yaml: not valid YAML")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: fixed\n    peers: 4", "9:12: network.sync.peers: is only used with mode: staged or fast")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: slow", "8:11: network.sync.mode: expected one of fixed, staged, fast, got 'slow'")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    peers: 4", "8:5: network.sync.mode: is required (one of fixed, staged, fast)")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: fast\n    peers: 0", "9:12: network.sync.peers: must be between 1 and 64, got 0")]
     public void A_malformed_line_is_reported_with_file_line_column_and_field(string line, string replacement, string expected)
     {
         Assert.IsTrue(Valid.Contains(line + "\n", StringComparison.Ordinal), $"the base scenario has the line '{line}'");
