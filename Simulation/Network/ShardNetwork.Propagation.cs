@@ -101,6 +101,25 @@ public sealed partial class ShardNetwork
         }
     }
 
+    /// <summary>An overlay partition splits the shard's overlay into its groups (members in none form one more); its end or a heal mends it.</summary>
+    private void OverlayFault(FaultPlan fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.OverlayPartition:
+                var group = new int[_members.Length];
+                Array.Fill(group, -1);
+                for (var g = 0; g < fault.Groups.Count; g++)
+                    foreach (var node in fault.Groups[g])
+                        if (node >= 0 && node < _memberIndex.Length && _memberIndex[node] >= 0) group[_memberIndex[node]] = g;
+                _gossip!.PartitionOverlay(m => group[m]);
+                break;
+            case FaultKind.EndOverlayPartition or FaultKind.Heal:
+                _gossip!.HealOverlay();
+                break;
+        }
+    }
+
     private void GossipDeliver(int from, int fromReplica, int to, FbftMessage message, TimeSpan departure, MeshRoute route, int member, bool lossPerReceiver)
     {
         var ms = route.ArrivalMs[member];

@@ -199,6 +199,7 @@ public sealed partial class ShardNetwork
                 _syncs.Crashed(node);
             }
         foreach (var node in restarted) _gossip?.Mesh.Join(_memberIndex[node]);
+        if (_gossip is not null) OverlayFault(fault);
         foreach (var node in restarted)
         {
             var host = _hosts[_memberIndex[node]];
