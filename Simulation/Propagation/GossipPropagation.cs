@@ -5,7 +5,8 @@ namespace HarmonySim.Simulation.Propagation;
 /// <summary>
 /// A shard's gossip layer for its network: the Kademlia overlay of its members, the gossipsub mesh on the shard topic,
 /// heartbeats as virtual time passes, and routes (<see cref="MeshArrivals"/>) cached per (publisher, size) while the
-/// mesh stays the same and no fault or loss shapes a message's path. Members are numbered as in the shard network
+/// mesh stays the same and no fault shapes a message's path (an eclipse's fixed refusals to relay are part of a cached
+/// route). Members are numbered as in the shard network
 /// (0 … members − 1). Its draws come from its own generator (<see cref="RunSeeds.Overlay"/>), in the shard's event order.
 /// </summary>
 public sealed class GossipPropagation
@@ -38,6 +39,9 @@ public sealed class GossipPropagation
     private long _heartbeats;
     private readonly LazyGossip _lazy;
 
+    // Whether a copy gets past the eclipses in force (an attacker relays nothing to or from its victim).
+    private readonly Func<int, int, bool> _relays;
+
     public GossipPropagation(RunPlan plan, int shard, IReadOnlyList<int> members, PropagationStats stats)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -49,6 +53,7 @@ public sealed class GossipPropagation
         Overlay = new KademliaOverlay([.. members.Select(m => RunSeeds.OverlayId(plan.Seed, m))], _plan, _random);
         Mesh = new GossipMesh(members.Count, Overlay.Peers, _plan);
         _lazy = new LazyGossip(Mesh, Overlay.Peers, _plan);
+        _relays = (from, to) => !Drops(from, to);
         for (var h = 0; h < InitialHeartbeats; h++) Mesh.Heartbeat(_random);
         _routesVersion = Mesh.Version;
     }
@@ -84,7 +89,7 @@ public sealed class GossipPropagation
         }
         if (!_routes.TryGetValue((source, bytes), out var route))
         {
-            route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, lazy: _lazy);
+            route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, HasEclipse ? _relays : null, _lazy);
             _routes[(source, bytes)] = route;
         }
         if (counted) route.Uses++;
@@ -148,7 +153,7 @@ public sealed class GossipPropagation
         if (Overlay.Mend()) Flush();
     }
 
-    /// <summary>Whether an eclipse is in force (routes then depend on who relays to whom, so are computed per message).</summary>
+    /// <summary>Whether an eclipse is in force (routes then skip the links attackers refuse to relay over).</summary>
     public bool HasEclipse => _eclipsedBy.Count > 0;
 
     /// <summary>
