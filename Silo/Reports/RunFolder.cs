@@ -75,6 +75,7 @@ public static class RunFolder
         AppendStaking(md, r);
         AppendTransactions(md, r.Transactions);
         Propagation.PropagationReport.AppendMarkdown(md, r);
+        Sync.SyncReport.AppendMarkdown(md, r);
         return md.ToString();
     }
 

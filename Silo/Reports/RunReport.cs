@@ -51,12 +51,16 @@ public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChan
     /// <summary>How the shard's consensus messages travelled (issue 14; docs/SCENARIOS.md, "Propagation").</summary>
     public PropagationResult? Propagation { get; init; }
 
+    /// <summary>Every sync of the shard's nodes and each restart's time to sign again (issue 14; docs/SCENARIOS.md, "Sync").</summary>
+    public SyncResult? Sync { get; init; }
+
     public static ShardReport From(ShardResult shard, ShardTally tally) =>
         new(shard.Shard, shard.Height, shard.Blocks, shard.ViewChanges, shard.ViewChangesStarted, Math.Round(shard.TimeViewChanging.TotalSeconds, 6),
             new TimeStats(tally.BlockTimes.MeanSeconds, tally.BlockTimes.PercentileSeconds(50), tally.BlockTimes.PercentileSeconds(99)),
             new Percentiles(tally.Finality.PercentileSeconds(50), tally.Finality.PercentileSeconds(99)))
         {
             Propagation = shard.Propagation,
+            Sync = shard.Sync,
             RejectedMessages = shard.Rejected,
         };
 

@@ -59,6 +59,7 @@ public static class RunPlanBuilder
                     ? [new EclipsePlan(e.At, [.. nodes.Where(n => e.Victims.Contains(n.Cohort)).Select(n => n.Id)], [.. nodes.Where(n => e.Attackers.Contains(n.Cohort)).Select(n => n.Id)], (double)e.TableShare)]
                     : [],
             },
+            Sync = scenario.Network.Sync,
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),
@@ -237,10 +238,11 @@ public static class RunPlanBuilder
                 case FaultKind.Restart:
                     faults.Add(new FaultPlan(f.At, FaultKind.Restart, Targets(f.Targets), null, null, []));
                     break;
-                case FaultKind.Partition:
+                case FaultKind.Partition or FaultKind.OverlayPartition:
                     var groups = f.Groups.Select(g => (IReadOnlyList<int>)[.. nodes.Where(n => g.Contains(n.Cohort)).Select(n => n.Id)]).ToList();
-                    faults.Add(new FaultPlan(f.At, FaultKind.Partition, [], null, f.Duration, groups));
-                    if (f.Until is { } heal) faults.Add(new FaultPlan(heal, FaultKind.EndPartition, [], null, null, []));
+                    faults.Add(new FaultPlan(f.At, f.Kind, [], null, f.Duration, groups));
+                    if (f.Until is { } heal)
+                        faults.Add(new FaultPlan(heal, f.Kind == FaultKind.Partition ? FaultKind.EndPartition : FaultKind.EndOverlayPartition, [], null, null, []));
                     break;
                 case FaultKind.Heal:
                     faults.Add(new FaultPlan(f.At, FaultKind.Heal, [], null, null, []));

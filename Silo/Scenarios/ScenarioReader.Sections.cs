@@ -64,8 +64,11 @@ internal sealed partial class ScenarioReader
                 NotUsed("groups"); NotUsed("extra_delay"); NotUsed("duration");
                 break;
             case FaultKind.Partition:
+            case FaultKind.OverlayPartition:
                 Required("groups", "the sides of the partition, each a list of cohort names");
                 NotUsed("targets"); NotUsed("extra_delay");
+                if (kind == FaultKind.OverlayPartition && network is { Propagation: PropagationKind.Direct })
+                    Error(m.Value("kind")!, m.PathOf("kind"), "needs network.propagation: gossip or ida (under direct there is no overlay to split; use kind: partition)");
                 break;
             case FaultKind.Heal:
                 NotUsed("targets"); NotUsed("groups"); NotUsed("extra_delay"); NotUsed("duration");
@@ -84,7 +87,7 @@ internal sealed partial class ScenarioReader
                 NotUsed("groups");
                 break;
         }
-        if (m.Value("targets") is YamlSequenceNode { Children.Count: 0 } empty && kind is not (FaultKind.Heal or FaultKind.Partition))
+        if (m.Value("targets") is YamlSequenceNode { Children.Count: 0 } empty && kind is not (FaultKind.Heal or FaultKind.Partition or FaultKind.OverlayPartition))
             Error(empty, m.PathOf("targets"), "must name at least one cohort or shard:N");
         if (errors.Count > errorsBefore || at is null) return null;
         return new FaultSpec

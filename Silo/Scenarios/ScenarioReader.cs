@@ -100,6 +100,7 @@ internal sealed partial class ScenarioReader(string file)
         var rotation = ReadLeaderRotation(m);
         var propagation = Enum(m, "propagation", [("direct", PropagationKind.Direct), ("gossip", PropagationKind.Gossip), ("ida", PropagationKind.Ida)]);
         var timing = Section(m, "timing", required: false, ReadTiming) ?? (m.Has("timing") ? null : new TimingSpec());
+        var sync = Section(m, "sync", required: false, ReadSync) ?? (m.Has("sync") ? null : SyncPlan.Fixed);
 
         var quorumKind = quorum ?? QuorumMode.ByVotingPower;
         var leadersKind = leaders ?? ViewChangeLeadersKind.HarmonyKeys;
@@ -118,7 +119,7 @@ internal sealed partial class ScenarioReader(string file)
                 Error(m.Value("view_change_leaders") ?? m.Node, m.PathOf("view_change_leaders"),
                     "harmony-keys (the default) needs at least one Harmony-operated slot per shard; set harmony_slots_per_shard or use all-validators");
         }
-        if (shards is null || slots is null || harmony is null || timing is null || rotation is null) return null;
+        if (shards is null || slots is null || harmony is null || timing is null || rotation is null || sync is null) return null;
         return new NetworkSpec
         {
             Shards = (int)shards,
@@ -133,6 +134,7 @@ internal sealed partial class ScenarioReader(string file)
             LeaderRotation = rotation,
             Timing = timing,
             Propagation = propagation ?? PropagationKind.Direct,
+            Sync = sync,
         };
     }
 

@@ -33,11 +33,11 @@ public sealed partial class ShardNetwork
         if (source < 0) return;
         _gossip!.HeartbeatsUntil(Now);
         StartDueEclipses();
-        // A fault that cuts or slows links, or an eclipse, makes the route depend on the moment or on who relays:
-        // computed for this message, with loss drawn per copy. Otherwise the cached route serves, and loss is drawn
-        // per receiver (a lost first copy is replaced by the second).
-        var shaped = _faults.ShapesLinks(Now) || _gossip.HasEclipse;
-        var byIda = recipient < 0 && !shaped && _plan.Propagation.Kind == PropagationKind.Ida && message is Announce or Prepared;
+        // A fault that cuts or slows links makes the route depend on the moment: computed for this message, with loss
+        // drawn per copy. Otherwise the cached route serves (an eclipse's refusals to relay are fixed, so cached routes
+        // carry them), and loss is drawn per receiver (a lost first copy is replaced by the second).
+        var shaped = _faults.ShapesLinks(Now);
+        var byIda = recipient < 0 && !shaped && !_gossip.HasEclipse && _plan.Propagation.Kind == PropagationKind.Ida && message is Announce or Prepared;
         var route = _gossip.Route(source, bytes, _linkMs!, _latency.SerialisationMs(bytes), shaped ? _passes : null, counted: !byIda);
         var lossPerReceiver = !shaped && _latency.HasLoss;
         if (recipient >= 0)
@@ -98,6 +98,25 @@ public sealed partial class ShardNetwork
                     ("attackers", attackers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("table_share", e.TableShare.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
+        }
+    }
+
+    /// <summary>An overlay partition splits the shard's overlay into its groups (members in none form one more); its end or a heal mends it.</summary>
+    private void OverlayFault(FaultPlan fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.OverlayPartition:
+                var group = new int[_members.Length];
+                Array.Fill(group, -1);
+                for (var g = 0; g < fault.Groups.Count; g++)
+                    foreach (var node in fault.Groups[g])
+                        if (node >= 0 && node < _memberIndex.Length && _memberIndex[node] >= 0) group[_memberIndex[node]] = g;
+                _gossip!.PartitionOverlay(m => group[m]);
+                break;
+            case FaultKind.EndOverlayPartition or FaultKind.Heal:
+                _gossip!.HealOverlay();
+                break;
         }
     }
 

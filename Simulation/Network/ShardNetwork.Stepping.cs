@@ -51,7 +51,10 @@ public sealed partial class ShardNetwork
                     LiveTimerFirings++;
                     break;
                 case SyncRequest s:
-                    e = new SyncBlocks(Observer.CanonicalFrom(s.FromHeight));
+                    e = FixedSync(pending.Node, s.FromHeight);
+                    break;
+                case SyncBlocks s:
+                    e = SyncArrived(pending.Node, pending.Replica, s);
                     break;
             }
             var member = _memberIndex[pending.Node];
@@ -94,6 +97,7 @@ public sealed partial class ShardNetwork
             {
                 case Broadcast b:
                     Observer.Broadcast(b.Message, Now);
+                    if (_syncs.AwaitsVotes && b.Message is Vote) _syncs.Voted(from, departure);
                     var bytes = WireSize(b.Message);
                     if (_gossip is not null)
                     {
@@ -107,6 +111,7 @@ public sealed partial class ShardNetwork
                     if (announce) _stats.EndAnnounce(_members.Length - 1);
                     break;
                 case SendTo s:
+                    if (_syncs.AwaitsVotes && s.Message is Vote) _syncs.Voted(from, departure);
                     var size = WireSize(s.Message);
                     var leaves = s.Message is Vote ? voteDeparture : departure;
                     if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, leaves, Context.NodeOfKey[s.Recipient]);
@@ -123,7 +128,7 @@ public sealed partial class ShardNetwork
                     Committed(from, c.Committed);
                     break;
                 case SyncRequested r:
-                    Enqueue(Now + SyncDelay, from, new SyncRequest(r.FromHeight), output.Replica);
+                    SyncRequested(from, output.Replica, r.FromHeight);
                     break;
                 case ViewChangeStarted v when honest:
                     Observer.ViewChangeStarted(Now, output.Height, v);
@@ -193,10 +198,10 @@ public sealed partial class ShardNetwork
     {
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         if (_faults.Blocks(from, to, Now)) return;
-        if (_memberIndex[from] >= 0 && _memberIndex[to] >= 0) _stats.Copy(_memberIndex[from], _memberIndex[to], bytes);
-        if (_plan.Omissions is { } omissions && Now < omissions.Until
-            && RunSeeds.Omitted(_plan.Seed, message.BlockNumber, message.ViewId, (byte)message.Type, from, to)) return;
-        if (_latency.Lost(_random)) return;
+        var arrived = !(_plan.Omissions is { } omissions && Now < omissions.Until
+            && RunSeeds.Omitted(_plan.Seed, message.BlockNumber, message.ViewId, (byte)message.Type, from, to)) && !_latency.Lost(_random);
+        if (_memberIndex[from] >= 0 && _memberIndex[to] >= 0) _stats.Copy(_memberIndex[from], _memberIndex[to], bytes, arrived);
+        if (!arrived) return;
         var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, bytes, _random) + _faults.ExtraDelay(from, to);
         Tally(message, delay);
         Enqueue(departure + delay, to, new Delivery(from, message), toReplica);
@@ -207,13 +212,19 @@ public sealed partial class ShardNetwork
         var targets = fault.Nodes.Where(n => n >= 0 && n < _memberIndex.Length && _memberIndex[n] >= 0).ToList();
         var (restarted, named) = _faults.Apply(fault, targets, _leader, Now);
         // A crashed node's connections close, so it leaves the gossip mesh; a restarted one grafts again.
-        if (_gossip is not null && fault.Kind == FaultKind.Crash)
-            foreach (var node in targets) _gossip.Mesh.Leave(_memberIndex[node]);
+        if (fault.Kind == FaultKind.Crash)
+            foreach (var node in targets)
+            {
+                _gossip?.Mesh.Leave(_memberIndex[node]);
+                _syncs.Crashed(node);
+            }
         foreach (var node in restarted) _gossip?.Mesh.Join(_memberIndex[node]);
+        if (_gossip is not null) OverlayFault(fault);
         foreach (var node in restarted)
         {
             var host = _hosts[_memberIndex[node]];
             _timers.Reset(node, host.Replicas);
+            _syncs.Restarted(node, Now);
             foreach (var output in host.Start(Now, restart: true)) Apply(output);
         }
         foreach (var node in restarted)

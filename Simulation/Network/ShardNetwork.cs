@@ -187,6 +187,10 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         return new NodeStatus(node, Shard, host.Plan.Behaviour, _faults.IsCrashed(node), replica?.IsLeader ?? false, replica?.Height ?? 0, replica?.ViewId ?? 0);
     }
 
+    /// <summary>The block a member's honest replica last committed (its disk), or null for a node not in this shard.</summary>
+    internal CommittedBlock? HeadOf(int node) =>
+        node >= 0 && node < _memberIndex.Length && _memberIndex[node] >= 0 ? _hosts[_memberIndex[node]].Head : null;
+
     /// <summary>The commits, view changes and log lines recorded since the last take (see <see cref="ShardRecords"/>).</summary>
     public ShardRecords TakeRecords() => Observer.TakeRecords() with { Transactions = _load?.TakeRecords(Now) };
 
@@ -194,11 +198,14 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     public ShardResult Result() => Observer.Result(_members.Length, _members.Sum(m => _plan.Nodes[m].Keys), Now) with
     {
         Propagation = PropagationResult(),
+        Sync = _syncs.Result(SyncKindNames[(int)_plan.Sync.Kind]),
         Staking = _beacon?.Result(),
         Transfers = _transfers?.Result(),
         LoadPending = _load?.Pending ?? 0,
         Rejected = Rejections(),
     };
+
+    private static readonly string[] SyncKindNames = ReportNames.Of<SyncKind>();
 
     private static readonly string[] VerdictNames = ReportNames.Of<Protocol.Consensus.Verdict>();
 

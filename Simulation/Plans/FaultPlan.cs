@@ -1,6 +1,6 @@
 namespace HarmonySim.Simulation.Plans;
 
-/// <summary>What a fault does to a shard's network. Scenario files name the first six in kebab case (<see cref="FaultKinds.Name"/>).</summary>
+/// <summary>What a fault does to a shard's network. Scenario files name the first six and OverlayPartition in kebab case (<see cref="FaultKinds.Name"/>).</summary>
 public enum FaultKind
 {
     /// <summary>Target nodes stop (lose nothing committed); in a scenario, with a duration they restart after it.</summary>
@@ -26,13 +26,22 @@ public enum FaultKind
 
     /// <summary>A timed slow link ends for its nodes; made by the planner, not named in scenario files.</summary>
     EndSlowLink,
+
+    /// <summary>
+    /// The overlay splits into groups: peers drop their routing-table entries and mesh links across the cut while the
+    /// links themselves still work (gossip and IDA only); in a scenario, with a duration it heals after it.
+    /// </summary>
+    OverlayPartition,
+
+    /// <summary>A timed overlay partition ends; made by the planner, not named in scenario files.</summary>
+    EndOverlayPartition,
 }
 
 public static class FaultKinds
 {
     /// <summary>The kinds a scenario file may name.</summary>
     public static IReadOnlyList<FaultKind> InScenarios { get; } =
-        [FaultKind.Crash, FaultKind.Restart, FaultKind.Partition, FaultKind.Heal, FaultKind.IsolateLeader, FaultKind.SlowLink];
+        [FaultKind.Crash, FaultKind.Restart, FaultKind.Partition, FaultKind.Heal, FaultKind.IsolateLeader, FaultKind.SlowLink, FaultKind.OverlayPartition];
 
     /// <summary>The kebab-case name of a fault kind, as scenario files and the event log write it (IsolateLeader → isolate-leader).</summary>
     public static string Name(FaultKind kind) =>

@@ -34,6 +34,9 @@ public sealed record RunPlan(
     /// <summary>How consensus messages travel inside a shard: direct links (the default) or a gossip mesh.</summary>
     public PropagationPlan Propagation { get; init; } = PropagationPlan.Direct;
 
+    /// <summary>How a node that fell behind catches up (issue 14, fast state sync).</summary>
+    public SyncPlan Sync { get; init; } = SyncPlan.Fixed;
+
     /// <summary>Message omission per protocol round until a time (a campaign's exploration), else none.</summary>
     public OmissionPlan? Omissions { get; init; }
 

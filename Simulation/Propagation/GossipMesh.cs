@@ -86,6 +86,14 @@ public sealed class GossipMesh
         foreach (var p in _mesh[node].ToList()) Unlink(node, p);
     }
 
+    /// <summary>Drops every mesh link <paramref name="cut"/> says crosses a cut (an overlay partition); nodes left short graft again at the next heartbeat.</summary>
+    public void DropLinks(Func<int, int, bool> cut)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        for (var a = 0; a < _mesh.Length; a++)
+            foreach (var b in _mesh[a].Where(b => b > a && cut(a, b)).ToList()) Unlink(a, b);
+    }
+
     private void Link(int a, int b)
     {
         Insert(_mesh[a], b);

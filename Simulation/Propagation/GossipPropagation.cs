@@ -5,7 +5,8 @@ namespace HarmonySim.Simulation.Propagation;
 /// <summary>
 /// A shard's gossip layer for its network: the Kademlia overlay of its members, the gossipsub mesh on the shard topic,
 /// heartbeats as virtual time passes, and routes (<see cref="MeshArrivals"/>) cached per (publisher, size) while the
-/// mesh stays the same and no fault or loss shapes a message's path. Members are numbered as in the shard network
+/// mesh stays the same and no fault shapes a message's path (an eclipse's fixed refusals to relay are part of a cached
+/// route). Members are numbered as in the shard network
 /// (0 … members − 1). Its draws come from its own generator (<see cref="RunSeeds.Overlay"/>), in the shard's event order.
 /// </summary>
 public sealed class GossipPropagation
@@ -36,6 +37,10 @@ public sealed class GossipPropagation
         public long MessagesAfter { get; set; }
     }
     private long _heartbeats;
+    private readonly LazyGossip _lazy;
+
+    // Whether a copy gets past the eclipses in force (an attacker relays nothing to or from its victim).
+    private readonly Func<int, int, bool> _relays;
 
     public GossipPropagation(RunPlan plan, int shard, IReadOnlyList<int> members, PropagationStats stats)
     {
@@ -47,6 +52,8 @@ public sealed class GossipPropagation
         _random = new Random(RunSeeds.Overlay(plan.Seed, shard));
         Overlay = new KademliaOverlay([.. members.Select(m => RunSeeds.OverlayId(plan.Seed, m))], _plan, _random);
         Mesh = new GossipMesh(members.Count, Overlay.Peers, _plan);
+        _lazy = new LazyGossip(Mesh, Overlay.Peers, _plan);
+        _relays = (from, to) => !Drops(from, to);
         for (var h = 0; h < InitialHeartbeats; h++) Mesh.Heartbeat(_random);
         _routesVersion = Mesh.Version;
     }
@@ -76,13 +83,13 @@ public sealed class GossipPropagation
         if (Mesh.Version != _routesVersion) Flush();
         if (passes is not null)
         {
-            var once = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, passes);
+            var once = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, passes, _lazy);
             _stats.Route(once, bytes, 1);
             return once;
         }
         if (!_routes.TryGetValue((source, bytes), out var route))
         {
-            route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs);
+            route = MeshArrivals.Route(Mesh, source, linkMs, serialisationMs, HasEclipse ? _relays : null, _lazy);
             _routes[(source, bytes)] = route;
         }
         if (counted) route.Uses++;
@@ -123,7 +130,30 @@ public sealed class GossipPropagation
         _routesVersion = Mesh.Version;
     }
 
-    /// <summary>Whether an eclipse is in force (routes then depend on who relays to whom, so are computed per message).</summary>
+    /// <summary>
+    /// Splits the overlay into groups (<paramref name="groupOf"/>: a member's group): routing tables forget their entries
+    /// across the cut, mesh links across it are dropped, and members left short graft within their side at once.
+    /// Links still work; only who knows whom changes, so messages stop crossing because no peer relays them across.
+    /// </summary>
+    public void PartitionOverlay(Func<int, int> groupOf)
+    {
+        ArgumentNullException.ThrowIfNull(groupOf);
+        Overlay.Cut(groupOf);
+        Mesh.DropLinks((a, b) => groupOf(a) != groupOf(b));
+        Mesh.Heartbeat(_random);
+        Flush();
+    }
+
+    /// <summary>
+    /// The overlay partition ends: the tables get their entries back. The mesh is not rebuilt (each side's nodes already
+    /// hold D_lo peers); messages cross again by lazy gossip to connected non-mesh peers, and by grafts as churn comes.
+    /// </summary>
+    public void HealOverlay()
+    {
+        if (Overlay.Mend()) Flush();
+    }
+
+    /// <summary>Whether an eclipse is in force (routes then skip the links attackers refuse to relay over).</summary>
     public bool HasEclipse => _eclipsedBy.Count > 0;
 
     /// <summary>

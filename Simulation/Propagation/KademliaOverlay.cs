@@ -16,6 +16,9 @@ public sealed class KademliaOverlay
     private readonly Random _random;
     private SortedSet<int>[]? _peers;
 
+    // Each table's entries before an overlay partition, restored when it ends.
+    private List<int>[]? _beforeCut;
+
     /// <summary>Builds the overlay of <paramref name="ids"/>.Length nodes (node i has id ids[i]); nodes join in index order.</summary>
     public KademliaOverlay(IReadOnlyList<ulong> ids, GossipPlan plan, Random random)
     {
@@ -61,6 +64,31 @@ public sealed class KademliaOverlay
             table.Observe(e, _ids[e]);
             _tables[e].Observe(node, _ids[node]);
         }
+    }
+
+    /// <summary>
+    /// An overlay partition: every table forgets its entries in another group (<paramref name="groupOf"/>: a node's
+    /// group), as peers across the cut drop their connections. The tables as they were are kept for <see cref="Mend"/>.
+    /// </summary>
+    public void Cut(Func<int, int> groupOf)
+    {
+        ArgumentNullException.ThrowIfNull(groupOf);
+        _peers = null;
+        _beforeCut ??= [.. _tables.Select(t => t.Entries.ToList())];
+        foreach (var t in _tables)
+            foreach (var e in t.Entries.Where(e => groupOf(e) != groupOf(t.Owner)).ToList()) t.Remove(e, _ids[e]);
+    }
+
+    /// <summary>The partition ends: each table gets back the entries it lost to the cut (its bucket refreshes find them again).</summary>
+    /// <returns>Whether there was a partition to end.</returns>
+    public bool Mend()
+    {
+        if (_beforeCut is null) return false;
+        _peers = null;
+        for (var node = 0; node < _tables.Length; node++)
+            foreach (var e in _beforeCut[node]) _tables[node].Observe(e, _ids[e]);
+        _beforeCut = null;
+        return true;
     }
 
     /// <summary>The nodes <paramref name="node"/> is connected to: its table's entries and the nodes whose tables hold it.</summary>

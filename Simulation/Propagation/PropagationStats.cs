@@ -20,11 +20,14 @@ public sealed class PropagationStats(string model, int members)
 
     public void Delivered(MessageType type, double delayMs) => (_byType[(int)type] ??= new()).Add(delayMs);
 
-    /// <summary>One copy of <paramref name="bytes"/> from member <paramref name="from"/> to member <paramref name="to"/>.</summary>
-    public void Copy(int from, int to, long bytes)
+    /// <summary>
+    /// One copy of <paramref name="bytes"/> from member <paramref name="from"/> to member <paramref name="to"/>: the
+    /// sender spent them; the receiver got them only if the copy <paramref name="arrived"/> (not lost or omitted).
+    /// </summary>
+    public void Copy(int from, int to, long bytes, bool arrived)
     {
         _sent[from] += bytes;
-        _received[to] += bytes;
+        if (arrived) _received[to] += bytes;
         Copies++;
     }
 

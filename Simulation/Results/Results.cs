@@ -57,6 +57,9 @@ public sealed record ShardResult(
     /// <summary>How the shard's consensus messages travelled (delays, bytes, copies; the mesh under gossip).</summary>
     public PropagationResult? Propagation { get; init; }
 
+    /// <summary>The shard's syncs and its restarted nodes' time to sign again (null when there was neither).</summary>
+    public SyncResult? Sync { get; init; }
+
     /// <summary>Load transactions submitted to the shard's pool and not yet in a canonical block at the end (a load run).</summary>
     public int LoadPending { get; init; }
 

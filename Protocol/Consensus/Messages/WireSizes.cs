@@ -74,6 +74,16 @@ public static class WireSizes
     }
 
     /// <summary>
+    /// One block in a stream-sync response (Harmony's <c>GetBlocksByNumResponse</c>: the block's RLP and its commit
+    /// signature with the signer bitmap, each a repeated bytes field), without the response's transport framing.
+    /// </summary>
+    public static int SyncedBlock(Chain.Block block, int bitmapBytes)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return Bytes(block.EncodedSize) + Bytes(Signature.Size + bitmapBytes);
+    }
+
+    /// <summary>
     /// go-libp2p-pubsub's RPC with one published message: from (peer id), data, seqno (8 bytes), topic (Harmony's
     /// shard topic, reference §1.1) and signature; the key is inlined in the peer id, so not sent.
     /// </summary>

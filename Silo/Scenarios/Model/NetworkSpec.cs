@@ -109,6 +109,9 @@ public sealed record NetworkSpec
     /// <summary>How consensus messages travel inside a shard (issue 14): direct links (the default) or a gossip mesh.</summary>
     public HarmonySim.Simulation.Plans.PropagationKind Propagation { get; init; } = HarmonySim.Simulation.Plans.PropagationKind.Direct;
 
+    /// <summary>How a node that fell behind catches up (issue 14): the fixed 500 ms catch-up (the default), staged stream sync or fast sync.</summary>
+    public HarmonySim.Simulation.Plans.SyncPlan Sync { get; init; } = HarmonySim.Simulation.Plans.SyncPlan.Fixed;
+
     public int ExternalSlotsPerShard => SlotsPerShard - HarmonySlotsPerShard;
 
     public QuorumMode QuorumMode => Quorum == QuorumMode.ByCount ? QuorumMode.ByCount : QuorumMode.ByVotingPower;

@@ -56,7 +56,7 @@ public sealed class MalformedScenarioTests
     [DataRow("    targets: [others]", "    targets: [other]", "17:15: faults[0].targets[0]: unknown cohort 'other' (did you mean 'others'?)")]
     [DataRow("    targets: [others]", "    targets: [shard:2]", "17:15: faults[0].targets[0]: shard 2 does not exist; the network has shards 0 to 1")]
     [DataRow("    kind: crash", "    kind: isolate-leader", "17:15: faults[0].targets[0]: isolate-leader targets shards (shard:N), got cohort 'others'")]
-    [DataRow("    kind: crash", "    kind: crush", "16:11: faults[0].kind: expected one of crash, restart, partition, heal, isolate-leader, slow-link, got 'crush' (did you mean 'crash'?)")]
+    [DataRow("    kind: crash", "    kind: crush", "16:11: faults[0].kind: expected one of crash, restart, partition, heal, isolate-leader, slow-link, overlay-partition, got 'crush' (did you mean 'crash'?)")]
     [DataRow("    duration: 5s", "    groups: [[harmony], [others]]", "18:13: faults[0].groups: is not used by kind: crash")]
     [DataRow("    duration: 5s", "    duration: 5s\n    every: 5s", "19:12: faults[0].every: must be longer than duration (5s), so one occurrence ends before the next begins")]
     [DataRow("    duration: 5s", "    every: 20s", "18:12: faults[0].duration: is required with every")]
@@ -92,6 +92,11 @@ public sealed class MalformedScenarioTests
     [DataRow("  shards: 2", "\tshards: 2", "3:1: yaml: not valid YAML")]
     [DataRow("  slots_per_shard: 4", "  \tslots_per_shard: 4", "4:3: yaml: not valid YAML")]
     [DataRow("  time: 60s", "\ttime: 60s", "20:1: yaml: not valid YAML")]
+    [DataRow("    kind: crash\n    targets: [others]", "    kind: overlay-partition\n    groups: [[harmony], [others]]", "16:11: faults[0].kind: needs network.propagation: gossip or ida")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: fixed\n    peers: 4", "9:12: network.sync.peers: is only used with mode: staged or fast")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: slow", "8:11: network.sync.mode: expected one of fixed, staged, fast, got 'slow'")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    peers: 4", "8:5: network.sync.mode: is required (one of fixed, staged, fast)")]
+    [DataRow("  harmony_vote_share: 49%", "  harmony_vote_share: 49%\n  sync:\n    mode: fast\n    peers: 0", "9:12: network.sync.peers: must be between 1 and 64, got 0")]
     public void A_malformed_line_is_reported_with_file_line_column_and_field(string line, string replacement, string expected)
     {
         Assert.IsTrue(Valid.Contains(line + "\n", StringComparison.Ordinal), $"the base scenario has the line '{line}'");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HarmonySim.Silo.Scenarios.Model;
 using HarmonySim.Silo.Scenarios;
+using HarmonySim.Simulation.Plans;
 
 namespace HarmonySim.Silo.Tests.Scenarios;
 
@@ -64,7 +65,7 @@ public sealed class ScenarioSchemaTests
     public void The_schema_and_the_loader_require_the_same_fields()
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
-        const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
+        const string text = "network: {sync: {}}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
             + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
             + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
@@ -155,6 +156,11 @@ public sealed class ScenarioSchemaTests
             ["load.sources[].accounts.funding"] = new LoadAccountsSpec().Funding,
             ["load.sources[].accounts.hot_skew"] = new LoadAccountsSpec().HotSkew,
             ["eclipse.table_share"] = $"{new EclipseSpec().TableShare * 100:0}%",
+            ["network.sync.peers"] = new SyncPlan(SyncKind.Staged).Peers,
+            ["network.sync.block_execution"] = new SyncPlan(SyncKind.Staged).BlockExecution,
+            ["network.sync.header_verification"] = new SyncPlan(SyncKind.Staged).HeaderVerification,
+            ["network.sync.pivot_distance"] = new SyncPlan(SyncKind.Staged).PivotDistance,
+            ["network.sync.state_mb"] = new SyncPlan(SyncKind.Staged).StateBytes >> 20,
         };
         using var schema = LoadSchema();
         var fields = SchemaFields(schema.RootElement);

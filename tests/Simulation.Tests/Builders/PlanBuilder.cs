@@ -31,6 +31,7 @@ public sealed class PlanBuilder
     private CostPlan? _cost;
     private StakingPlan? _staking;
     private TransfersPlan? _transfers;
+    private SyncPlan _sync = SyncPlan.Fixed;
 
     public PlanBuilder WithSeed(ulong seed)
     {
@@ -154,6 +155,13 @@ public sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>How a node that fell behind catches up (the fixed 500 ms catch-up by default).</summary>
+    public PlanBuilder WithSync(SyncPlan sync)
+    {
+        _sync = sync;
+        return this;
+    }
+
     public RunPlan Build()
     {
         var harmony = _staking is null ? _nodesPerShard : _harmonyPerShard;
@@ -173,6 +181,7 @@ public sealed class PlanBuilder
             Staking = staking,
             Transfers = _transfers,
             Load = _load,
+            Sync = _sync,
         };
     }
 }

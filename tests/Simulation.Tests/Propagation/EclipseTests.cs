@@ -38,4 +38,18 @@ public sealed class EclipseTests
         // The shard goes on committing either way: one victim is far from a third of the votes.
         Assert.IsTrue(run.Commits.Any(c => c.CommittedAt > TimeSpan.FromSeconds(30)));
     }
+
+    [TestMethod]
+    public void An_eclipse_keeps_routes_cached_with_the_attackers_refusals_in_them()
+    {
+        var plan = new PlanBuilder().WithNodes(40).Build() with { Propagation = new PropagationPlan(PropagationKind.Gossip) };
+        var members = Enumerable.Range(0, 40).ToList();
+        var gossip = new HarmonySim.Simulation.Propagation.GossipPropagation(plan, 0, members, new HarmonySim.Simulation.Propagation.PropagationStats("gossip", 40));
+        gossip.Eclipse(Victim, Attackers, 1.0, TimeSpan.FromSeconds(10));
+        var links = MeshFixture.Links(40, 7);
+        var first = gossip.Route(0, 400, links, 0, null);
+        Assert.AreSame(first, gossip.Route(0, 400, links, 0, null), "the second message of the shape reuses the route");
+        Assert.IsFalse(double.IsFinite(first.ArrivalMs[Victim]), "the victim gets nothing: its attackers relay nothing to it");
+        Assert.AreEqual(39, first.Reached, "everyone else is reached: " + string.Join(",", members.Where(m => !double.IsFinite(first.ArrivalMs[m]))));
+    }
 }
