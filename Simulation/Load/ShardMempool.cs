@@ -2,7 +2,6 @@ using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Protocol.Mempool;
 using HarmonySim.Protocol.State;
 using HarmonySim.Simulation.Plans;
-using HarmonySim.Simulation.Transfers;
 
 namespace HarmonySim.Simulation.Load;
 
@@ -15,16 +14,15 @@ public sealed class ShardMempool
 {
     private readonly TxPool _pool;
 
-    public ShardMempool(TransferWorld world, LoadPlan load, int shard)
+    public ShardMempool(MempoolPlan rules, ulong blockGasLimit, int shard)
     {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(rules);
         _pool = new TxPool((uint)shard, new TxPoolRules
         {
-            Capacity = load.Mempool.Capacity,
-            MinGasPrice = load.Mempool.MinGasPrice,
-            PriceBumpPercent = (uint)load.Mempool.PriceBumpPercent,
-            BlockGasLimit = load.BlockGasLimit,
+            Capacity = rules.Capacity,
+            MinGasPrice = rules.MinGasPrice,
+            PriceBumpPercent = (uint)rules.PriceBumpPercent,
+            BlockGasLimit = blockGasLimit,
         });
     }
 

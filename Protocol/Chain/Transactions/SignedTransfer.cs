@@ -23,7 +23,7 @@ public sealed class SignedTransfer
     private readonly Hash32 _knownSigningHash;
     private readonly bool _signingHashKnown;
 
-    public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
+    public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature, TransactionFormat format = TransactionFormat.HarmonySim)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(signature);
@@ -31,6 +31,7 @@ public sealed class SignedTransfer
         Message = message;
         ChainId = chainId;
         Signature = signature;
+        Format = format;
     }
 
     private SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature, Hash32 signingHash) : this(message, chainId, signature)
@@ -43,13 +44,16 @@ public sealed class SignedTransfer
     public ulong ChainId { get; }
     public RecoverableSignature Signature { get; }
 
+    /// <summary>How the transfer is encoded and what its sender signed (the simulator's own form, or a wallet's).</summary>
+    public TransactionFormat Format { get; }
+
     /// <summary>The transaction hash: Keccak-256 of the signed encoding.</summary>
     public Hash32 Hash => (_hash ??= new(Keccak256.Hash(Encoded))).Value;
 
     /// <summary>The canonical signed encoding (<see cref="TransferEncoding.Encode"/>); a fresh copy.</summary>
     public byte[] Encode() => (byte[])Encoded.Clone();
 
-    private byte[] Encoded => _encoded ??= TransferEncoding.Encode(this);
+    private byte[] Encoded => _encoded ??= Format == TransactionFormat.HarmonySim ? TransferEncoding.Encode(this) : WalletTransactionEncoding.Encode(this);
 
     /// <summary>
     /// The encodings of <paramref name="transfers"/> for a block body, in order. The body shares each transfer's cached
@@ -83,7 +87,9 @@ public sealed class SignedTransfer
     }
 
     /// <summary>What the sender signed (<see cref="TransferEncoding.SigningHash"/>), computed once per object.</summary>
-    public Hash32 SigningHash => _signingHashKnown ? _knownSigningHash : (_signingHash ??= new(TransferEncoding.SigningHash(Message, ChainId))).Value;
+    public Hash32 SigningHash => _signingHashKnown ? _knownSigningHash : (_signingHash ??= new(Format == TransactionFormat.HarmonySim
+        ? TransferEncoding.SigningHash(Message, ChainId)
+        : WalletTransactionEncoding.SigningHash(Message, Format, ChainId))).Value;
 
     /// <summary>Whether the signature has the simulated form (see <see cref="SimulatedTransferSignature"/>).</summary>
     public bool IsSimulated => SimulatedTransferSignature.IsSimulated(Signature);
@@ -100,7 +106,12 @@ public sealed class SignedTransfer
         return (_recovered ??= new Recovered(AccountKey.RecoverAddress(SigningHash.ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
-    public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes) => TransferEncoding.Decode(bytes);
+    /// <summary>Decodes any of the <see cref="TransactionFormat"/>s: the simulator's (its tag first) or a wallet's; never throws.</summary>
+    public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes)
+    {
+        if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transaction: {error}");
+        return item!.IsList && item.Items.Count is 9 or 11 ? WalletTransactionEncoding.Decode(item) : TransferEncoding.Decode(item);
+    }
 
     public override string ToString() => $"{Message.From}→{Message.To} s{Message.ShardId}→s{Message.ToShardId} {Message.Amount} n{Message.Nonce} {Hash}";
 
