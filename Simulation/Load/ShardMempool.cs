@@ -28,6 +28,16 @@ public sealed class ShardMempool
 
     public int Count => _pool.Count;
 
+    /// <summary>The sender's next nonce counting what the pool holds for it on top of <paramref name="head"/>.</summary>
+    public ulong NextNonce(ShardLedger head, Protocol.Chain.Address sender)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var next = head.AccountOf(sender).Nonce;
+        foreach (var tx in _pool.PendingOf(sender))
+            if (tx.Message.Nonce == next) next++;
+        return next;
+    }
+
     /// <summary>Offers a transaction against the committed head: null rejection when the pool took it, with what it dropped for it.</summary>
     public Admission Add(SignedTransfer tx, ShardLedger head)
     {

@@ -26,8 +26,9 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
     /// <summary>The committed ledger's account (zero balance and nonce when it never appeared).</summary>
     public AccountState Account(Address address)
     {
-        var account = head().AccountOf(address);
-        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce);
+        var ledger = head();
+        var account = ledger.AccountOf(address);
+        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce, mempool.NextNonce(ledger, address));
     }
 
     /// <summary>

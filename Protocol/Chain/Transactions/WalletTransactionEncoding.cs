@@ -46,7 +46,7 @@ public static class WalletTransactionEncoding
         var r = f.Bytes("r", maxLength: 32);
         var s = f.Bytes("s", maxLength: 32);
         if (f.Finish() is { } bad) return Decoded.Failure<SignedTransfer>(bad);
-        if (gasPrice is [0, ..] || amount is [0, ..]) return Decoded.Failure<SignedTransfer>($"{name}: non-canonical integer with a leading zero byte");
+        if (gasPrice is [0, ..] || amount is [0, ..] || r is [0, ..] || s is [0, ..]) return Decoded.Failure<SignedTransfer>($"{name}: non-canonical integer with a leading zero byte");
         if (to.Length != Address.Size) return Decoded.Failure<SignedTransfer>($"{name}.to: contract creation is not supported (value transfers only)");
         if (payload.Length > 0) return Decoded.Failure<SignedTransfer>($"{name}.data: a payload is not supported (value transfers only)");
         if (v < 35) return Decoded.Failure<SignedTransfer>($"{name}.v: {v} is not an EIP-155 value (a chain id must be signed)");
