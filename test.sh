@@ -14,6 +14,7 @@ dotnet --version >/dev/null
 tests/Dashboard.Tests/install-tools.sh
 dotnet restore HarmonySim.slnx
 tests/Cluster.Tests/install-azurite.sh
+tests/Testnet.Tests/install-ethers.sh
 infra/bicep/check.sh
 dotnet build HarmonySim.slnx -c Release --no-restore
 log=$(mktemp)
