@@ -75,6 +75,15 @@ public sealed class SignedTransfer
         return new(message, chainId, key.Sign(signingHash.ToArray()), signingHash);
     }
 
+    /// <summary>Signs <paramref name="message"/> as a wallet would send it (<see cref="TransactionFormat.Harmony"/> or <see cref="TransactionFormat.Ethereum"/>).</summary>
+    public static SignedTransfer Sign(Transfer message, AccountKey key, ulong chainId, TransactionFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (format == TransactionFormat.HarmonySim) return Sign(message, key, chainId);
+        var signingHash = WalletTransactionEncoding.SigningHash(message, format, chainId);
+        return new(message, chainId, key.Sign(signingHash.ToArray()), format);
+    }
+
     /// <summary>
     /// A transfer carrying a <see cref="SimulatedTransferSignature"/> instead of a real one: free to make, and
     /// accepted only where simulated signatures are allowed.
@@ -106,11 +115,17 @@ public sealed class SignedTransfer
         return (_recovered ??= new Recovered(AccountKey.RecoverAddress(SigningHash.ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
-    /// <summary>Decodes any of the <see cref="TransactionFormat"/>s: the simulator's (its tag first) or a wallet's; never throws.</summary>
+    /// <summary>
+    /// Decodes any of the <see cref="TransactionFormat"/>s, never throwing: the simulator's own (its tag first, or 12
+    /// fields), else a wallet's by its field count (9: Ethereum, 11: Harmony).
+    /// </summary>
     public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes)
     {
-        if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transaction: {error}");
-        return item!.IsList && item.Items.Count is 9 or 11 ? WalletTransactionEncoding.Decode(item) : TransferEncoding.Decode(item);
+        if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transfer: {error}");
+        if (!item!.IsList || TransferEncoding.IsTagged(item) || item.Items.Count >= 12) return TransferEncoding.Decode(item);
+        return item.Items.Count is 9 or 11
+            ? WalletTransactionEncoding.Decode(item)
+            : Decoded.Failure<SignedTransfer>($"transaction: expected a list of 9 fields (Ethereum), 11 (Harmony) or 12 (HarmonySim), got {item.Items.Count}");
     }
 
     public override string ToString() => $"{Message.From}→{Message.To} s{Message.ShardId}→s{Message.ToShardId} {Message.Amount} n{Message.Nonce} {Hash}";

@@ -57,6 +57,10 @@ public static class TransferEncoding
         return Decode(item!);
     }
 
+    /// <summary>Whether an RLP list starts with this encoding's tag.</summary>
+    public static bool IsTagged(RlpItem item) =>
+        item is { IsList: true, Items.Count: > 0 } && !item.Items[0].IsList && item.Items[0].Bytes.SequenceEqual(TagBytes);
+
     /// <summary>Decodes a signed transfer from its RLP item; never throws.</summary>
     public static Decoded<SignedTransfer> Decode(RlpItem item)
     {
