@@ -42,14 +42,8 @@ public static class TestnetCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var path = parse.GetValue(config)!;
-            var loaded = ScenarioLoader.LoadFile(path);
-            if (loaded.Scenario is not { } s)
-            {
-                foreach (var e in loaded.Errors) stderr.WriteLine(e.ToString());
-                stderr.WriteLine($"{path}: the testnet config is not valid; nothing started.");
-                return ExitCodes.BadInput;
-            }
+            var loaded = ScenarioArgument.Load(parse.GetValue(config)!, stderr, out var path);
+            if (loaded.Scenario is not { } s) return ExitCodes.BadInput;
             if (!s.IsTestnet)
             {
                 stderr.WriteLine($"{path}:1:1: genesis: is required in a testnet config (the funded accounts: address, shard, balance); nothing started.");
@@ -79,16 +73,7 @@ public static class TestnetCommand
                 stderr.WriteLine($"--rate-limit: at least 1 call per second, got {rateLimit}");
                 return ExitCodes.BadInput;
             }
-            Simulation.Plans.RunPlan plan;
-            try
-            {
-                plan = RunPlanBuilder.Build(s, $"testnet-{s.Name}");
-            }
-            catch (ScenarioNotRunnableException e)
-            {
-                foreach (var reason in e.Reasons) stderr.WriteLine($"{path}: {reason}");
-                return ExitCodes.BadInput;
-            }
+            if (ScenarioArgument.Plan(s, $"testnet-{s.Name}", path, stderr) is not { } plan) return ExitCodes.BadInput;
             var folder = parse.GetValue(data) ?? Path.Combine("testnet-data", s.Name);
             InputJournal journal;
             try

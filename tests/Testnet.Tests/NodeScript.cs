@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using HarmonySim.Cluster.Tests.Azurite;
+
 namespace HarmonySim.Testnet.Tests;
 
 /// <summary>Runs a node script with the npm packages installed under .tools/PACKAGE (install-*.sh) on its module path.</summary>

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using HarmonySim.Cluster.Tests.Azurite;
+
 namespace HarmonySim.Testnet.Tests;
 
 /// <summary>
