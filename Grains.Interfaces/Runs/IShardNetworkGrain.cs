@@ -58,4 +58,8 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// <summary>A canonical transaction by its hash or its other wallet form's hash (0x hex), or null.</summary>
     [ReadOnly]
     Task<ChainTransaction?> Transaction(string hash);
+
+    /// <summary>The cross-shard receipt this shard credited for a source transaction hash (0x hex), or null.</summary>
+    [ReadOnly]
+    Task<CreditedReceipt?> CreditedReceipt(string txHash);
 }

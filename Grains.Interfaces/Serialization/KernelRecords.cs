@@ -16,7 +16,8 @@ namespace HarmonySim.Grains.Interfaces.Serialization;
 public static class KernelRecords
 {
     private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus),
-        typeof(Simulation.Testnet.AccountState), typeof(Simulation.Testnet.ChainBlock), typeof(Simulation.Testnet.ChainTransaction)];
+        typeof(Simulation.Testnet.AccountState), typeof(Simulation.Testnet.ChainBlock), typeof(Simulation.Testnet.ChainTransaction),
+        typeof(Simulation.Testnet.CreditedReceipt)];
 
     /// <summary>Registers the JSON codec for the kernel's records; every silo and client of a cluster must call it.</summary>
     public static ISerializerBuilder AddKernelRecords(this ISerializerBuilder builder) =>
@@ -69,4 +70,10 @@ public sealed class ChainBlockCopier : IDeepCopier<Simulation.Testnet.ChainBlock
 public sealed class ChainTransactionCopier : IDeepCopier<Simulation.Testnet.ChainTransaction>
 {
     public Simulation.Testnet.ChainTransaction? DeepCopy(Simulation.Testnet.ChainTransaction? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class CreditedReceiptCopier : IDeepCopier<Simulation.Testnet.CreditedReceipt>
+{
+    public Simulation.Testnet.CreditedReceipt? DeepCopy(Simulation.Testnet.CreditedReceipt? input, CopyContext context) => input;
 }

@@ -57,6 +57,8 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     public Task<ChainTransaction?> Transaction(string hash) => Task.FromResult(Outside.Chain.Transaction(hash));
 
+    public Task<CreditedReceipt?> CreditedReceipt(string txHash) => Task.FromResult(Outside.Chain.Credited(txHash));
+
     private OutsideInput Outside => Shard.Network.Outside
         ?? throw new InvalidOperationException($"shard network {this.GetPrimaryKeyString()} is not a testnet's: it takes no outside input");
 }

@@ -16,6 +16,7 @@ public sealed class ChainIndex(int shard)
     private readonly List<ChainBlock> _blocks = [];
     private readonly Dictionary<string, int> _blockByHash = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChainTransaction> _transactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CreditedReceipt> _credited = new(StringComparer.Ordinal);
 
     public ChainBlock Head => _blocks[^1];
 
@@ -25,8 +26,11 @@ public sealed class ChainIndex(int shard)
 
     public ChainTransaction? Transaction(string hash) => _transactions.GetValueOrDefault(hash);
 
+    /// <summary>The cross-shard receipt this shard credited for a source transaction, by that transaction's hash, or null.</summary>
+    public CreditedReceipt? Credited(string txHash) => _credited.GetValueOrDefault(txHash);
+
     /// <summary>Adds the next canonical block with the transfers it applied.</summary>
-    public void Add(CommittedBlock committed, IReadOnlyList<SignedTransfer> transfers)
+    public void Add(CommittedBlock committed, IReadOnlyList<SignedTransfer> transfers, IReadOnlyList<Protocol.Chain.Receipts.CXReceiptsProof>? incoming = null)
     {
         ArgumentNullException.ThrowIfNull(committed);
         ArgumentNullException.ThrowIfNull(transfers);
@@ -49,6 +53,10 @@ public sealed class ChainIndex(int shard)
         _blocks.Add(new ChainBlock(shard, committed.Number, hash, h.ParentHash.ToString(), h.Root.ToString(), h.TxHash.ToString(), h.Coinbase.ToString(),
             h.Time, h.GasLimit, h.GasUsed, h.Epoch, h.ViewId, committed.Block.EncodedSize, hashes));
         _blockByHash[hash] = (int)committed.Number;
+        foreach (var proof in incoming ?? [])
+            foreach (var r in proof.Receipts)
+                _credited[r.TxHash.ToString()] = new CreditedReceipt(r.TxHash.ToString(), r.From.ToString(), r.To.ToString(), r.ShardId, r.ToShardId,
+                    Text(r.Amount), committed.Number, hash);
     }
 
     private ChainTransaction Describe(SignedTransfer tx, ulong number, string blockHash, int index, ulong cumulative, ulong time)

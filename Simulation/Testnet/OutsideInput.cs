@@ -63,7 +63,7 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
     public void Committed(CommittedBlock committed, TransferState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _chain.Add(committed, state.Transfers);
+        _chain.Add(committed, state.Transfers, state.Incoming);
         if (ownsPool) mempool.Prune(state.Ledger);
     }
 }

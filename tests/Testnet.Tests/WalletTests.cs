@@ -19,7 +19,7 @@ public sealed class WalletTests
     [TestMethod]
     public async Task Ethers_sends_a_transfer_and_a_restart_replays_it_to_the_same_balances()
     {
-        if (NodeScript.MissingReason("ethers") is { } missing) Assert.Inconclusive(missing);
+        if (NodeScript.MissingReason("ethers", "ethers") is { } missing) Assert.Inconclusive(missing);
         var data = Directory.CreateTempSubdirectory("harmonysim-testnet-").FullName;
         try
         {
@@ -52,6 +52,32 @@ public sealed class WalletTests
                 CollectionAssert.AreEqual(before, new[] { await Balance(again, Account0), await Balance(again, Account1) });
                 Assert.AreEqual(0, await again.Stop(), again.Error);
             }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task The_Harmony_SDK_sends_an_in_shard_and_a_cross_shard_transfer_credited_on_the_destination()
+    {
+        if (NodeScript.MissingReason("harmony-js", "@harmony-js/core") is { } missing) Assert.Inconclusive(missing);
+        var data = Directory.CreateTempSubdirectory("harmonysim-testnet-sdk-").FullName;
+        try
+        {
+            using var testnet = await TestnetProcess.Start(TestnetProcess.DeployConfig, data, "--speed", "4x");
+            var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "harmony-transfer.cjs");
+            // Account #1 is on shard 0 (in-shard), account #2 on shard 1 (cross-shard: credited once shard 1 verifies the receipt).
+            foreach (var (to, shard) in new[] { (Account1, "0"), ("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "1") })
+            {
+                var (code, output, error) = await NodeScript.Run("harmony-js", script, testnet.Url + "/rpc/0", Key0, to, shard);
+                Assert.AreEqual(0, code, $"SDK script to shard {shard} failed: {error}\n{output}\n{testnet.Error}");
+                using var report = JsonDocument.Parse(output.Trim());
+                Assert.AreEqual(shard == "1", report.RootElement.GetProperty("cx").GetBoolean());
+            }
+            Assert.AreEqual(2, File.ReadAllLines(Path.Combine(data, "journal.jsonl")).Length);
+            Assert.AreEqual(0, await testnet.Stop(), testnet.Error);
         }
         finally
         {

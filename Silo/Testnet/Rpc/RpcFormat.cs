@@ -96,6 +96,19 @@ public static class RpcFormat
         ["toShardID"] = t.ToShardId,
     };
 
+    /// <summary>A credited cross-shard receipt as Harmony's getCXReceiptByHash answers on the destination shard.</summary>
+    public static JsonObject CreditedReceipt(CreditedReceipt r, RpcStyle style) => new()
+    {
+        ["blockHash"] = r.BlockHash,
+        ["blockNumber"] = Quantity(r.BlockNumber, style),
+        ["hash"] = r.TxHash,
+        ["from"] = Address(r.From, style),
+        ["to"] = Address(r.To, style),
+        ["shardID"] = r.ShardId,
+        ["toShardID"] = r.ToShardId,
+        ["value"] = Quantity(r.Value, style),
+    };
+
     /// <summary>An address as the family writes it: 0x hex for eth_ and hmy_, Harmony's one1 for hmyv2_.</summary>
     public static string Address(string hex, RpcStyle style) =>
         style == RpcStyle.Numbers ? Bech32.EncodeAddress("one", Convert.FromHexString(hex.AsSpan(2))) : hex;

@@ -45,7 +45,8 @@ public sealed class TestnetRpc
         _methods["eth_maxPriorityFeePerGas"] = _ => Done(RpcFormat.Quantity(0UL, RpcStyle.Hex));
         _methods["hmy_getShardingStructure"] = ShardingStructure;
         _methods["hmyv2_getShardingStructure"] = ShardingStructure;
-        _methods["hmy_getCXReceiptByHash"] = _ => Done(null);
+        _methods["hmy_getCXReceiptByHash"] = async c => await Shard(c.Shard).CreditedReceipt(c.Params.Hash(0)) is { } r ? RpcFormat.CreditedReceipt(r, RpcStyle.Hex) : null;
+        _methods["hmyv2_getCXReceiptByHash"] = async c => await Shard(c.Shard).CreditedReceipt(c.Params.Hash(0)) is { } r ? RpcFormat.CreditedReceipt(r, RpcStyle.Numbers) : null;
         foreach (var (prefix, style) in new[] { ("eth_", RpcStyle.Hex), ("hmy_", RpcStyle.Hex), ("hmyv2_", RpcStyle.Numbers) })
         {
             var ethereum = prefix == "eth_";
