@@ -14,6 +14,8 @@ dotnet --version >/dev/null
 tests/Dashboard.Tests/install-tools.sh
 dotnet restore HarmonySim.slnx
 tests/Cluster.Tests/install-azurite.sh
+tests/Testnet.Tests/install-ethers.sh
+tests/Testnet.Tests/install-harmony-js.sh
 infra/bicep/check.sh
 dotnet build HarmonySim.slnx -c Release --no-restore
 log=$(mktemp)

@@ -2,6 +2,8 @@ using HarmonySim.Simulation.Network;
 using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Testnet;
+using Orleans.Concurrency;
 
 namespace HarmonySim.Grains.Interfaces.Runs;
 
@@ -34,4 +36,30 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     /// the digest: crash or restart members, isolate the leader, partition the named members from the rest, heal.
     /// </summary>
     Task Control(FaultKind kind, IReadOnlyList<int> nodes);
+
+    /// <summary>
+    /// A testnet's outside input: offers encoded transactions to the shard's mempool at its current virtual time; for
+    /// each, null when the pool took it, else why not.
+    /// </summary>
+    Task<IReadOnlyList<string?>> Submit(IReadOnlyList<byte[]> transactions);
+
+    /// <summary>An account on the shard's committed ledger (a testnet's read).</summary>
+    [ReadOnly]
+    Task<AccountState> Account(HarmonySim.Protocol.Chain.Address address);
+
+    /// <summary>The canonical block at <paramref name="number"/>, the head when null; null when there is none yet.</summary>
+    [ReadOnly]
+    Task<ChainBlock?> Block(ulong? number);
+
+    /// <summary>The canonical block with this hash (0x hex), or null.</summary>
+    [ReadOnly]
+    Task<ChainBlock?> BlockByHash(string hash);
+
+    /// <summary>A canonical transaction by its hash or its other wallet form's hash (0x hex), or null.</summary>
+    [ReadOnly]
+    Task<ChainTransaction?> Transaction(string hash);
+
+    /// <summary>The cross-shard receipt this shard credited for a source transaction hash (0x hex), or null.</summary>
+    [ReadOnly]
+    Task<CreditedReceipt?> CreditedReceipt(string txHash);
 }

@@ -15,7 +15,9 @@ namespace HarmonySim.Grains.Interfaces.Serialization;
 /// </summary>
 public static class KernelRecords
 {
-    private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus)];
+    private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus),
+        typeof(Simulation.Testnet.AccountState), typeof(Simulation.Testnet.ChainBlock), typeof(Simulation.Testnet.ChainTransaction),
+        typeof(Simulation.Testnet.CreditedReceipt)];
 
     /// <summary>Registers the JSON codec for the kernel's records; every silo and client of a cluster must call it.</summary>
     public static ISerializerBuilder AddKernelRecords(this ISerializerBuilder builder) =>
@@ -50,4 +52,28 @@ public sealed class ShardRecordsCopier : IDeepCopier<ShardRecords>
 public sealed class NodeStatusCopier : IDeepCopier<NodeStatus>
 {
     public NodeStatus? DeepCopy(NodeStatus? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class AccountStateCopier : IDeepCopier<Simulation.Testnet.AccountState>
+{
+    public Simulation.Testnet.AccountState? DeepCopy(Simulation.Testnet.AccountState? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class ChainBlockCopier : IDeepCopier<Simulation.Testnet.ChainBlock>
+{
+    public Simulation.Testnet.ChainBlock? DeepCopy(Simulation.Testnet.ChainBlock? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class ChainTransactionCopier : IDeepCopier<Simulation.Testnet.ChainTransaction>
+{
+    public Simulation.Testnet.ChainTransaction? DeepCopy(Simulation.Testnet.ChainTransaction? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class CreditedReceiptCopier : IDeepCopier<Simulation.Testnet.CreditedReceipt>
+{
+    public Simulation.Testnet.CreditedReceipt? DeepCopy(Simulation.Testnet.CreditedReceipt? input, CopyContext context) => input;
 }

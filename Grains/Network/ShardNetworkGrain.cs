@@ -1,6 +1,7 @@
 using HarmonySim.Grains.Runs;
 using HarmonySim.Simulation.Network;
 using HarmonySim.Simulation.Runs;
+using HarmonySim.Simulation.Testnet;
 
 namespace HarmonySim.Grains.Network;
 
@@ -45,4 +46,19 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
         Shard.Network.ApplyNow(kind, nodes);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<string?>> Submit(IReadOnlyList<byte[]> transactions) => Task.FromResult(Outside.Submit(Shard.Network.Now, transactions));
+
+    public Task<AccountState> Account(HarmonySim.Protocol.Chain.Address address) => Task.FromResult(Outside.Account(address));
+
+    public Task<ChainBlock?> Block(ulong? number) => Task.FromResult(number is { } n ? Outside.Chain.Block(n) : Outside.Chain.Head);
+
+    public Task<ChainBlock?> BlockByHash(string hash) => Task.FromResult(Outside.Chain.Block(hash));
+
+    public Task<ChainTransaction?> Transaction(string hash) => Task.FromResult(Outside.Chain.Transaction(hash));
+
+    public Task<CreditedReceipt?> CreditedReceipt(string txHash) => Task.FromResult(Outside.Chain.Credited(txHash));
+
+    private OutsideInput Outside => Shard.Network.Outside
+        ?? throw new InvalidOperationException($"shard network {this.GetPrimaryKeyString()} is not a testnet's: it takes no outside input");
 }

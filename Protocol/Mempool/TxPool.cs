@@ -83,7 +83,7 @@ public sealed class TxPool
         CheckShard(head);
         var m = tx.Message;
         if (_byHash.ContainsKey(tx.Hash)) return PoolAddOutcome.Reject(PoolRejection.AlreadyKnown);
-        if (tx.ChainId != head.ChainId) return PoolAddOutcome.Reject(PoolRejection.WrongChainId);
+        if (tx.ChainId != head.ChainIdFor(tx.Format)) return PoolAddOutcome.Reject(PoolRejection.WrongChainId);
         if (m.ShardId != ShardId || m.ToShardId >= head.ShardCount) return PoolAddOutcome.Reject(PoolRejection.WrongShard);
         if (m.Amount.Sign <= 0) return PoolAddOutcome.Reject(PoolRejection.InvalidAmount);
         if (m.GasLimit < Transfer.IntrinsicGas) return PoolAddOutcome.Reject(PoolRejection.IntrinsicGasTooLow);

@@ -78,6 +78,12 @@ public sealed class ShardLedger
     /// <summary>Σ fees the transfers applied here paid: taken from their senders and credited to no one.</summary>
     public BigInteger BurnedFees { get; }
 
+    /// <summary>
+    /// The chain id a transfer in <paramref name="format"/> must be signed for here: this ledger's (Harmony's) chain
+    /// id, or for an Ethereum transaction this shard's Ethereum-compatible one (<see cref="EthChainId"/>).
+    /// </summary>
+    public ulong ChainIdFor(TransactionFormat format) => format == TransactionFormat.Ethereum ? EthChainId.Of(ChainId, ShardId) : ChainId;
+
     public Account AccountOf(Address address) => Accounts.TryGetValue(address, out var a) ? a : Account.Empty;
 
     public bool IsSpent(uint sourceShard, Crypto.Hash32 blockHash) => SpentProofs.Contains(new SpentProof(sourceShard, blockHash));
@@ -123,7 +129,8 @@ public sealed class ShardLedger
     {
         ArgumentNullException.ThrowIfNull(signed);
         var t = signed.Message;
-        if (signed.ChainId != ChainId) return $"ChainId: signed for chain {signed.ChainId}, this is chain {ChainId}";
+        var chainId = ChainIdFor(signed.Format);
+        if (signed.ChainId != chainId) return $"ChainId: signed for chain {signed.ChainId}, this is chain {chainId}";
         if (t.ShardId != ShardId) return $"ShardId: sent on shard {t.ShardId}, this is shard {ShardId}";
         if (t.ToShardId >= ShardCount) return $"ToShardId: no shard {t.ToShardId} (there are {ShardCount})";
         if (t.Amount.Sign <= 0) return $"Amount: must be positive, got {t.Amount}";

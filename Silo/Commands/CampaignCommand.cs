@@ -39,16 +39,7 @@ public static class CampaignCommand
                 error.WriteLine("harmonysim campaign: --seeds and --jobs must be at least 1.");
                 return ExitCodes.BadInput;
             }
-            Simulation.Plans.RunPlan plan;
-            try
-            {
-                plan = RunPlanBuilder.Build(s, $"{s.Name}-campaign");
-            }
-            catch (ScenarioNotRunnableException e)
-            {
-                foreach (var reason in e.Reasons) error.WriteLine($"{path}: {reason}");
-                return ExitCodes.BadInput;
-            }
+            if (ScenarioArgument.Plan(s, $"{s.Name}-campaign", path, error) is not { } plan) return ExitCodes.BadInput;
             var settings = new CampaignSettings(parse.GetValue(first) ?? s.Seed, count, parse.GetValue(jobs), parse.GetValue(all), CampaignExploration.For(plan));
             var folder = parse.GetValue(outDir) ?? Path.Combine("runs", $"campaign-{s.Name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
             if (OutputFolder.Prepare(folder) is { } why)

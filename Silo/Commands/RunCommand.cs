@@ -48,6 +48,11 @@ public static class RunCommand
                 stderr.WriteLine($"{path}: the scenario is not valid; nothing ran.");
                 return HarmonySimCommand.BadInput;
             }
+            if (s.IsTestnet)
+            {
+                stderr.WriteLine($"{path}: genesis: a testnet config; start it with harmonysim testnet {path}");
+                return HarmonySimCommand.BadInput;
+            }
             // Warnings do not stop the run: an incoherent setting may be exactly what is being studied.
             foreach (var w in loaded.Warnings) stderr.WriteLine(w.ToString());
             ulong? seedWanted = null;

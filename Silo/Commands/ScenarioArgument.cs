@@ -20,4 +20,19 @@ internal static class ScenarioArgument
         }
         return result;
     }
+
+    /// <summary>The run plan of a valid scenario, or null after naming on <paramref name="error"/> why it cannot run.</summary>
+    public static Simulation.Plans.RunPlan? Plan(Scenarios.Model.Scenario scenario, string runId, string path, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Runs.RunPlanBuilder.Build(scenario, runId);
+        }
+        catch (Runs.ScenarioNotRunnableException e)
+        {
+            foreach (var reason in e.Reasons) error.WriteLine($"{path}: {reason}");
+            return null;
+        }
+    }
 }

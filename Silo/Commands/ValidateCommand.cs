@@ -40,8 +40,14 @@ public static class ValidateCommand
                 error.WriteLine($"{path}: the scenario is valid but cannot run.");
                 return HarmonySimCommand.BadInput;
             }
-            var limits = MachineLimits.Read(Directory.GetCurrentDirectory());
             output.WriteLine(Summary(path, s));
+            if (s.IsTestnet)
+            {
+                // A testnet runs until stopped: a whole-run estimate says nothing (its logs grow with its life).
+                output.WriteLine($"a testnet config ({s.Genesis!.Value.Length} funded accounts): start it with harmonysim testnet {path}");
+                return 0;
+            }
+            var limits = MachineLimits.Read(Directory.GetCurrentDirectory());
             output.WriteLine(EstimateText.Line(estimate, limits));
             if (RunLimitCheck.Stops(error, path, RunLimitCheck.Refusals(estimate, limits), parse.GetValue(force)))
             {

@@ -27,7 +27,8 @@ public sealed class RunWatch : IDisposable
     public SiloExtras? Extras { get; }
     public Action<EmbeddedSilo>? Started { get; }
 
-    public static RunWatch For(RunPlan plan, double? speed, IPEndPoint? dashboard, TextWriter stdout)
+    /// <param name="web">What the web endpoint carries besides the dashboard (a testnet's JSON-RPC), when it is served.</param>
+    public static RunWatch For(RunPlan plan, double? speed, IPEndPoint? dashboard, TextWriter stdout, Func<SiloExtras, SiloExtras>? web = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (dashboard is not null)
@@ -38,7 +39,8 @@ public sealed class RunWatch : IDisposable
             // A chosen port is known now, so the address is printed before a terminal's live progress table takes
             // over the screen; a free port (0) only once the host has bound it.
             if (dashboard.Port != 0) stdout.WriteLine($"Dashboard: http://{dashboard}/ {where}");
-            return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], DashboardWeb.ForRun(view, control, dashboard, orleans: speed is not null),
+            var extras = DashboardWeb.ForRun(view, control, dashboard, orleans: speed is not null);
+            return new RunWatch(control, [new LiveDashboard(view), new RunMetrics(plan)], web is null ? extras : web(extras),
                 dashboard.Port != 0 ? null : silo => stdout.WriteLine($"Dashboard: {silo.WebAddress} {where}"));
         }
         return TelemetryServices.OtlpConfigured

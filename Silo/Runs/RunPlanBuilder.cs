@@ -63,6 +63,7 @@ public static class RunPlanBuilder
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),
+            Testnet = scenario.Genesis is { } genesis ? new TestnetPlan([.. genesis.Select(g => new GenesisGrantPlan(g.Address, g.Shard, g.Balance))]) : null,
             Checks = new ChecksPlan
             {
                 LivenessMaxGap = scenario.Checks.LivenessMaxGap,

@@ -42,6 +42,9 @@ public sealed class Runner(int silos = 1)
     /// <summary>An operator's pause, speed and faults (the dashboard), carried out between steps; its speed replaces <see cref="Speed"/>.</summary>
     public RunControl? Control { get; init; }
 
+    /// <summary>Input from outside (a testnet's transactions), handed to the shards between steps before the operator's controls.</summary>
+    public IStepInput? Input { get; init; }
+
     /// <summary>Followers of the run (telemetry, the dashboard), handed each step's records.</summary>
     public IReadOnlyList<IRunWatcher> Watchers { get; init; } = [];
 
@@ -87,8 +90,11 @@ public sealed class Runner(int silos = 1)
             Watch(current, records);
             try
             {
+                // While the input replays a journal the run catches up flat out, then paces from where it stands.
+                var replaying = Input is not null && await Input.BetweenSteps(silo.Grains, current.Now, cancellation);
                 if (Control is not null) await Control.BetweenSteps(silo.Grains, current.Now, pacer, cancellation);
-                await pacer.Wait(current.Now, cancellation);
+                if (replaying) pacer.Reset(pacer.Speed, current.Now);
+                else await pacer.Wait(current.Now, cancellation);
             }
             catch (OperationCanceledException)
             {

@@ -12,7 +12,7 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation", "sync"],
         ["network.sync"] = ["mode", "peers", "block_execution", "header_verification", "pivot_distance", "state_mb"],
@@ -21,6 +21,7 @@ public static class ScenarioFields
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],
+        ["genesis[]"] = ["address", "shard", "balance"],
         ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay", "every", "times"],
         ["duration"] = ["time", "blocks", "epochs"],
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],

@@ -42,7 +42,9 @@ internal sealed partial class ScenarioReader(string file)
 
         var network = Section(top, "network", required: true, ReadNetwork);
         var latency = Section(top, "latency", required: false, ReadLatency) ?? (top.Has("latency") ? null : LatencySpec.Default);
-        var duration = Section(top, "duration", required: true, ReadDuration);
+        // A testnet config (with genesis accounts) runs until stopped: its duration is optional, a century by default.
+        var duration = Section(top, "duration", required: !top.Has("genesis"), ReadDuration)
+            ?? (top.Has("genesis") && !top.Has("duration") ? DurationSpec.ForTime(ScenarioValues.MaxDuration) : null);
         var cohorts = ReadCohorts(top, network, latency, duration, electing: top.Has("staking"));
         var faults = ReadFaults(top, network, cohorts, duration);
         var checks = Section(top, "checks", required: false, m => ReadChecks(m, duration)) ?? (top.Has("checks") ? null : new ChecksSpec());
@@ -51,9 +53,10 @@ internal sealed partial class ScenarioReader(string file)
         var transfers = Section(top, "transfers", required: false, m => ReadTransfers(m, top, network, duration));
         var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
         var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
+        var genesis = top.Has("genesis") ? ReadGenesis(top, network) : null;
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null || top.Has("genesis") && genesis is null)
             return null;
         return new Scenario
         {
@@ -71,6 +74,7 @@ internal sealed partial class ScenarioReader(string file)
             Transfers = transfers,
             Load = load,
             Eclipse = eclipse,
+            Genesis = genesis,
         };
     }
 

@@ -2,7 +2,6 @@ using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Protocol.Mempool;
 using HarmonySim.Protocol.State;
 using HarmonySim.Simulation.Plans;
-using HarmonySim.Simulation.Transfers;
 
 namespace HarmonySim.Simulation.Load;
 
@@ -15,20 +14,29 @@ public sealed class ShardMempool
 {
     private readonly TxPool _pool;
 
-    public ShardMempool(TransferWorld world, LoadPlan load, int shard)
+    public ShardMempool(MempoolPlan rules, ulong blockGasLimit, int shard)
     {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(rules);
         _pool = new TxPool((uint)shard, new TxPoolRules
         {
-            Capacity = load.Mempool.Capacity,
-            MinGasPrice = load.Mempool.MinGasPrice,
-            PriceBumpPercent = (uint)load.Mempool.PriceBumpPercent,
-            BlockGasLimit = load.BlockGasLimit,
+            Capacity = rules.Capacity,
+            MinGasPrice = rules.MinGasPrice,
+            PriceBumpPercent = (uint)rules.PriceBumpPercent,
+            BlockGasLimit = blockGasLimit,
         });
     }
 
     public int Count => _pool.Count;
+
+    /// <summary>The sender's next nonce counting what the pool holds for it on top of <paramref name="head"/>.</summary>
+    public ulong NextNonce(ShardLedger head, Protocol.Chain.Address sender)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var next = head.AccountOf(sender).Nonce;
+        foreach (var tx in _pool.PendingOf(sender))
+            if (tx.Message.Nonce == next) next++;
+        return next;
+    }
 
     /// <summary>Offers a transaction against the committed head: null rejection when the pool took it, with what it dropped for it.</summary>
     public Admission Add(SignedTransfer tx, ShardLedger head)

@@ -60,7 +60,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         Array.Fill(_memberIndex, -1);
         for (var i = 0; i < _members.Length; i++) _memberIndex[_members[i]] = i;
         if (context.Transfers is { } transferWorld && _plan.Load is { } load)
-            _load = new Load.LoadTraffic(new Load.LoadGenerator(_plan, transferWorld.Load, shard, transferWorld.ChainId), new Load.ShardMempool(transferWorld, load, shard));
+            _load = new Load.LoadTraffic(new Load.LoadGenerator(_plan, transferWorld.Load, shard, transferWorld.ChainId), new Load.ShardMempool(load.Mempool, load.BlockGasLimit, shard));
         _stats = new Propagation.PropagationStats(_plan.Propagation.Kind.ToString().ToLowerInvariant(), _members.Length);
         if (_plan.Propagation.Kind is PropagationKind.Gossip or PropagationKind.Ida)
         {
@@ -69,12 +69,16 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
             _passes = (u, v) => !_faults.Blocks(_members[u], _members[v], Now) && !_gossip.Drops(u, v) && !_latency.Lost(_random);
             _eclipses = new Queue<EclipsePlan>(_plan.Propagation.Eclipses.OrderBy(e => e.At));
         }
-        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool))];
+        if (context.Transfers is { } outsideWorld && _plan.Testnet is { } testnet)
+            Outside = new Testnet.OutsideInput(shard, _load?.Mempool ?? new Load.ShardMempool(testnet.Mempool, outsideWorld.BlockGasLimit, shard), ownsPool: _load is null,
+                () => _transfers!.HeadLedger, Observer);
+        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool ?? Outside?.Mempool))];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _routing = new SplitBrainRouting(_plan);
         if (context.Staking is { } world) _beacon = new BeaconTraffic(this, world);
-        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load);
+        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load, Outside);
+        Outside?.Genesis(context.Genesis[shard]);
     }
 
     public int Shard { get; }
@@ -82,6 +86,9 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     public RunContext Context { get; }
     public ShardObserver Observer { get; }
     public IReadOnlyList<int> Members => _members;
+
+    /// <summary>A testnet's outside input and chain index for this shard, else null.</summary>
+    public Testnet.OutsideInput? Outside { get; }
 
     /// <summary>
     /// How far shards may run apart: a message between shards never arrives sooner than this after it was sent. Only

@@ -31,6 +31,9 @@ public sealed record RunPlan(
     /// <summary>Open-loop transaction load; with it, leaders fill blocks from each shard's mempool up to the block gas limit.</summary>
     public LoadPlan? Load { get; init; }
 
+    /// <summary>A testnet's outside input and genesis accounts; with it every shard has a mempool that takes submitted transactions.</summary>
+    public TestnetPlan? Testnet { get; init; }
+
     /// <summary>How consensus messages travel inside a shard: direct links (the default) or a gossip mesh.</summary>
     public PropagationPlan Propagation { get; init; } = PropagationPlan.Direct;
 

@@ -62,12 +62,13 @@ public sealed class RunContext
         NodeOfKey = plan.Nodes.SelectMany(n => _keys[n.Id].Select(k => (k.Public, n.Id))).ToDictionary(x => x.Public, x => x.Id);
         NodeOfOwner = plan.Nodes.ToDictionary(n => _owners[n.Id], n => n.Id);
         Staking?.SetGenesis(Genesis[0].Hash);
-        if (plan.Transfers is not null || plan.Load is not null)
+        if (plan.Transfers is not null || plan.Load is not null || plan.Testnet is not null)
         {
             var load = plan.Load is { } l ? l.Sources.Select(s => new Load.LoadAccounts(plan.Seed, s, l.Signing)).ToArray() : [];
+            // A testnet's transfers are signed for its own chain id (wallets know the testnet family's), not the staking rules'.
             Transfers = Staking is { } staking
-                ? new TransferWorld(plan, staking.Rules.Staking.ChainId, ChainCommittees.Of(staking.Cache, staking.GenesisCommittees), load)
-                : new TransferWorld(plan, new Protocol.Staking.Transactions.StakingParameters().ChainId, new FixedChainCommittees(Committees), load);
+                ? new TransferWorld(plan, plan.Testnet?.ChainId ?? staking.Rules.Staking.ChainId, ChainCommittees.Of(staking.Cache, staking.GenesisCommittees), load)
+                : new TransferWorld(plan, plan.Testnet?.ChainId ?? new Protocol.Staking.Transactions.StakingParameters().ChainId, new FixedChainCommittees(Committees), load);
             for (var shard = 0; shard < plan.Shards; shard++) Transfers.SetGenesis(shard, Genesis[shard].Hash);
         }
     }

@@ -20,7 +20,7 @@ namespace HarmonySim.Simulation.Transfers;
 /// the balance check, and logs every scripted transfer applied and every proof credited. Load transactions are not
 /// logged one by one (the block hash commits to them); the shard's <see cref="LoadTraffic"/> records them.
 /// </summary>
-public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTraffic? load = null)
+public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTraffic? load = null, Testnet.OutsideInput? outside = null)
 {
     private readonly List<CXReceiptsProof> _incomingProofs = [];
     // The intended send times of the load transactions behind each pooled proof's receipts, by (source shard, block).
@@ -85,6 +85,7 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
                 }
         }
         load?.Committed(Now, port.Observer.ProposedAt(committed.Number, committed.Header.ViewId) ?? Now, state, committed.Header);
+        outside?.Committed(committed, state);
         if (_incomingProofs.RemoveAll(p => state.Ledger.IsSpent(p.SourceShard, p.MerkleProof.BlockHash)) > 0) ShareReceiptPool();
     }
 

@@ -58,6 +58,7 @@ public sealed class TransferWorld
             var funding = ToAtto(accounts.Source.Accounts.Funding);
             for (var i = 0; i < accounts.Count; i++) grants[accounts.HomeShard[i]].Add((accounts.Addresses[i], funding));
         }
+        foreach (var g in plan.Testnet?.Genesis ?? []) grants[g.Shard].Add((new Address(Convert.FromHexString(g.Address.AsSpan(2))), ToAtto(g.Balance)));
         for (var s = 0; s < plan.Shards; s++) genesis[s] = genesis[s].Fund(grants[s]);
         GenesisLedgers = genesis;
         GenesisTotal = genesis.Aggregate(BigInteger.Zero, (sum, l) => sum + l.TotalBalance);

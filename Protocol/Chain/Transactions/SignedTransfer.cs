@@ -23,7 +23,7 @@ public sealed class SignedTransfer
     private readonly Hash32 _knownSigningHash;
     private readonly bool _signingHashKnown;
 
-    public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature)
+    public SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature, TransactionFormat format = TransactionFormat.HarmonySim)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(signature);
@@ -31,6 +31,7 @@ public sealed class SignedTransfer
         Message = message;
         ChainId = chainId;
         Signature = signature;
+        Format = format;
     }
 
     private SignedTransfer(Transfer message, ulong chainId, RecoverableSignature signature, Hash32 signingHash) : this(message, chainId, signature)
@@ -43,13 +44,16 @@ public sealed class SignedTransfer
     public ulong ChainId { get; }
     public RecoverableSignature Signature { get; }
 
+    /// <summary>How the transfer is encoded and what its sender signed (the simulator's own form, or a wallet's).</summary>
+    public TransactionFormat Format { get; }
+
     /// <summary>The transaction hash: Keccak-256 of the signed encoding.</summary>
     public Hash32 Hash => (_hash ??= new(Keccak256.Hash(Encoded))).Value;
 
     /// <summary>The canonical signed encoding (<see cref="TransferEncoding.Encode"/>); a fresh copy.</summary>
     public byte[] Encode() => (byte[])Encoded.Clone();
 
-    private byte[] Encoded => _encoded ??= TransferEncoding.Encode(this);
+    private byte[] Encoded => _encoded ??= Format == TransactionFormat.HarmonySim ? TransferEncoding.Encode(this) : WalletTransactionEncoding.Encode(this);
 
     /// <summary>
     /// The encodings of <paramref name="transfers"/> for a block body, in order. The body shares each transfer's cached
@@ -71,6 +75,15 @@ public sealed class SignedTransfer
         return new(message, chainId, key.Sign(signingHash.ToArray()), signingHash);
     }
 
+    /// <summary>Signs <paramref name="message"/> as a wallet would send it (<see cref="TransactionFormat.Harmony"/> or <see cref="TransactionFormat.Ethereum"/>).</summary>
+    public static SignedTransfer Sign(Transfer message, AccountKey key, ulong chainId, TransactionFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (format == TransactionFormat.HarmonySim) return Sign(message, key, chainId);
+        var signingHash = WalletTransactionEncoding.SigningHash(message, format, chainId);
+        return new(message, chainId, key.Sign(signingHash.ToArray()), format);
+    }
+
     /// <summary>
     /// A transfer carrying a <see cref="SimulatedTransferSignature"/> instead of a real one: free to make, and
     /// accepted only where simulated signatures are allowed.
@@ -83,7 +96,9 @@ public sealed class SignedTransfer
     }
 
     /// <summary>What the sender signed (<see cref="TransferEncoding.SigningHash"/>), computed once per object.</summary>
-    public Hash32 SigningHash => _signingHashKnown ? _knownSigningHash : (_signingHash ??= new(TransferEncoding.SigningHash(Message, ChainId))).Value;
+    public Hash32 SigningHash => _signingHashKnown ? _knownSigningHash : (_signingHash ??= new(Format == TransactionFormat.HarmonySim
+        ? TransferEncoding.SigningHash(Message, ChainId)
+        : WalletTransactionEncoding.SigningHash(Message, Format, ChainId))).Value;
 
     /// <summary>Whether the signature has the simulated form (see <see cref="SimulatedTransferSignature"/>).</summary>
     public bool IsSimulated => SimulatedTransferSignature.IsSimulated(Signature);
@@ -100,7 +115,18 @@ public sealed class SignedTransfer
         return (_recovered ??= new Recovered(AccountKey.RecoverAddress(SigningHash.ToArray(), Signature) is { } a ? new Address(a) : null)).Sender;
     }
 
-    public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes) => TransferEncoding.Decode(bytes);
+    /// <summary>
+    /// Decodes any of the <see cref="TransactionFormat"/>s, never throwing: the simulator's own (its tag first, or 12
+    /// fields), else a wallet's by its field count (9: Ethereum, 11: Harmony).
+    /// </summary>
+    public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes)
+    {
+        if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transfer: {error}");
+        if (!item!.IsList || TransferEncoding.IsTagged(item) || item.Items.Count >= 12) return TransferEncoding.Decode(item);
+        return item.Items.Count is 9 or 11
+            ? WalletTransactionEncoding.Decode(item)
+            : Decoded.Failure<SignedTransfer>($"transaction: expected a list of 9 fields (Ethereum), 11 (Harmony) or 12 (HarmonySim), got {item.Items.Count}");
+    }
 
     public override string ToString() => $"{Message.From}→{Message.To} s{Message.ShardId}→s{Message.ToShardId} {Message.Amount} n{Message.Nonce} {Hash}";
 

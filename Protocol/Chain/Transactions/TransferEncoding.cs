@@ -54,7 +54,18 @@ public static class TransferEncoding
     public static Decoded<SignedTransfer> Decode(ReadOnlyMemory<byte> bytes)
     {
         if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Decoded.Failure<SignedTransfer>($"transfer: {error}");
-        var f = new RlpFieldReader(item!, "transfer");
+        return Decode(item!);
+    }
+
+    /// <summary>Whether an RLP list starts with this encoding's tag.</summary>
+    public static bool IsTagged(RlpItem item) =>
+        item is { IsList: true, Items.Count: > 0 } && !item.Items[0].IsList && item.Items[0].Bytes.SequenceEqual(TagBytes);
+
+    /// <summary>Decodes a signed transfer from its RLP item; never throws.</summary>
+    public static Decoded<SignedTransfer> Decode(RlpItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var f = new RlpFieldReader(item, "transfer");
         var tag = f.Bytes("tag");
         var nonce = f.UInt64("nonce");
         var gasPrice = f.SignedInteger("gasPrice");

@@ -46,6 +46,12 @@ public sealed record Scenario
     /// <summary>An eclipse on the gossip overlay (issue 14); null for none.</summary>
     public EclipseSpec? Eclipse { get; init; }
 
+    /// <summary>A testnet config's funded accounts (<c>harmonysim testnet</c>); null in a scenario.</summary>
+    public System.Collections.Immutable.ImmutableArray<GenesisAccountSpec>? Genesis { get; init; }
+
+    /// <summary>Whether this is a testnet config (it has genesis accounts) rather than a scenario to run.</summary>
+    public bool IsTestnet => Genesis is not null;
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 

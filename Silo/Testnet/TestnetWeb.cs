@@ -1,0 +1,36 @@
+using HarmonySim.Silo.Hosting;
+using HarmonySim.Silo.Testnet.Rpc;
+using HarmonySim.Simulation.Plans;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HarmonySim.Silo.Testnet;
+
+/// <summary>
+/// The testnet's web endpoint: the dashboard's (pages, API, /metrics, /orleans) with the JSON-RPC endpoint in front
+/// of it on the same port, so POST / and /rpc/{shard} are RPC and every GET is the dashboard's.
+/// </summary>
+public static class TestnetWeb
+{
+    public static SiloExtras With(SiloExtras dashboard, RunPlan plan, TestnetInput input, RpcLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        return dashboard with
+        {
+            App = app =>
+            {
+                // The web host is the silo's own host, so the grain factory is the silo's: reads stay in process.
+                var rpc = new TestnetRpc(app.ApplicationServices.GetRequiredService<IGrainFactory>(), plan, input);
+                var endpoint = new JsonRpcEndpoint(rpc, limits);
+                app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(endpoint.Dispose);
+                app.Use(async (context, next) =>
+                {
+                    if (endpoint.Handles(context.Request)) await endpoint.Serve(context);
+                    else await next(context);
+                });
+                dashboard.App?.Invoke(app);
+            },
+        };
+    }
+}

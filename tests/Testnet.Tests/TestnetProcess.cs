@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+using HarmonySim.Cluster.Tests.Azurite;
+
+namespace HarmonySim.Testnet.Tests;
+
+/// <summary>
+/// <c>harmonysim testnet CONFIG</c> as a real child process on a free port with its own data folder, and a small
+/// JSON-RPC client for it: the endpoint, the signals and a restart only exist for a whole process.
+/// </summary>
+internal sealed partial class TestnetProcess : IDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private TestnetProcess(Process process) => _process = process;
+
+    public static string DeployConfig => Path.Combine(RepositoryRoot.Path, "deploy", "testnet.yaml");
+
+    /// <summary>Starts the testnet and waits until it prints its JSON-RPC address.</summary>
+    public static async Task<TestnetProcess> Start(string config, string data, params string[] extra)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
+        };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "harmonysim.dll"), "testnet", config, "--port", "0", "--data", data, .. extra])
+            info.ArgumentList.Add(a);
+        var child = new TestnetProcess(new Process { StartInfo = info });
+        child._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (child._output) child._output.AppendLine(e.Data); };
+        child._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (child._error) child._error.AppendLine(e.Data); };
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        var guard = Stopwatch.StartNew();
+        while (RpcAddress().Match(child.Output) is not { Success: true } match)
+        {
+            if (child._process.HasExited || guard.Elapsed > TimeSpan.FromMinutes(2))
+                Assert.Fail($"harmonysim testnet did not start.\n{child.Output}\n{child.Error}");
+            await Task.Delay(100);
+        }
+        child.Url = RpcAddress().Match(child.Output).Groups[1].Value;
+        return child;
+    }
+
+    /// <summary>The base address, e.g. http://127.0.0.1:41234 (shard s at /rpc/s).</summary>
+    public string Url { get; private set; } = "";
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public string Error { get { lock (_error) return _error.ToString(); } }
+
+    /// <summary>Posts a raw body to a path and returns the status and the body.</summary>
+    public async Task<(int Status, string Body)> Post(string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(Url + path, content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Calls one method on a shard and returns its result; a JSON-RPC error fails the test.</summary>
+    public async Task<JsonElement> Call(int shard, string method, params object[] parameters)
+    {
+        var (_, body) = await Post($"/rpc/{shard}", JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method, @params = parameters }));
+        using var doc = JsonDocument.Parse(body);
+        if (doc.RootElement.TryGetProperty("error", out var error)) Assert.Fail($"{method}: {error}");
+        return doc.RootElement.GetProperty("result").Clone();
+    }
+
+    /// <summary>SIGINT, then the exit code.</summary>
+    public async Task<int> Stop()
+    {
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"harmonysim testnet did not stop within a minute of SIGINT.\n{Output}\n{Error}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"JSON-RPC: (http://[0-9.:]+)/rpc/0")]
+    private static partial Regex RpcAddress();
+}
