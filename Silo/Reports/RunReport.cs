@@ -37,8 +37,14 @@ public sealed record RunReport(
             CohortReport.From(plan, result.Shards[0].Staking),
             checks,
             timing,
-            interrupted);
+            interrupted)
+        {
+            Economics = EconomicsReport.From(plan, result.Shards[0].Staking),
+        };
     }
+
+    /// <summary>Token economics of a staking run (issuance, supply over time, inflation, yields); null without staking.</summary>
+    public EconomicsReport? Economics { get; init; }
 }
 
 /// <summary>

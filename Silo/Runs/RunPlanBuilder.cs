@@ -98,7 +98,8 @@ public static class RunPlanBuilder
         }
         return new StakingPlan(s.Resharding == ReshardingKind.Randomness, scenario.Network.SlotsPerShard, scenario.Network.HarmonySlotsPerShard,
             s.EffectiveStakeBound, s.SlotsLimit, s.BlockReward, s.SlashRule == SlashRuleKind.Rule2020, s.CommissionRate,
-            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty, s.CuckooEvictions);
+            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty, s.CuckooEvictions,
+            s.Issuance is { } i ? new IssuancePlan([.. i.Eras.Select(e => new RewardEraPlan(e.FromEpoch, e.PerBlock, e.DaoShare))], i.AnnualInflation, i.DaoShare) : null);
     }
 
     /// <summary>The CPU cost model, or none when the scenario charges nothing.</summary>

@@ -10,7 +10,9 @@ public sealed record StakingRunResult(
     IReadOnlyList<int> Banned,
     IReadOnlyDictionary<int, decimal> RewardsByNode,
     IReadOnlyList<AccountingRecord> Accounting,
-    IReadOnlyList<StakingRejection>? Rejected = null);
+    IReadOnlyList<StakingRejection>? Rejected = null,
+    IReadOnlyList<SupplyRecord>? Supply = null,
+    IReadOnlyDictionary<int, decimal>? StakeByNode = null);
 
 /// <summary>A scripted staking transaction submitted during the run that the chain never applied, and why (as it stands at the end).</summary>
 
@@ -38,3 +40,9 @@ public sealed record JailedRecord(int Node, ulong Epoch);
 /// <summary>At an epoch's last beacon block: total supply expected (genesis + minted − burned) and found, in atto-ONE.</summary>
 
 public sealed record AccountingRecord(ulong Epoch, string Expected, string Actual, bool Passed);
+
+/// <summary>
+/// The token supply at a beacon block, in atto-ONE as decimal strings: genesis (epoch 0 at time 0), every epoch's last
+/// block, and the run's last beacon block. <see cref="RewardPerBlock"/> is the reward per block per shard in force.
+/// </summary>
+public sealed record SupplyRecord(ulong Epoch, TimeSpan At, string Supply, string Minted, string Burned, string MintedToRecovery, string RewardPerBlock, bool EpochEnd);

@@ -15,19 +15,25 @@ public sealed class StakingLedger
     private readonly List<SlashedRecord> _slashed = [];
     private readonly List<JailedRecord> _jailed = [];
     private readonly List<AccountingRecord> _accounting = [];
+    private readonly List<SupplyRecord> _supply = [];
     private BeaconState? _last;
+    private TimeSpan _lastAt;
 
     public IReadOnlyList<AccountingRecord> Accounting => _accounting;
 
     public int EpochsCompleted => _accounting.Count;
 
-    public void Record(ulong height, BeaconOutcome outcome, StakingWorld world, RunContext context)
+    public void Record(ulong height, TimeSpan at, BeaconOutcome outcome, StakingWorld world, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(context);
         var state = outcome.State!;
-        if (_elections.Count == 0) _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
+        if (_elections.Count == 0)
+        {
+            _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
+            _supply.Add(Supply(world.GenesisBeacon, TimeSpan.Zero, world, rewardEpoch: 0, epochEnd: false));
+        }
         foreach (var s in outcome.Slashes)
             _slashed.Add(new SlashedRecord(context.NodeOfOwner[s.Validator], s.Epoch, ToOne(s.Amount), ToOne(s.Burned)));
         foreach (var j in outcome.Jailed) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
@@ -36,9 +42,11 @@ public sealed class StakingLedger
             var expected = world.GenesisSupply + state.Minted - state.Burned;
             var actual = state.Staking.TotalSupply();
             _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
+            _supply.Add(Supply(state, at, world, rewardEpoch: world.Rules.EpochOf(height) + 1, epochEnd: true) with { Supply = actual.ToString() });
             if (outcome.Election is { } e && outcome.NextCommittees is { } next) _elections.Add(Election(e.Epoch, e.Summary, next, world, context));
         }
         _last = state;
+        _lastAt = at;
     }
 
     public StakingRunResult Result(RunContext context, TimeSpan now)
@@ -46,8 +54,16 @@ public sealed class StakingLedger
         ArgumentNullException.ThrowIfNull(context);
         var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
         var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
-        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now));
+        var supply = _supply.ToList();
+        if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
+        var stakes = _last?.Staking.Validators.Values.ToDictionary(v => context.NodeOfOwner[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
+        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes);
     }
+
+    /// <summary>The supply as <paramref name="state"/> holds it at <paramref name="at"/>, with the reward per block in force from there (that of <paramref name="rewardEpoch"/>).</summary>
+    private static SupplyRecord Supply(BeaconState state, TimeSpan at, StakingWorld world, ulong rewardEpoch, bool epochEnd) => new(
+        state.Epoch, at, state.Staking.TotalSupply().ToString(), state.Minted.ToString(), state.Burned.ToString(), state.MintedToRecovery.ToString(),
+        world.Rules.Rewards.ForEpoch(rewardEpoch, state.EpochStartSupply).PerBlock.ToString(), epochEnd);
 
     /// <summary>
     /// Scripted transactions submitted by <paramref name="now"/> whose nonce the sender never used: the first of each

@@ -65,7 +65,7 @@ public sealed class ScenarioSchemaTests
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
         const string text = "network: {}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
-            + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
+            + "staking: {delegators: [{}], transactions: [{}], issuance: {eras: [{}]}}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
             + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
@@ -137,6 +137,8 @@ public sealed class ScenarioSchemaTests
             ["staking.slash_rule"] = "current",
             ["staking.commission_rate"] = new StakingSpec().CommissionRate,
             ["staking.vdf_difficulty"] = new StakingSpec().VdfDifficulty,
+            ["staking.issuance.dao_share"] = new IssuanceSpec().DaoShare,
+            ["staking.issuance.eras[].dao_share"] = new RewardEraSpec().DaoShare,
             ["load.block_gas_limit"] = new LoadSpec().BlockGasLimit,
             ["load.signing"] = "real",
             ["load.mempool.capacity"] = new LoadMempoolSpec().Capacity,
