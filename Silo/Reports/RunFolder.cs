@@ -74,6 +74,7 @@ public static class RunFolder
         foreach (var c in r.Cohorts)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} | {c.SlashedAmount} | {c.Rewards} |");
         AppendStaking(md, r);
+        ScoreboardMarkdown.Append(md, r.Scoreboard);
         EconomicsMarkdown.Append(md, r.Economics, economicsPlots ?? []);
         AppendTransactions(md, r.Transactions);
         Propagation.PropagationReport.AppendMarkdown(md, r);

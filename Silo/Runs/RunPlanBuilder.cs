@@ -53,6 +53,7 @@ public static class RunPlanBuilder
         var plan = new RunPlan(runId, scenario.Name, seed, consensus, nodes, latency, length)
         {
             Faults = Faults(scenario, nodes),
+            Teams = [.. scenario.Teams.Select(t => new TeamPlan(t.Name, t.Budget, t.Cohorts, t.Strategy, [.. t.Active.Select(w => new TeamWindow(w.From, w.Until))]))],
             Propagation = new PropagationPlan(scenario.Network.Propagation)
             {
                 Eclipses = scenario.Eclipse is { } e

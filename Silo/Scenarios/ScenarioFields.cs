@@ -12,7 +12,10 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "teams"],
+        ["teams[]"] = ["name", "budget", "cohorts", "strategy", "moves"],
+        ["teams[].strategy[]"] = ["behaviour", "cohorts", "active_from", "active_until"],
+        ["teams[].moves[]"] = ["at", "kind", "to", "amount", "cohort"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],

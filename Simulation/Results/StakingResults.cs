@@ -12,7 +12,14 @@ public sealed record StakingRunResult(
     IReadOnlyList<AccountingRecord> Accounting,
     IReadOnlyList<StakingRejection>? Rejected = null,
     IReadOnlyList<SupplyRecord>? Supply = null,
-    IReadOnlyDictionary<int, decimal>? StakeByNode = null);
+    IReadOnlyDictionary<int, decimal>? StakeByNode = null,
+    IReadOnlyDictionary<int, SigningRecord>? SigningByNode = null);
+
+/// <summary>
+/// A validator's signing over the run, summed from the beacon's per-epoch counters as availability judges them (each
+/// epoch's counters before its last block's own signatures, plus the running epoch's): slots it had to sign and signed.
+/// </summary>
+public sealed record SigningRecord(ulong ToSign, ulong Signed);
 
 /// <summary>A scripted staking transaction submitted during the run that the chain never applied, and why (as it stands at the end).</summary>
 
@@ -29,7 +36,11 @@ public sealed record ElectionRecord(
     IReadOnlyList<int> KeysPerShard,
     IReadOnlyList<int> ExternalKeysPerShard,
     IReadOnlyList<int> ElectedNodes,
-    IReadOnlyDictionary<string, decimal> CohortMaxShardPower);
+    IReadOnlyDictionary<string, decimal> CohortMaxShardPower)
+{
+    /// <summary>Per cohort, its share of each shard's voting power in this epoch (shard order), for teams that span cohorts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<decimal>>? CohortShardPower { get; init; }
+}
 
 
 public sealed record SlashedRecord(int Node, ulong Epoch, decimal Amount, decimal Burned);

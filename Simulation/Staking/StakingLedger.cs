@@ -3,6 +3,7 @@ using HarmonySim.Simulation.Runs;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.Availability;
 using HarmonySim.Protocol.Staking.Beacon;
 using HarmonySim.Protocol.Staking.Transactions;
 
@@ -16,6 +17,7 @@ public sealed class StakingLedger
     private readonly List<JailedRecord> _jailed = [];
     private readonly List<AccountingRecord> _accounting = [];
     private readonly List<SupplyRecord> _supply = [];
+    private readonly Dictionary<Protocol.Chain.Address, SigningCounters> _signing = [];
     private BeaconState? _last;
     private TimeSpan _lastAt;
 
@@ -39,6 +41,8 @@ public sealed class StakingLedger
         foreach (var j in outcome.Jailed) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
         if (world.Rules.IsLastBlockInEpoch(height))
         {
+            // The epoch's counters as availability judged them: before this last block's own signatures were counted.
+            if (_last is not null) AddSigning(_last.Counters);
             var expected = world.GenesisSupply + state.Minted - state.Burned;
             var actual = state.Staking.TotalSupply();
             _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
@@ -57,7 +61,11 @@ public sealed class StakingLedger
         var supply = _supply.ToList();
         if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
         var stakes = _last?.Staking.Validators.Values.ToDictionary(v => context.NodeOfOwner[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
-        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes);
+        var signing = new Dictionary<Protocol.Chain.Address, SigningCounters>(_signing);
+        if (_last is not null)
+            foreach (var (validator, counters) in _last.Counters) signing[validator] = signing.GetValueOrDefault(validator) + counters;
+        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes,
+            signing.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => new SigningRecord(kv.Value.ToSign, kv.Value.Signed)));
     }
 
     /// <summary>The supply as <paramref name="state"/> holds it at <paramref name="at"/>, with the reward per block in force from there (that of <paramref name="rewardEpoch"/>).</summary>
@@ -91,9 +99,15 @@ public sealed class StakingLedger
         return rejected;
     }
 
+    private void AddSigning(IEnumerable<KeyValuePair<Protocol.Chain.Address, SigningCounters>> counters)
+    {
+        foreach (var (validator, c) in counters) _signing[validator] = _signing.GetValueOrDefault(validator) + c;
+    }
+
     private static ElectionRecord Election(ulong epoch, ElectionSummary summary, ShardState committees, StakingWorld world, RunContext context)
     {
         var maxShare = new Dictionary<string, long>();
+        var byShard = new SortedDictionary<string, decimal[]>(StringComparer.Ordinal);
         var elected = new SortedSet<int>();
         for (var shard = 0; shard < committees.Shards.Count; shard++)
         {
@@ -106,10 +120,18 @@ public sealed class StakingLedger
                 var cohort = context.Plan.Nodes[node].Cohort;
                 byCohort[cohort] = byCohort.GetValueOrDefault(cohort) + committee.PowerOf(i);
             }
-            foreach (var (cohort, power) in byCohort) maxShare[cohort] = Math.Max(maxShare.GetValueOrDefault(cohort), power);
+            foreach (var (cohort, power) in byCohort)
+            {
+                maxShare[cohort] = Math.Max(maxShare.GetValueOrDefault(cohort), power);
+                if (!byShard.TryGetValue(cohort, out var shares)) byShard[cohort] = shares = new decimal[committees.Shards.Count];
+                shares[shard] = (decimal)power / VotingPower.One;
+            }
         }
         return new ElectionRecord(epoch, summary.ElectedKeys, ToOne(summary.Median), summary.KeysPerShard, summary.ExternalKeysPerShard,
-            [.. elected], maxShare.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value / VotingPower.One));
+            [.. elected], maxShare.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value / VotingPower.One))
+        {
+            CohortShardPower = byShard.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal>)kv.Value, StringComparer.Ordinal),
+        };
     }
 
     private static decimal ToOne(BigInteger atto) => (decimal)atto / 1_000_000_000_000_000_000m;

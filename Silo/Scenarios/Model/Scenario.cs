@@ -46,6 +46,9 @@ public sealed record Scenario
     /// <summary>An eclipse on the gossip overlay (issue 14); null for none.</summary>
     public EclipseSpec? Eclipse { get; init; }
 
+    /// <summary>Game-of-stakes teams (empty without a <c>teams:</c> section); their strategies are already in the cohorts.</summary>
+    public ImmutableArray<TeamSpec> Teams { get; init; } = [];
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 
