@@ -50,6 +50,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(RunsCommand.Build());
         root.Subcommands.Add(CampaignCommand.Build());
+        root.Subcommands.Add(ScoreboardCommand.Build());
         return root;
     }
 }

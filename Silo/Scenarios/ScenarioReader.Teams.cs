@@ -55,10 +55,9 @@ internal sealed partial class ScenarioReader
             { Error(m.Value("name")!, m.PathOf("name"), $"'{name}' is also a delegator's name; the team's account is a delegator named after the team, so rename one"); name = null; }
             var budget = Amount(m, "budget", required: true);
             var members = ReadTeamCohorts(m, byName, owner, name);
-            if (name is null || budget is null || members is null) continue;
-            var (strategy, active) = ReadStrategy(m, members, byName, changes, duration);
-            var teamMoves = ReadMoves(m, name, members, byName, changes, duration);
-            if (strategy is null || teamMoves is null) continue;
+            var (strategy, active) = ReadStrategy(m, members ?? [], byName, changes, duration);
+            var teamMoves = ReadMoves(m, name ?? "", members ?? [], byName, changes, duration);
+            if (name is null || budget is null || members is null || strategy is null || teamMoves is null) continue;
 
             // Budget: the validators' self-stake (at the top of a stake range) and every delegation the moves make.
             var selfStake = members.Sum(c => (byName[c].Spec.StakePerKey?.Max ?? 0) * byName[c].Spec.Keys);

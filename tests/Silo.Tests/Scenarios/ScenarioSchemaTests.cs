@@ -68,6 +68,7 @@ public sealed class ScenarioSchemaTests
             + "staking: {delegators: [{}], transactions: [{}], issuance: {eras: [{}]}}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
             + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
+            .Concat(ScenarioLoader.Parse("cohorts: [{name: a, validators: 1, stake: 10000}]\nstaking: {}\nteams: [{}, {strategy: [{}], moves: [{}]}]", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
             .ToHashSet();
