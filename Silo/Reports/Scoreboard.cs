@@ -13,11 +13,11 @@ public static class Scoreboard
     /// <summary>Points for a fully signed run (uptime 1).</summary>
     public const double UptimePoints = 100;
 
-    /// <summary>
-    /// Points per unit of return on the budget: rewards annualised over the run's virtual time (a yield, so short and
-    /// long games weigh it alike: 6 % a year is 60 points), stake lost as it is (half a budget slashed is −500 points).
-    /// </summary>
-    public const double ReturnPoints = 1_000;
+    /// <summary>Points for earning every reward the run paid validators (the team's share of them: the same scale whatever the issuance or the run's length).</summary>
+    public const double RewardPoints = 100;
+
+    /// <summary>Points taken per unit of stake lost over the budget (half the budget slashed is −500 points).</summary>
+    public const double LossPoints = 1_000;
 
     /// <summary>Points for the whole of one shard's voting power held in some epoch.</summary>
     public const double PowerPoints = 100;
@@ -33,6 +33,7 @@ public static class Scoreboard
         if (plan.Teams.Count == 0) return [];
         var staking = result.Shards[0].Staking;
         var forked = checks.Any(c => c.Name == "safety" && !c.Passed);
+        var allRewards = staking?.RewardsByNode.Values.Sum() ?? 0;
         var scores = plan.Teams.Select(team =>
         {
             var nodes = plan.Nodes.Where(n => team.Cohorts.Contains(n.Cohort)).Select(n => n.Id).ToHashSet();
@@ -46,10 +47,11 @@ public static class Scoreboard
             var attacks = Attacks(team, result, power, forked);
             var years = result.SimulatedTime.TotalSeconds / Protocol.Staking.Rewards.AnnualInflation.Year.TotalSeconds;
             var yield = years <= 0 ? 0 : (double)(rewards / team.Budget) / years;
-            var score = UptimePoints * uptime + ReturnPoints * (yield - (double)(lost / team.Budget)) + PowerPoints * (double)power
+            var share = allRewards == 0 ? 0 : (double)(rewards / allRewards);
+            var score = UptimePoints * uptime + RewardPoints * share - LossPoints * (double)(lost / team.Budget) + PowerPoints * (double)power
                 + AttackPoints * (attacks.Count - punished);
             return new TeamScore(0, team.Name, Math.Round(score, 6), team.Strategy, team.Budget, nodes.Count, Math.Round(uptime, 6), rewards,
-                Math.Round(yield, 6), lost, Math.Round((double)power, 6), attacks, punished);
+                Math.Round(share, 6), Math.Round(yield, 6), lost, Math.Round((double)power, 6), attacks, punished);
         }).OrderByDescending(s => s.Score).ThenBy(s => s.Team, StringComparer.Ordinal).ToList();
         return [.. scores.Select((s, i) => s with { Rank = i + 1 })];
     }
@@ -82,7 +84,10 @@ public static class Scoreboard
     }
 }
 
-/// <summary>One team's line of the scoreboard: rank, score and what it is made of (amounts in ONE; the yield is rewards over the budget per year of virtual time).</summary>
+/// <summary>
+/// One team's line of the scoreboard: rank, score and what it is made of (amounts in ONE; the reward share is of all
+/// rewards paid to validators; the yield, for information, is rewards over the budget per year of virtual time).
+/// </summary>
 public sealed record TeamScore(
-    int Rank, string Team, double Score, string Strategy, decimal Budget, int Validators, double Uptime, decimal Rewards, double BudgetYield, decimal StakeLost,
+    int Rank, string Team, double Score, string Strategy, decimal Budget, int Validators, double Uptime, decimal Rewards, double RewardShare, double BudgetYield, decimal StakeLost,
     double MaxShardVotingPower, IReadOnlyList<string> AttacksAchieved, int AttacksPunished);

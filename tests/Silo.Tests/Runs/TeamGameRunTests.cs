@@ -10,9 +10,9 @@ namespace HarmonySim.Silo.Tests.Runs;
 [TestClass]
 public sealed class TeamGameRunTests
 {
-    private static async Task<RunOutcome> Run(int silos)
+    private static async Task<RunOutcome> Run(int silos, string name = "gos-team-game")
     {
-        var scenario = ScenarioLoader.LoadFile(ScenarioFolder.Resolve("gos-team-game")).Scenario ?? throw new AssertFailedException("gos-team-game does not load");
+        var scenario = ScenarioLoader.LoadFile(ScenarioFolder.Resolve(name)).Scenario ?? throw new AssertFailedException($"{name} does not load");
         var outcome = await new Runner(silos).RunAsync(RunPlanBuilder.Build(scenario, $"team-game-{silos}-{Guid.NewGuid():N}"));
         Assert.IsTrue(outcome.Report.Passed, string.Join("; ", outcome.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
         return outcome;
@@ -39,8 +39,22 @@ public sealed class TeamGameRunTests
         Assert.AreEqual(4, swarm.Validators, "the Sybil's validators are one team");
         Assert.IsEmpty(board.Single(s => s.Team == "steady").AttacksAchieved);
         foreach (var s in board) Assert.IsGreaterThan(0m, s.Rewards, s.Team);
+        Assert.AreEqual(1, board.Sum(s => s.RewardShare), 1e-5, "every staked validator plays for a team");
         Assert.IsEmpty(one.Report.Staking.Rejected ?? [], "every team move applied");
         StringAssert.Contains(RunFolder.Markdown(one.Report, []), "## Scoreboard");
+    }
+
+    [TestMethod]
+    public async Task Punished_teams_lose_their_stake_or_uptime_and_rank_last()
+    {
+        var slashed = (await Run(1, "gos-slashed-team")).Report.Scoreboard;
+        var cheaters = slashed[^1];
+        Assert.AreEqual(("cheaters", 30000m, 2), (cheaters.Team, cheaters.StakeLost, cheaters.AttacksPunished), "half of each cheater's 30,000 ONE self-stake");
+        var dark = (await Run(1, "gos-dark-team")).Report.Scoreboard;
+        var sleepy = dark[^1];
+        Assert.AreEqual(("sleepy", 2), (sleepy.Team, sleepy.AttacksPunished), "both jailed");
+        Assert.IsLessThan(2 / 3.0, sleepy.Uptime);
+        Assert.AreEqual(1, dark[0].Uptime);
     }
 
     [TestMethod]
@@ -54,7 +68,7 @@ public sealed class TeamGameRunTests
             return folder;
         }
         static string Team(int rank, string team, double score) =>
-            $$"""{ "rank": {{rank}}, "team": "{{team}}", "score": {{score}}, "strategy": "honest", "budget": 1, "validators": 1, "uptime": 1, "rewards": 2, "budget_yield": 0, "stake_lost": 0, "max_shard_voting_power": 0.1, "attacks_achieved": [], "attacks_punished": 0 }""";
+            $$"""{ "rank": {{rank}}, "team": "{{team}}", "score": {{score}}, "strategy": "honest", "budget": 1, "validators": 1, "uptime": 1, "rewards": 2, "reward_share": 0.5, "budget_yield": 0, "stake_lost": 0, "max_shard_voting_power": 0.1, "attacks_achieved": [], "attacks_punished": 0 }""";
         var a = Folder("a", $"[{Team(1, "red", 300)}, {Team(2, "blue", 200)}]");
         var b = Folder("b", $"[{Team(1, "blue", 250)}, {Team(2, "red", 100)}]");
         var output = new StringWriter();
