@@ -65,6 +65,9 @@ public sealed record FbftConfig
     /// <summary>A deliberately broken view-change rule for the mutation check (tests only; see <see cref="Mutants.PlantedBug"/>).</summary>
     internal Mutants.PlantedBug PlantedBug { get; init; }
 
+    /// <summary>An explorer's choice of view-change leaders (campaigns only; see <see cref="Consensus.ExploredLeaders"/>); null: Harmony's rotation.</summary>
+    internal ExploredLeaders? ExploredLeaders { get; init; }
+
     public bool IsLastBlockInEpoch(ulong blockNumber) => (blockNumber + 1) % BlocksPerEpoch == 0;
 
     public ulong EpochOf(ulong blockNumber) => blockNumber / BlocksPerEpoch;

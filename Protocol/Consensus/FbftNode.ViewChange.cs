@@ -35,7 +35,7 @@ public sealed partial class FbftNode
         var retry = Mode == NodeMode.ViewChanging && next == ViewChangingId;
         Mode = NodeMode.ViewChanging;
         ViewChangingId = next;
-        Leader = ExpectedLeaderOf(next);
+        Leader = ExpectedLeaderOf(next, now);
         CancelTimer(TimerKind.Consensus);
         CancelTimer(TimerKind.Propose);
         SetTimer(TimerKind.ViewChange, now + _config.ViewChangeTimeout);
@@ -57,8 +57,9 @@ public sealed partial class FbftNode
     }
 
     /// <summary>The leader of a view at this height: the gap-th next key after the head block's proposer.</summary>
-    private PublicKey ExpectedLeaderOf(ulong viewId)
+    private PublicKey ExpectedLeaderOf(ulong viewId, TimeSpan now)
     {
+        if (_config.ExploredLeaders?.Pick(Committee, Height, viewId, now) is { } explored) return explored;
         var baseIndex = LeaderSelection.BaseIndex(Committee, Head.Header, _config);
         return Committee.KeyAt(LeaderSelection.NthNext(Committee, baseIndex, viewId - ViewChangeBase, _config.ViewChangeLeaders));
     }
@@ -128,7 +129,7 @@ public sealed partial class FbftNode
         if (message.ViewId <= ViewId) return Verdict.Stale;
         if (message.ViewId > Math.Max(ViewId, ViewChangingId) + _config.MaxViewIdDiff) return Verdict.OutOfWindow;
         if (MyIndexOf(message.Sender) >= 0) return Verdict.NotForThisRole;
-        if (!message.Sender.Equals(ExpectedLeaderOf(message.ViewId))) return Verdict.WrongLeader;
+        if (!message.Sender.Equals(ExpectedLeaderOf(message.ViewId, now))) return Verdict.WrongLeader;
         if (!EnvelopeValid(message)) return Verdict.BadSignature;
         // M2 need not be a quorum, so it is no certificate, but a malformed M2 bitmap was always refused before M3's
         // quorum was looked at; M3's own bad bitmap gives the same verdict, so checking M2's first changes no answer.

@@ -203,6 +203,7 @@ public static class RunPlanBuilder
                     CohortBehaviour.StaleCertificateLeader => NodeBehaviour.StaleCertificateLeader,
                     CohortBehaviour.Forge => NodeBehaviour.Forge,
                     CohortBehaviour.ViewChangeSpam => NodeBehaviour.ViewChangeSpam,
+                    CohortBehaviour.DelayVotes => NodeBehaviour.DelayVotes,
                     _ => NodeBehaviour.Honest,
                 };
                 nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom ?? cohort.ActiveFrom, cohort.JoinsAt)
@@ -226,7 +227,8 @@ public static class RunPlanBuilder
 
         // A timed fault's end (FaultSpec.Until = at + duration) is at most twice the loader's longest duration
         // (2 × 100,000 h), far inside TimeSpan.
-        foreach (var f in scenario.Faults)
+        var runEnd = scenario.Duration is { Kind: DurationKind.Time, Time: { } last } ? last : (TimeSpan?)null;
+        foreach (var f in scenario.Faults.SelectMany(spec => spec.Starts(runEnd).Select(start => spec with { At = start })))
         {
             switch (f.Kind)
             {

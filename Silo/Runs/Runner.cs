@@ -56,7 +56,9 @@ public sealed class Runner(int silos = 1)
         var meter = new RunMeter();
         await using var silo = await EmbeddedSilo.StartAsync(silos, cancellation: cancellation, extras: Extras);
         var sim = silo.Grains.GetGrain<ISimulationGrain>(plan.RunId);
+        var warm = silo.WebAddress is { } web ? WebWarmUp.Run(web, cancellation) : Task.CompletedTask;
         await sim.Start(plan);
+        await warm;
         Started?.Invoke(silo);
         var pacer = new Pacer(Control is null ? Speed : Control.Speed);
         pacer.Reset(pacer.Speed, TimeSpan.Zero);

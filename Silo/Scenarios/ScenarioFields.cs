@@ -23,7 +23,7 @@ public static class ScenarioFields
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],
-        ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay"],
+        ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay", "every", "times"],
         ["duration"] = ["time", "blocks", "epochs"],
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],
         ["checks.max_shard_voting_power[]"] = ["cohort", "above", "below"],

@@ -42,6 +42,7 @@ internal sealed partial class ScenarioReader
         var targets = ReadTargets(m, network);
         var groups = ReadGroups(m, cohorts);
         if (kind is null) return null;
+        var (every, times) = ReadRecurrence(m, kind.Value, at, faultDuration, duration);
 
         var kindName = FaultKinds.First(k => k.Item2 == kind).Item1;
         void NotUsed(string key)
@@ -94,6 +95,8 @@ internal sealed partial class ScenarioReader
             Duration = faultDuration,
             Groups = groups ?? [],
             ExtraDelay = extraDelay,
+            Every = every,
+            Times = times,
         };
     }
 

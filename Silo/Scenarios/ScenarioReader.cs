@@ -188,6 +188,7 @@ internal sealed partial class ScenarioReader(string file)
         ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
         ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
         ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
+        ("delay-votes", CohortBehaviour.DelayVotes),
     ];
 
     private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)

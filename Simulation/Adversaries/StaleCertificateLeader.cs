@@ -42,10 +42,20 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
         }
     }
 
-    /// <summary>The node's NEWVIEW with the oldest certificate known at its height, when that is older than the one it chose.</summary>
-    public FbftEffect Rewrite(FbftEffect effect, FbftNode fbft)
+    /// <summary>
+    /// The node's NEWVIEW with the oldest certificate known at its height, when that is older than the one it chose.
+    /// Outside its active window (<paramref name="active"/> false) it only remembers, and sends what the node sent.
+    /// </summary>
+    public FbftEffect? Rewrite(FbftEffect effect, FbftNode fbft, bool active)
     {
-        if (effect is Broadcast { Message: Prepared own }) Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+        if (effect is Broadcast { Message: Prepared own })
+        {
+            Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+            // Prepare and hide: as leader it keeps the certificate its quorum gave it and tells nobody, so the view
+            // fails, the next leader proposes afresh at the height, and this node holds an older certificate to carry.
+            if (active) return null;
+        }
+        if (!active) return effect;
         if (effect is SendTo { Message: ViewChange { M1: { } hidden } vc } send) return HideCertificate(send, vc, hidden, fbft);
         if (effect is not Broadcast { Message: NewView nv }) return effect;
         foreach (var height in _oldest.Keys.Where(h => h < nv.BlockNumber).ToList()) _oldest.Remove(height);

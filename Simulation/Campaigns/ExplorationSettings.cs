@@ -28,6 +28,20 @@ public sealed record ExplorationSettings
     /// <summary>Whether messages are also dropped per protocol round until the heal (<see cref="OmissionPlan"/>).</summary>
     public bool OmitPerRound { get; init; } = true;
 
+    /// <summary>
+    /// The share of view changes whose new leader the exploration picks among the byzantine nodes instead of Harmony's
+    /// rotation (Twins chooses every round's leader); 0 keeps the rotation. Rotation makes a byzantine node lead twice at
+    /// one height only after every honest node in between has failed, the order the view-change lock exists for.
+    /// </summary>
+    public double ByzantineLeaders { get; init; } = 0.5;
+
+    /// <summary>
+    /// The share of heights whose first committer the network cuts off from its shard until the heal, before its
+    /// COMMITTED leaves (<see cref="CommitCutPlan"/>); 0 for none. In a large committee random loss never leaves a
+    /// quorum holding a certificate uncommitted, and that is where the view-change rules are tested.
+    /// </summary>
+    public double CommitCuts { get; init; } = 0.25;
+
     /// <summary>When the last partition ends (global stabilisation time).</summary>
     public TimeSpan HealAt { get; init; } = TimeSpan.FromSeconds(40);
 

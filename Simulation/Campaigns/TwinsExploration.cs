@@ -43,14 +43,22 @@ public static class TwinsExploration
             Faults = [.. faults.OrderBy(f => f.At)],
             Length = new RunLength(settings.HealAt + settings.LivenessWindow),
             Omissions = settings.OmitPerRound ? new OmissionPlan(settings.HealAt) : template.Omissions,
+            ByzantineLeaderShare = settings.ByzantineLeaders > 0 ? settings.ByzantineLeaders : null,
+            ByzantineLeadersUntil = settings.HealAt,
+            CommitCuts = settings.CommitCuts > 0 ? new CommitCutPlan(settings.HealAt, settings.CommitCuts) : template.CommitCuts,
         };
     }
 
-    /// <summary>Every node of every shard into one of <paramref name="groups"/> groups (a node's twins go with it).</summary>
+    /// <summary>
+    /// Every node of every shard into one of <paramref name="groups"/> groups (a node's twins go with it). The first
+    /// group takes each node with a probability drawn per round between ½ and 1, the others share the rest: split
+    /// evenly, a large committee would never hold a quorum in any group and nothing would happen until the heal.
+    /// </summary>
     private static IReadOnlyList<IReadOnlyList<int>> Partition(RunPlan plan, int groups, Random random)
     {
         var split = Enumerable.Range(0, groups).Select(_ => new List<int>()).ToArray();
-        foreach (var node in plan.Nodes) split[random.Next(groups)].Add(node.Id);
+        var main = 0.5 + random.NextDouble() / 2;
+        foreach (var node in plan.Nodes) split[random.NextDouble() < main ? 0 : 1 + random.Next(groups - 1)].Add(node.Id);
         return [.. split.Where(g => g.Count > 0)];
     }
 

@@ -10,6 +10,7 @@ public sealed class NetworkFaults
     private Dictionary<int, int> _partitionGroup = [];
     private Dictionary<int, TimeSpan> _slowLinks = [];
     private (int Node, TimeSpan Until)? _isolated;
+    private (int Node, TimeSpan Until)? _cut;
 
     public bool IsCrashed(int node) => _crashed.Contains(node);
 
@@ -17,10 +18,17 @@ public sealed class NetworkFaults
     public bool Blocks(int from, int to, TimeSpan now) =>
         _crashed.Contains(from) || _crashed.Contains(to)
         || (_isolated is { } iso && now < iso.Until && (from == iso.Node || to == iso.Node))
-        || (_partitionGroup.Count > 0 && Group(from) != Group(to));
+        || (_partitionGroup.Count > 0 && Group(from) != Group(to))
+        || (_cut is { } cut && now < cut.Until && (from == cut.Node || to == cut.Node));
+
+    /// <summary>Whether a commit cut (<see cref="Plans.CommitCutPlan"/>) is in force at <paramref name="now"/>.</summary>
+    public bool Cutting(TimeSpan now) => _cut is { } cut && now < cut.Until;
+
+    /// <summary>Cuts <paramref name="node"/> off from every other node until <paramref name="until"/> (a heal ends it sooner).</summary>
+    public void Cut(int node, TimeSpan until) => _cut = (node, until);
 
     /// <summary>Whether links between live nodes are cut or slowed at <paramref name="now"/> (a partition, an isolation, a slow link): a gossip route then depends on the moment.</summary>
-    public bool ShapesLinks(TimeSpan now) => _partitionGroup.Count > 0 || _slowLinks.Count > 0 || (_isolated is { } iso && now < iso.Until);
+    public bool ShapesLinks(TimeSpan now) => _partitionGroup.Count > 0 || _slowLinks.Count > 0 || (_isolated is { } iso && now < iso.Until) || Cutting(now);
 
     public TimeSpan ExtraDelay(int from, int to) => _slowLinks.GetValueOrDefault(from) + _slowLinks.GetValueOrDefault(to);
 
@@ -47,6 +55,7 @@ public sealed class NetworkFaults
             case FaultKind.Heal:
                 _partitionGroup = [];
                 _isolated = null;
+                _cut = null;
                 _slowLinks = [];
                 break;
             case FaultKind.SlowLink:

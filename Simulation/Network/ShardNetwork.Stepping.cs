@@ -85,6 +85,9 @@ public sealed partial class ShardNetwork
         var departure = Now + cost;
         if (cost > TimeSpan.Zero) _busyUntil[from] = departure;
         var honest = _plan.Nodes[from].Behaviour == NodeBehaviour.Honest;
+        var voteDeparture = _plan.Nodes[from] is { Behaviour: NodeBehaviour.DelayVotes } late && late.Misbehaves(Now)
+            ? departure + NodePlan.VoteDelay(_plan.Timing) : departure;
+        if (_plan.CommitCuts is { } cuts && Now < cuts.Until && honest) CutFirstCommitter(from, output, cuts);
         foreach (var effect in output.Effects)
         {
             switch (effect)
@@ -105,8 +108,9 @@ public sealed partial class ShardNetwork
                     break;
                 case SendTo s:
                     var size = WireSize(s.Message);
-                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, departure, Context.NodeOfKey[s.Recipient]);
-                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, departure);
+                    var leaves = s.Message is Vote ? voteDeparture : departure;
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, leaves, Context.NodeOfKey[s.Recipient]);
+                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, leaves);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
@@ -134,6 +138,22 @@ public sealed partial class ShardNetwork
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The commit cut (<see cref="CommitCutPlan"/>): before the node's messages leave, a node committing a height first
+    /// is cut off from its shard when the seed's draw for that height says so and no cut is in force.
+    /// </summary>
+    private void CutFirstCommitter(int from, StepOutput output, CommitCutPlan cuts)
+    {
+        if (_faults.Cutting(Now)) return;
+        foreach (var effect in output.Effects)
+            if (effect is BlockCommitted c && c.Committed.Number > Observer.Height && RunSeeds.Cuts(_plan.Seed, c.Committed.Number, cuts.Share))
+            {
+                _faults.Cut(from, cuts.Until);
+                Observer.Log(Now, "fault", ("fault", "commit-cut"), ("node", from.ToString()), ("height", c.Committed.Number.ToString()));
+                return;
+            }
     }
 
     private void Committed(int node, CommittedBlock committed)

@@ -17,6 +17,18 @@ public sealed record NodePlan(
     public TimeSpan? BehaviourUntil { get; init; }
 
     /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
+    /// <summary>
+    /// How late a <see cref="NodeBehaviour.DelayVotes"/> node sends each vote. A height's consensus timer covers the block
+    /// period and both vote phases, so each vote waits 40 % of what the timeout leaves after the block period: the two
+    /// phases then take 80 % of it, late enough to stretch every round, early enough (with the network's latency) to
+    /// reach the leader before anyone times out.
+    /// </summary>
+    public static TimeSpan VoteDelay(TimingPlan timing)
+    {
+        ArgumentNullException.ThrowIfNull(timing);
+        return (timing.PhaseTimeout - timing.BlockTime) * 0.4;
+    }
+
     public bool Misbehaves(TimeSpan now) =>
         Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from) && (BehaviourUntil is not { } until || now < until);
 }
@@ -47,4 +59,10 @@ public enum NodeBehaviour
 
     /// <summary>Beside its honest messages, sends every member VIEWCHANGEs for future views, validly signed (Adversaries/ViewChangeSpammer).</summary>
     ViewChangeSpam,
+
+    /// <summary>
+    /// Sends its votes late, just before the leader would give up on them (<see cref="NodePlan.VoteDelay"/>): with more
+    /// than a third of the power, every block waits for it, yet no view change starts.
+    /// </summary>
+    DelayVotes,
 }

@@ -37,6 +37,9 @@ public sealed record RunPlan(
     /// <summary>Message omission per protocol round until a time (a campaign's exploration), else none.</summary>
     public OmissionPlan? Omissions { get; init; }
 
+    /// <summary>An adaptive cut of a height's first committer until a time (a campaign's exploration), else none.</summary>
+    public CommitCutPlan? CommitCuts { get; init; }
+
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
 
@@ -49,6 +52,18 @@ public sealed record RunPlan(
     /// </summary>
     [JsonIgnore]
     internal Protocol.Consensus.Mutants.PlantedBug PlantedBug { get; init; }
+
+    /// <summary>
+    /// In an explored run (campaigns), the share of view changes whose new leader is one of the byzantine nodes, drawn
+    /// per (height, view) from the seed (<see cref="Protocol.Consensus.ExploredLeaders"/>); null: Harmony's rotation.
+    /// Internal for the same reason as <see cref="PlantedBug"/>.
+    /// </summary>
+    [JsonIgnore]
+    internal double? ByzantineLeaderShare { get; init; }
+
+    /// <summary>Until when <see cref="ByzantineLeaderShare"/> picks leaders (the explorer's heal); after it, the rotation.</summary>
+    [JsonIgnore]
+    internal TimeSpan ByzantineLeadersUntil { get; init; }
 
     [JsonIgnore]
     public int Shards => Consensus.Shards;

@@ -46,6 +46,8 @@ public sealed class RunContext
             PlantedBug = plan.PlantedBug,
         };
         _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => CreateKey(n, k)).ToArray())];
+        if (plan.ByzantineLeaderShare is { } share)
+            Config = Config with { ExploredLeaders = new ExploredLeaders(plan.Seed, [.. plan.Nodes.Where(n => n.Behaviour != NodeBehaviour.Honest).SelectMany(n => _keys[n.Id].Select(k => k.Public))], share, plan.ByzantineLeadersUntil) };
         // Owners first: an external validator's is a secp256k1 account, derived once here for the committees,
         // the staking world and the reports.
         _owners = [.. plan.Nodes.Select(n => OwnerOf(plan, n.Id))];

@@ -58,7 +58,8 @@ public static class RunSeeds
 
     /// <summary>
     /// Whether an omission schedule drops one message (<see cref="Plans.OmissionPlan"/>): the round (height, view, type)
-    /// draws its loss rate from SHA-256(seed ‖ "omission-round" ‖ height ‖ view ‖ type), none when its first byte is even;
+    /// draws its loss rate from SHA-256(seed ‖ "omission-round" ‖ height ‖ view ‖ type) — none when its first byte is
+    /// even, else the cube of the uniform number its next four bytes make;
     /// the message is dropped when SHA-256(seed ‖ "omission" and six zero bytes ‖ height ‖ view ‖ type ‖ from ‖ to) falls below that rate.
     /// </summary>
     public static bool Omitted(ulong seed, ulong height, ulong view, byte type, int from, int to)
@@ -72,7 +73,10 @@ public static class RunSeeds
         Span<byte> round = stackalloc byte[32];
         SHA256.HashData(input[..39], round);
         if ((round[0] & 1) == 0) return false;
-        var rate = BinaryPrimitives.ReadUInt32LittleEndian(round[1..]);
+        // The cube of a uniform draw: most lossy rounds lose little, so a large committee still gathers quorums and
+        // the schedules that matter (one side progressing while the other holds a certificate) happen at all.
+        var uniform = BinaryPrimitives.ReadUInt32LittleEndian(round[1..]) / (double)uint.MaxValue;
+        var rate = (uint)(uint.MaxValue * (uniform * uniform * uniform));
         // The tag "omission" zero-padded to the length of "omission-round", so the buffer keeps its layout.
         input.Slice(8, 14).Clear();
         "omission"u8.CopyTo(input[8..]);
@@ -81,6 +85,18 @@ public static class RunSeeds
         Span<byte> draw = stackalloc byte[32];
         SHA256.HashData(input, draw);
         return BinaryPrimitives.ReadUInt32LittleEndian(draw) < rate;
+    }
+
+    /// <summary>Whether a commit cut (<see cref="Plans.CommitCutPlan"/>) hits height <paramref name="height"/>: SHA-256(seed ‖ "commit-cut" ‖ height) below <paramref name="share"/>.</summary>
+    public static bool Cuts(ulong seed, ulong height, double share)
+    {
+        Span<byte> input = stackalloc byte[8 + 10 + 8];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
+        "commit-cut"u8.CopyTo(input[8..]);
+        BinaryPrimitives.WriteUInt64LittleEndian(input[18..], height);
+        Span<byte> draw = stackalloc byte[32];
+        SHA256.HashData(input, draw);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(draw) >> 11) * (1.0 / (1UL << 53)) < share;
     }
 
     private static byte[] Tagged(ulong seed, ReadOnlySpan<byte> tag, int id)

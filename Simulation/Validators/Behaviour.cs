@@ -39,7 +39,11 @@ public sealed class Behaviour(RunContext context, NodePlan plan)
     public void Filter(FbftEffect effect, FbftNode node, TimeSpan now, List<FbftEffect> output)
     {
         if (Suppressed(effect, node, now)) return;
-        if (_stale is not null) effect = _stale.Rewrite(effect, node);
+        if (_stale is not null)
+        {
+            if (_stale.Rewrite(effect, node, plan.Misbehaves(now)) is not { } rewritten) return;
+            effect = rewritten;
+        }
         if (_forger is not null && plan.Misbehaves(now)) _forger.Forge(effect, node, output);
         if (_spammer is not null && plan.Misbehaves(now)) _spammer.Spam(effect, node, output);
         output.Add(effect);

@@ -37,6 +37,9 @@ public enum CohortBehaviour
 
     /// <summary>Sends every member VIEWCHANGEs for future views (file value <c>view-change-spam</c>).</summary>
     ViewChangeSpam,
+
+    /// <summary>Sends each vote just before the leader would time out, stretching every round it is needed in (file value <c>delay-votes</c>).</summary>
+    DelayVotes,
 }
 
 /// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>

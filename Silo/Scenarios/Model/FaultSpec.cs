@@ -42,4 +42,28 @@ public sealed record FaultSpec
 
     /// <summary>When the fault ends on its own, if it has a duration.</summary>
     public TimeSpan? Until => Duration is { } d ? At + d : null;
+
+    /// <summary>
+    /// The period of a recurring fault (file field <c>every</c>): it happens again every this long after <see cref="At"/>,
+    /// each time for its <see cref="Duration"/> — a flapping validator is a crash every minute for 20 s, a denial of
+    /// service on each new leader an isolate-leader every few seconds. Null: once.
+    /// </summary>
+    public TimeSpan? Every { get; init; }
+
+    /// <summary>How many times a recurring fault happens (file field <c>times</c>); null: until the run's end.</summary>
+    public int? Times { get; init; }
+
+    /// <summary>When each occurrence starts: <see cref="At"/> alone, or every <see cref="Every"/> from it, <see cref="Times"/>
+    /// times or while before <paramref name="runEnd"/> (the reader requires one of the two for a recurring fault).</summary>
+    public IEnumerable<TimeSpan> Starts(TimeSpan? runEnd)
+    {
+        if (Every is not { } period)
+        {
+            yield return At;
+            yield break;
+        }
+        var at = At;
+        for (var n = 0; (Times is not { } times || n < times) && (Times is not null || runEnd is { } end && at < end); n++, at += period)
+            yield return at;
+    }
 }

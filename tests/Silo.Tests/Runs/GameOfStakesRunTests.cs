@@ -35,4 +35,22 @@ public sealed class GameOfStakesRunTests
         var checks = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         CollectionAssert.Contains(checks, "expected_outage_22s_40s");
     }
+    [TestMethod]
+    public void Votes_delayed_to_the_timeout_by_a_third_stretch_every_block_without_a_view_change()
+    {
+        var shard = Run("gos-delay-votes").GetProperty("shards")[0];
+        Assert.AreEqual(0, shard.GetProperty("view_changes").GetInt32());
+        var height = shard.GetProperty("height").GetUInt64();
+        Assert.IsTrue(height is >= 10 and <= 30, $"{height} blocks in 120 s: one every ~6 s instead of 2 s");
+    }
+
+    [TestMethod]
+    public void A_flapping_validator_and_a_denial_of_service_on_the_leader_cost_at_most_one_view_change_each()
+    {
+        var flapping = Run("gos-flapping").GetProperty("shards")[0];
+        Assert.IsGreaterThanOrEqualTo(50UL, flapping.GetProperty("height").GetUInt64(), "one of four down: the others commit through");
+        var dos = Run("gos-leader-dos").GetProperty("shards")[0];
+        Assert.AreEqual(4, dos.GetProperty("view_changes").GetInt32(), "isolations at 15, 45, 75 and 105 s");
+        Assert.IsGreaterThanOrEqualTo(50UL, dos.GetProperty("height").GetUInt64());
+    }
 }

@@ -117,6 +117,25 @@ public sealed class AdversaryFamilyTests
     }
 
     [TestMethod]
+    public void Votes_delayed_to_just_before_the_timeout_slow_every_block_when_they_are_needed_yet_start_no_view_change()
+    {
+        var plain = ShardRun.ToEnd(Seven(120).Build());
+        var needed = ShardRun.ToEnd(With(Seven(120), NodeBehaviour.DelayVotes, 4, 5, 6));
+        var spare = ShardRun.ToEnd(With(Seven(120), NodeBehaviour.DelayVotes, 5, 6));
+        var late = NodePlan.VoteDelay(Seven().Build().Timing);
+        static double MeanFinality(ShardRun run) => run.Commits.Average(c => (c.CommittedAt - c.ProposedAt).TotalSeconds);
+        // 3 of 7 late: a quorum of 5 needs one of their votes in each phase, so each block waits twice for them.
+        Assert.IsGreaterThanOrEqualTo(2 * late.TotalSeconds, MeanFinality(needed), $"finality {MeanFinality(needed):0.00} s against {MeanFinality(plain):0.00} s");
+        Assert.IsLessThan(plain.Commits.Count / 2, needed.Commits.Count, "fewer blocks in the same time");
+        Assert.IsGreaterThan(0, needed.Commits.Count);
+        Assert.IsFalse(needed.Events.Any(e => e.Kind == "new_view"), "the votes arrive before the leader times out: no view change");
+        Assert.IsEmpty(needed.SafetyViolations);
+        // 2 of 7 late: the other five make the quorum, and the shard runs as if nobody were late.
+        Assert.AreEqual(plain.Commits.Count, spare.Commits.Count);
+        Assert.IsLessThan(late.TotalSeconds / 2, MeanFinality(spare));
+    }
+
+    [TestMethod]
     public void View_change_spam_for_future_views_does_not_move_the_shard_off_its_leader()
     {
         var spammed = ShardRun.ToEnd(Seven(40).WithBehaviour(6, NodeBehaviour.ViewChangeSpam).Build());
