@@ -51,6 +51,7 @@ public static class HarmonySimCommand
         root.Subcommands.Add(RunsCommand.Build());
         root.Subcommands.Add(CampaignCommand.Build());
         root.Subcommands.Add(TestnetCommand.Build());
+        root.Subcommands.Add(ScoreboardCommand.Build());
         return root;
     }
 }

@@ -22,7 +22,8 @@ public static class RunFolder
         outcome.Output.CopyTo(directory);
         var plots = Plots.Write(directory, outcome.Result).Concat(Load.LoadPlots.Write(directory, outcome.Result.LoadTallies))
             .Concat(Propagation.PropagationReport.WritePlot(directory, outcome.Result.Shards)).ToList();
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots));
+        var economicsPlots = EconomicsPlot.Write(directory, report.Economics);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(report, plots, economicsPlots));
         File.WriteAllText(Path.Combine(directory, scenarioFileName), scenarioText);
         return directory;
     }
@@ -31,7 +32,7 @@ public static class RunFolder
     public static string NewPath(string root, string scenario, DateTime utcNow) =>
         Path.Combine(root, $"{scenario}-{utcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
 
-    public static string Markdown(RunReport r, IReadOnlyList<string> plots)
+    public static string Markdown(RunReport r, IReadOnlyList<string> plots, IReadOnlyList<string>? economicsPlots = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {r.Scenario}: {(r.Interrupted ? "INTERRUPTED" : r.Passed ? "passed" : "FAILED")}");
@@ -73,6 +74,8 @@ public static class RunFolder
         foreach (var c in r.Cohorts)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} | {c.SlashedAmount} | {c.Rewards} |");
         AppendStaking(md, r);
+        ScoreboardMarkdown.Append(md, r.Scoreboard);
+        EconomicsMarkdown.Append(md, r.Economics, economicsPlots ?? []);
         AppendTransactions(md, r.Transactions);
         Propagation.PropagationReport.AppendMarkdown(md, r);
         Sync.SyncReport.AppendMarkdown(md, r);

@@ -37,8 +37,18 @@ public sealed record RunReport(
             CohortReport.From(plan, result.Shards[0].Staking),
             checks,
             timing,
-            interrupted);
+            interrupted)
+        {
+            Economics = EconomicsReport.From(plan, result.Shards[0].Staking),
+            Scoreboard = Reports.Scoreboard.From(result, checks),
+        };
     }
+
+    /// <summary>Token economics of a staking run (issuance, supply over time, inflation, yields); null without staking.</summary>
+    public EconomicsReport? Economics { get; init; }
+
+    /// <summary>The game-of-stakes teams ranked (docs/GAME-OF-STAKES.md); empty without teams.</summary>
+    public IReadOnlyList<TeamScore> Scoreboard { get; init; } = [];
 }
 
 /// <summary>

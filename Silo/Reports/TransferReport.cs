@@ -16,8 +16,6 @@ namespace HarmonySim.Silo.Reports;
 /// </summary>
 public static class TransferReport
 {
-    private static readonly BigInteger AttoPerOne = BigInteger.Pow(10, 18);
-
     public static TransactionsReport Transactions(RunRecord result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -77,10 +75,5 @@ public static class TransferReport
             : string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; {problems.Count - 5} more" : ""));
     }
 
-    private static string One(BigInteger atto)
-    {
-        var whole = BigInteger.DivRem(BigInteger.Abs(atto), AttoPerOne, out var fraction);
-        var text = whole.ToString(CultureInfo.InvariantCulture) + (fraction.IsZero ? "" : "." + fraction.ToString("D18", CultureInfo.InvariantCulture).TrimEnd('0'));
-        return atto.Sign < 0 ? "-" + text : text;
-    }
+    private static string One(BigInteger atto) => OneAmount.Format(atto);
 }

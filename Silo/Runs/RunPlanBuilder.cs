@@ -53,6 +53,7 @@ public static class RunPlanBuilder
         var plan = new RunPlan(runId, scenario.Name, seed, consensus, nodes, latency, length)
         {
             Faults = Faults(scenario, nodes),
+            Teams = [.. scenario.Teams.Select(t => new TeamPlan(t.Name, t.Budget, t.Cohorts, t.Strategy, [.. t.Active.Select(w => new TeamWindow(w.From, w.Until))]))],
             Propagation = new PropagationPlan(scenario.Network.Propagation)
             {
                 Eclipses = scenario.Eclipse is { } e
@@ -100,7 +101,8 @@ public static class RunPlanBuilder
         }
         return new StakingPlan(s.Resharding == ReshardingKind.Randomness, scenario.Network.SlotsPerShard, scenario.Network.HarmonySlotsPerShard,
             s.EffectiveStakeBound, s.SlotsLimit, s.BlockReward, s.SlashRule == SlashRuleKind.Rule2020, s.CommissionRate,
-            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty, s.CuckooEvictions);
+            [.. s.Delegators.Select(d => new DelegatorPlan(d.Name, d.Balance))], actions, s.VdfDifficulty, s.CuckooEvictions,
+            s.Issuance is { } i ? new IssuancePlan([.. i.Eras.Select(e => new RewardEraPlan(e.FromEpoch, e.PerBlock, e.DaoShare))], i.AnnualInflation, i.DaoShare) : null);
     }
 
     /// <summary>The CPU cost model, or none when the scenario charges nothing.</summary>

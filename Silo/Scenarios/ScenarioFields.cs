@@ -12,7 +12,10 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis", "teams"],
+        ["teams[]"] = ["name", "budget", "cohorts", "strategy", "moves"],
+        ["teams[].strategy[]"] = ["behaviour", "cohorts", "active_from", "active_until"],
+        ["teams[].moves[]"] = ["at", "kind", "to", "amount", "cohort"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation", "sync"],
         ["network.sync"] = ["mode", "peers", "block_execution", "header_verification", "pivot_distance", "state_mb"],
@@ -29,7 +32,9 @@ public static class ScenarioFields
         ["checks.expected_outages[]"] = ["from", "to"],
         ["cost"] = ["sign", "verify", "aggregate_verify", "block_validation", "transaction_execution"],
         ["staking"] = ["resharding", "effective_stake_bound", "slots_limit", "block_reward", "slash_rule", "commission_rate", "vdf_difficulty", "cuckoo_evictions",
-            "delegators", "transactions"],
+            "delegators", "transactions", "issuance"],
+        ["staking.issuance"] = ["annual_inflation", "dao_share", "eras"],
+        ["staking.issuance.eras[]"] = ["from_epoch", "per_block", "dao_share"],
         ["staking.delegators[]"] = ["name", "balance"],
         ["staking.transactions[]"] = ["at", "kind", "from", "to", "amount"],
         ["transfers"] = ["accounts", "scripted"],

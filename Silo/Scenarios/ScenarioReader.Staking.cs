@@ -32,9 +32,12 @@ internal sealed partial class ScenarioReader
         var cuckoo = Int(m, "cuckoo_evictions", 0, 1_000);
         if (cuckoo is not null && resharding != ReshardingKind.Randomness)
             Error(m.Value("cuckoo_evictions")!, m.PathOf("cuckoo_evictions"), "is only used with resharding: randomness (the key-mod rule moves no one)");
+        var issuance = Section(m, "issuance", required: false, ReadIssuance);
+        if (issuance is not null && m.Value("block_reward") is { } rewardNode)
+            Error(rewardNode, m.PathOf("block_reward"), "is replaced by staking.issuance; set the reward in one of them");
         var delegators = ReadDelegators(m, out var knownDelegators);
         var transactions = ReadStakingTransactions(m, knownDelegators, cohorts, duration);
-        if (errors.Count > errorsBefore || delegators is null || transactions is null) return null;
+        if (errors.Count > errorsBefore || delegators is null || transactions is null || m.Has("issuance") && issuance is null) return null;
         return new StakingSpec
         {
             Resharding = resharding ?? defaults.Resharding,
@@ -47,6 +50,7 @@ internal sealed partial class ScenarioReader
             CuckooEvictions = (int?)cuckoo,
             Delegators = delegators.Value,
             Transactions = transactions.Value,
+            Issuance = issuance,
         };
     }
 

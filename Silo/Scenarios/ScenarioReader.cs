@@ -54,9 +54,11 @@ internal sealed partial class ScenarioReader(string file)
         var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
         var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
         var genesis = top.Has("genesis") ? ReadGenesis(top, network) : null;
+        var teams = top.Has("teams") ? ReadTeams(top, cohorts, staking, duration) : TeamsRead.None;
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
-            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null || top.Has("genesis") && genesis is null)
+            || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null
+            || top.Has("genesis") && genesis is null || teams is null)
             return null;
         return new Scenario
         {
@@ -64,14 +66,15 @@ internal sealed partial class ScenarioReader(string file)
             Description = description,
             Seed = (ulong)(seed ?? 1),
             Network = network,
-            Cohorts = cohorts.Value.Select(c => c.Spec).ToImmutableArray(),
+            Cohorts = [.. cohorts.Value.Select(c => teams.Cohort(c.Spec))],
             Latency = latency,
             Faults = faults.Value,
             Duration = duration,
             Checks = checks,
             Cost = cost,
-            Staking = staking,
+            Staking = teams.Staking(staking),
             Transfers = transfers,
+            Teams = teams.Teams,
             Load = load,
             Eclipse = eclipse,
             Genesis = genesis,
@@ -184,6 +187,16 @@ internal sealed partial class ScenarioReader(string file)
 
     private sealed record ReadCohort(CohortSpec Spec, YamlNode Node);
 
+    /// <summary>A cohort's behaviours by their file names (cohorts[].behaviour and a team's strategy).</summary>
+    private static readonly (string, CohortBehaviour)[] BehaviourNames =
+    [
+        ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
+        ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
+        ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
+        ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
+        ("delay-votes", CohortBehaviour.DelayVotes),
+    ];
+
     private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)
     {
         var list = List(top, "cohorts", required: true);
@@ -223,12 +236,7 @@ internal sealed partial class ScenarioReader(string file)
                 Error(m.Value("region")!, m.PathOf("region"), $"unknown region '{Echo(region)}'{Suggest(region, latency.Regions)}; latency.regions are {string.Join(", ", latency.Regions)}");
                 region = null;
             }
-            var behaviour = Enum(m, "behaviour", [
-                ("honest", CohortBehaviour.Honest), ("silent-leader", CohortBehaviour.SilentLeader), ("withhold-votes", CohortBehaviour.WithholdVotes),
-                ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
-                ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
-                ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
-                ("delay-votes", CohortBehaviour.DelayVotes)]);
+            var behaviour = Enum(m, "behaviour", BehaviourNames);
             var (activeFrom, activeUntil, activeOk) = ActiveWindow(m, behaviour, duration);
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",

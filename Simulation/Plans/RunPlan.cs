@@ -49,6 +49,9 @@ public sealed record RunPlan(
     /// <summary>What the checks expect; read by the host that judges the run, never by the kernel.</summary>
     public ChecksPlan Checks { get; init; } = new();
 
+    /// <summary>Game-of-stakes teams, for the scoreboard; read by the host, never by the kernel.</summary>
+    public IReadOnlyList<TeamPlan> Teams { get; init; } = [];
+
     /// <summary>
     /// A safety rule broken on purpose (the mutation check). Internal, so no scenario, JSON plan or command can set it:
     /// only the kernel's campaign code and the test assemblies do.

@@ -3,6 +3,7 @@ namespace HarmonySim.Simulation.Plans;
 /// <summary>
 /// A run's staking rules (from the scenario's staking section): with it, shard 0 runs the beacon chain's state
 /// (staking, crosslinks, rewards, slashing) and elects every epoch's committees; without it committees are fixed.
+/// The block reward is <see cref="BlockReward"/> ONE per block per shard unless <see cref="Issuance"/> sets a schedule.
 /// </summary>
 public sealed record StakingPlan(
     bool RandomnessResharding,
@@ -16,7 +17,8 @@ public sealed record StakingPlan(
     IReadOnlyList<DelegatorPlan> Delegators,
     IReadOnlyList<StakingActionPlan> Actions,
     int VdfDifficulty,
-    int? CuckooEvictions = null);
+    int? CuckooEvictions = null,
+    IssuancePlan? Issuance = null);
 
 /// <summary>A genesis-funded delegator account: its name (the key derives from the seed and the name) and balance in ONE.</summary>
 

@@ -10,7 +10,16 @@ public sealed record StakingRunResult(
     IReadOnlyList<int> Banned,
     IReadOnlyDictionary<int, decimal> RewardsByNode,
     IReadOnlyList<AccountingRecord> Accounting,
-    IReadOnlyList<StakingRejection>? Rejected = null);
+    IReadOnlyList<StakingRejection>? Rejected = null,
+    IReadOnlyList<SupplyRecord>? Supply = null,
+    IReadOnlyDictionary<int, decimal>? StakeByNode = null,
+    IReadOnlyDictionary<int, SigningRecord>? SigningByNode = null);
+
+/// <summary>
+/// A validator's signing over the run, summed from the beacon's per-epoch counters as availability judges them (each
+/// epoch's counters before its last block's own signatures, plus the running epoch's): slots it had to sign and signed.
+/// </summary>
+public sealed record SigningRecord(ulong ToSign, ulong Signed);
 
 /// <summary>A scripted staking transaction submitted during the run that the chain never applied, and why (as it stands at the end).</summary>
 
@@ -27,7 +36,11 @@ public sealed record ElectionRecord(
     IReadOnlyList<int> KeysPerShard,
     IReadOnlyList<int> ExternalKeysPerShard,
     IReadOnlyList<int> ElectedNodes,
-    IReadOnlyDictionary<string, decimal> CohortMaxShardPower);
+    IReadOnlyDictionary<string, decimal> CohortMaxShardPower)
+{
+    /// <summary>Per cohort, its share of each shard's voting power in this epoch (shard order), for teams that span cohorts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<decimal>>? CohortShardPower { get; init; }
+}
 
 
 public sealed record SlashedRecord(int Node, ulong Epoch, decimal Amount, decimal Burned);
@@ -38,3 +51,9 @@ public sealed record JailedRecord(int Node, ulong Epoch);
 /// <summary>At an epoch's last beacon block: total supply expected (genesis + minted − burned) and found, in atto-ONE.</summary>
 
 public sealed record AccountingRecord(ulong Epoch, string Expected, string Actual, bool Passed);
+
+/// <summary>
+/// The token supply at a beacon block, in atto-ONE as decimal strings: genesis (epoch 0 at time 0), every epoch's last
+/// block, and the run's last beacon block. <see cref="RewardPerBlock"/> is the reward per block per shard in force.
+/// </summary>
+public sealed record SupplyRecord(ulong Epoch, TimeSpan At, string Supply, string Minted, string Burned, string MintedToRecovery, string RewardPerBlock, bool EpochEnd);

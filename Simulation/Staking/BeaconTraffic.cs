@@ -67,7 +67,7 @@ public sealed class BeaconTraffic
             return;
         }
         _beaconState = outcome.State;
-        _ledger.Record(committed.Number, outcome, _world, _port.Context);
+        _ledger.Record(committed.Number, _port.Now, outcome, _world, _port.Context);
         foreach (var slash in outcome.Slashes)
             Log("slashed", ("validator", NodeOfOwner(slash.Validator)), ("epoch", Text(slash.Epoch)), ("amount", slash.Amount.ToString(CultureInfo.InvariantCulture)));
         foreach (var jail in outcome.Jailed)

@@ -3,6 +3,7 @@ using HarmonySim.Simulation.Runs;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Staking;
+using HarmonySim.Protocol.Staking.Availability;
 using HarmonySim.Protocol.Staking.Beacon;
 using HarmonySim.Protocol.Staking.Transactions;
 
@@ -15,30 +16,41 @@ public sealed class StakingLedger
     private readonly List<SlashedRecord> _slashed = [];
     private readonly List<JailedRecord> _jailed = [];
     private readonly List<AccountingRecord> _accounting = [];
+    private readonly List<SupplyRecord> _supply = [];
+    private readonly Dictionary<Protocol.Chain.Address, SigningCounters> _signing = [];
     private BeaconState? _last;
+    private TimeSpan _lastAt;
 
     public IReadOnlyList<AccountingRecord> Accounting => _accounting;
 
     public int EpochsCompleted => _accounting.Count;
 
-    public void Record(ulong height, BeaconOutcome outcome, StakingWorld world, RunContext context)
+    public void Record(ulong height, TimeSpan at, BeaconOutcome outcome, StakingWorld world, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(context);
         var state = outcome.State!;
-        if (_elections.Count == 0) _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
+        if (_elections.Count == 0)
+        {
+            _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
+            _supply.Add(Supply(world.GenesisBeacon, TimeSpan.Zero, world, rewardEpoch: 0, epochEnd: false));
+        }
         foreach (var s in outcome.Slashes)
             _slashed.Add(new SlashedRecord(context.NodeOfOwner[s.Validator], s.Epoch, ToOne(s.Amount), ToOne(s.Burned)));
         foreach (var j in outcome.Jailed) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
         if (world.Rules.IsLastBlockInEpoch(height))
         {
+            // The epoch's counters as availability judged them: before this last block's own signatures were counted.
+            if (_last is not null) AddSigning(_last.Counters);
             var expected = world.GenesisSupply + state.Minted - state.Burned;
             var actual = state.Staking.TotalSupply();
             _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
+            _supply.Add(Supply(state, at, world, rewardEpoch: world.Rules.EpochOf(height) + 1, epochEnd: true) with { Supply = actual.ToString() });
             if (outcome.Election is { } e && outcome.NextCommittees is { } next) _elections.Add(Election(e.Epoch, e.Summary, next, world, context));
         }
         _last = state;
+        _lastAt = at;
     }
 
     public StakingRunResult Result(RunContext context, TimeSpan now)
@@ -46,8 +58,20 @@ public sealed class StakingLedger
         ArgumentNullException.ThrowIfNull(context);
         var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
         var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
-        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now));
+        var supply = _supply.ToList();
+        if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
+        var stakes = _last?.Staking.Validators.Values.ToDictionary(v => context.NodeOfOwner[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
+        var signing = new Dictionary<Protocol.Chain.Address, SigningCounters>(_signing);
+        if (_last is not null)
+            foreach (var (validator, counters) in _last.Counters) signing[validator] = signing.GetValueOrDefault(validator) + counters;
+        return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes,
+            signing.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => new SigningRecord(kv.Value.ToSign, kv.Value.Signed)));
     }
+
+    /// <summary>The supply as <paramref name="state"/> holds it at <paramref name="at"/>, with the reward per block in force from there (that of <paramref name="rewardEpoch"/>).</summary>
+    private static SupplyRecord Supply(BeaconState state, TimeSpan at, StakingWorld world, ulong rewardEpoch, bool epochEnd) => new(
+        state.Epoch, at, state.Staking.TotalSupply().ToString(), state.Minted.ToString(), state.Burned.ToString(), state.MintedToRecovery.ToString(),
+        world.Rules.Rewards.ForEpoch(rewardEpoch, state.EpochStartSupply).PerBlock.ToString(), epochEnd);
 
     /// <summary>
     /// Scripted transactions submitted by <paramref name="now"/> whose nonce the sender never used: the first of each
@@ -75,9 +99,15 @@ public sealed class StakingLedger
         return rejected;
     }
 
+    private void AddSigning(IEnumerable<KeyValuePair<Protocol.Chain.Address, SigningCounters>> counters)
+    {
+        foreach (var (validator, c) in counters) _signing[validator] = _signing.GetValueOrDefault(validator) + c;
+    }
+
     private static ElectionRecord Election(ulong epoch, ElectionSummary summary, ShardState committees, StakingWorld world, RunContext context)
     {
         var maxShare = new Dictionary<string, long>();
+        var byShard = new SortedDictionary<string, decimal[]>(StringComparer.Ordinal);
         var elected = new SortedSet<int>();
         for (var shard = 0; shard < committees.Shards.Count; shard++)
         {
@@ -90,10 +120,18 @@ public sealed class StakingLedger
                 var cohort = context.Plan.Nodes[node].Cohort;
                 byCohort[cohort] = byCohort.GetValueOrDefault(cohort) + committee.PowerOf(i);
             }
-            foreach (var (cohort, power) in byCohort) maxShare[cohort] = Math.Max(maxShare.GetValueOrDefault(cohort), power);
+            foreach (var (cohort, power) in byCohort)
+            {
+                maxShare[cohort] = Math.Max(maxShare.GetValueOrDefault(cohort), power);
+                if (!byShard.TryGetValue(cohort, out var shares)) byShard[cohort] = shares = new decimal[committees.Shards.Count];
+                shares[shard] = (decimal)power / VotingPower.One;
+            }
         }
         return new ElectionRecord(epoch, summary.ElectedKeys, ToOne(summary.Median), summary.KeysPerShard, summary.ExternalKeysPerShard,
-            [.. elected], maxShare.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value / VotingPower.One));
+            [.. elected], maxShare.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value / VotingPower.One))
+        {
+            CohortShardPower = byShard.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal>)kv.Value, StringComparer.Ordinal),
+        };
     }
 
     private static decimal ToOne(BigInteger atto) => (decimal)atto / 1_000_000_000_000_000_000m;

@@ -10,6 +10,7 @@ using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Accounts;
 using HarmonySim.Protocol.Crypto.Bls;
+using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Sharding;
 using HarmonySim.Protocol.Sharding.Randomness;
 using HarmonySim.Protocol.Staking;
@@ -51,9 +52,8 @@ public sealed class StakingWorld
             HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))],
             VerifySlotKeyProof = (key, proof) => proof.Length == Signature.Size && scheme.Verify(key, proofPayload, new Signature(proof)),
         };
-        var reward = ToAtto(s.BlockReward);
         Rules = new BeaconRules(plan.Timing.BlocksPerEpoch, election, HarmonySlots, parameters,
-            new BlockRewardSchedule([new RewardEra(0, reward, reward)]), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current,
+            RewardSchedule(plan, s), s.SlashRule2020 ? SlashRule.Rate2020 : SlashRule.Current,
             s.RandomnessResharding
                 ? new ReshardingPolicy(ReshardingPolicyKind.Randomness, s.VdfDifficulty, s.CuckooEvictions is not null, s.CuckooEvictions ?? ReshardingPolicy.DefaultCuckooEvictionsPerJoin)
                 : ReshardingPolicy.Harmony);
@@ -145,6 +145,23 @@ public sealed class StakingWorld
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.PreviousCommittees is { } previous ? ChainCommittees.Of(Cache, previous, state.Committees) : ChainCommittees.Of(Cache, state.Committees);
+    }
+
+    /// <summary>The run's issuance: the scenario's schedule, or <see cref="StakingPlan.BlockReward"/> ONE per block from genesis on.</summary>
+    private static BlockRewardSchedule RewardSchedule(RunPlan plan, StakingPlan s)
+    {
+        if (s.Issuance is not { } issuance)
+        {
+            var reward = ToAtto(s.BlockReward);
+            return new BlockRewardSchedule([new RewardEra(0, reward, reward)]);
+        }
+        if (issuance.AnnualInflation is { } rate)
+            return BlockRewardSchedule.FromInflation(new AnnualInflation(Dec.FromDecimal(rate), plan.Timing.BlockTime, plan.Shards, Dec.FromDecimal(issuance.DaoShare)));
+        return new BlockRewardSchedule([.. issuance.Eras.Select(e =>
+        {
+            var perBlock = ToAtto(e.PerBlock);
+            return new RewardEra(e.FromEpoch, perBlock, perBlock - AnnualInflation.RecoveryPart(perBlock, Dec.FromDecimal(e.DaoShare)));
+        })]);
     }
 
     public static BigInteger ToAtto(decimal ones) => new BigInteger(ones * 1_000_000_000m) * (Atto / 1_000_000_000);

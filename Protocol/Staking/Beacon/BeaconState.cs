@@ -12,7 +12,8 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 /// <summary>
 /// The beacon chain's state after a block: staking state, the epoch, this epoch's signing counters per validator,
 /// the last crosslinked block of each shard, the current committees, and the running totals the accounting check
-/// reads (minted rewards, burned slashes, rewards paid per validator). Immutable.
+/// reads (minted rewards, burned slashes, rewards paid per validator), the supply when the epoch began (which an
+/// inflation-rate issuance sets the epoch's block reward from) and what was minted to the recovery address. Immutable.
 /// </summary>
 public sealed record BeaconState(
     StakingState Staking,
@@ -27,7 +28,9 @@ public sealed record BeaconState(
     Hash32 RandomnessSeed = default,
     ImmutableList<RandomnessContribution>? Contributions = null,
     ImmutableSortedDictionary<Address, Validator>? Snapshot = null,
-    ImmutableSortedDictionary<Address, Validator>? PreviousSnapshot = null)
+    ImmutableSortedDictionary<Address, Validator>? PreviousSnapshot = null,
+    BigInteger EpochStartSupply = default,
+    BigInteger MintedToRecovery = default)
 {
     /// <summary>
     /// A validator as it stood when <paramref name="epoch"/> began (reference §4.4: the per-epoch snapshot that reward
@@ -43,7 +46,8 @@ public sealed record BeaconState(
     public static BeaconState Genesis(StakingState staking, ShardState committees) => new(
         staking, 0, ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
         ImmutableSortedDictionary<uint, ulong>.Empty, committees, BigInteger.Zero, BigInteger.Zero,
-        ImmutableSortedDictionary.Create<Address, BigInteger>(AddressOrder.Instance), Snapshot: staking.Validators);
+        ImmutableSortedDictionary.Create<Address, BigInteger>(AddressOrder.Instance), Snapshot: staking.Validators,
+        EpochStartSupply: staking.TotalSupply());
 
     /// <summary>The validators holding a staked slot in any shard this epoch.</summary>
     public ImmutableHashSet<Address> InCommittee() =>

@@ -127,9 +127,18 @@ public static class BeaconTransition
         var counters = state.Counters.ToBuilder();
         SigningCounter.Increment(counters, committee, signers);
         var staking = state.Staking;
-        var payout = BlockRewardDistributor.ForBlock(rules.Rewards, epoch, committee, signers,
+        var era = rules.Rewards.ForEpoch(epoch, state.EpochStartSupply);
+        var payout = BlockRewardDistributor.ForBlock(era, committee, signers,
             owner => staking.ValidatorAt(owner)?.Status == ValidatorStatus.Banned);
         var minted = state.Minted;
+        var toRecovery = state.MintedToRecovery;
+        // The recovery (DAO) part of a block that paid its signers is minted to the recovery address (HIP-30).
+        if (era.ToRecovery.Sign > 0 && payout.ByValidator.Count > 0)
+        {
+            staking = staking.Fund(rules.Rewards.Recovery, era.ToRecovery);
+            minted += era.ToRecovery;
+            toRecovery += era.ToRecovery;
+        }
         var paid = state.RewardsPaid;
         foreach (var (owner, due) in payout.ByValidator)
         {
@@ -145,7 +154,7 @@ public static class BeaconTransition
             minted += split.Total;
             paid = paid.SetItem(owner, paid.GetValueOrDefault(owner) + split.Total);
         }
-        return state with { Staking = staking, Counters = counters.ToImmutable(), Minted = minted, RewardsPaid = paid };
+        return state with { Staking = staking, Counters = counters.ToImmutable(), Minted = minted, RewardsPaid = paid, MintedToRecovery = toRecovery };
     }
 
     /// <summary>Credits a reward to a delegation, recreating it if it has emptied since the snapshot (the reward keeps it alive).</summary>
@@ -237,7 +246,7 @@ public static class BeaconTransition
                 Staking = staking, Committees = next, PreviousCommittees = state.Committees, Burned = state.Burned + dropped,
                 Counters = ImmutableSortedDictionary.Create<Address, SigningCounters>(AddressOrder.Instance),
                 RandomnessSeed = header.ParentHash, Contributions = [],
-                Snapshot = staking.Validators, PreviousSnapshot = state.Snapshot,
+                Snapshot = staking.Validators, PreviousSnapshot = state.Snapshot, EpochStartSupply = staking.TotalSupply(),
             },
             null, slashes, jailed, new ElectionEvent(epoch + 1, result.Summary, result.Excluded, quorum, state.EpochContributions.Count), next, vdf);
     }

@@ -43,9 +43,13 @@ public static class BlockRewardDistributor
     }
 
     /// <summary>One block's validator reward under <paramref name="schedule"/> at <paramref name="epoch"/>: equal split in the pre-staking era, by voting power after.</summary>
-    public static BlockRewardPayout ForBlock(BlockRewardSchedule schedule, ulong epoch, Committee committee, SignerBitmap signers, Func<Address, bool>? isBanned = null)
+    public static BlockRewardPayout ForBlock(BlockRewardSchedule schedule, ulong epoch, Committee committee, SignerBitmap signers, Func<Address, bool>? isBanned = null) =>
+        ForBlock(schedule.At(epoch), committee, signers, isBanned);
+
+    /// <summary>One block's validator reward under <paramref name="era"/>: equal split in the pre-staking era, by voting power after.</summary>
+    public static BlockRewardPayout ForBlock(RewardEra era, Committee committee, SignerBitmap signers, Func<Address, bool>? isBanned = null)
     {
-        var era = schedule.At(epoch);
+        ArgumentNullException.ThrowIfNull(era);
         return era.PreStaking ? DistributeEqually(committee, signers, era.ToValidators) : Distribute(committee, signers, era.ToValidators, isBanned);
     }
 

@@ -12,6 +12,8 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
 {
     /// <summary>Findings kept per kind; the rest are only counted.</summary>
     public const int KeptFindings = 5;
+    private const int MaxHalts = 100;
+    private readonly List<(TimeSpan From, TimeSpan To)> _halts = [];
 
     private readonly OutageTally[] _outages = [.. checks.ExpectedOutages.Select(w => new OutageTally(w))];
     private readonly List<string> _gaps = [];
@@ -34,6 +36,9 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     public long LivenessGapCount { get; private set; }
 
     public IReadOnlyList<OutageTally> Outages => _outages;
+
+    /// <summary>Every gap between commits longer than the liveness bound, expected or not (the first hundred): when a shard was halted.</summary>
+    public IReadOnlyList<(TimeSpan From, TimeSpan To)> Halts => _halts;
 
     /// <summary>The first logged event of a kind, if the shard logged one.</summary>
     public LoggedEvent? FirstEvent(string kind) => _firstByKind.GetValueOrDefault(kind);
@@ -64,7 +69,9 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     private void Gap(TimeSpan from, TimeSpan to)
     {
         var bound = checks.LivenessMaxGap;
-        if (to - from <= bound || Excused(from, to, bound)) return;
+        if (to - from <= bound) return;
+        if (_halts.Count < MaxHalts) _halts.Add((from, to));
+        if (Excused(from, to, bound)) return;
         if (LivenessGapCount++ < KeptFindings) _gaps.Add($"shard {shard}: no commit from {RunChecks.Seconds(from)} to {RunChecks.Seconds(to)}");
     }
 

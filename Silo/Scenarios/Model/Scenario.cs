@@ -52,6 +52,9 @@ public sealed record Scenario
     /// <summary>Whether this is a testnet config (it has genesis accounts) rather than a scenario to run.</summary>
     public bool IsTestnet => Genesis is not null;
 
+    /// <summary>Game-of-stakes teams (empty without a <c>teams:</c> section); their strategies are already in the cohorts.</summary>
+    public ImmutableArray<TeamSpec> Teams { get; init; } = [];
+
     /// <summary>Total validator nodes over all cohorts.</summary>
     public int ValidatorCount => Cohorts.Sum(c => c.Validators);
 

@@ -97,4 +97,7 @@ public sealed record StakingSpec
     /// most this many continuing keys of the shard it lands in (docs/RESHARDING.md); null reshuffles every epoch.
     /// </summary>
     public int? CuckooEvictions { get; init; }
+
+    /// <summary>An issuance schedule instead of <see cref="BlockReward"/>: eras, or an annual inflation rate.</summary>
+    public IssuanceSpec? Issuance { get; init; }
 }

@@ -27,6 +27,10 @@ public sealed class PinnedDigestTests
     [DataRow("throughput-steady", "aa8f806c96b573885c62c93d24d3681d5c46f9573f41081f0590604d9d510f27")]
     [DataRow("throughput-burst", "d3379ee8ccc8707352edd5ca56792949403d310d47378850dbca44a5e6f9a1fc")]
     [DataRow("rejoin-after-downtime", "2e7e58480a94bb4364d132a7e79ffba56bfc4c7d122c72cf2063e7d837914db8")]
+    [DataRow("gos-slashed-team", "ff2ea5259b144f63a933a30e7e5e3253440ecf7daedbfde7ec518df1b7694b22")]
+    [DataRow("gos-dark-team", "26f6512915e96bb0cf17be156472f6214e3c9ec9c0be59603455bafc40260476")]
+    [DataRow("gos-issuance-eras", "06e665db876ca28a508e9befc068073e9d495e4900adcf4d3c61c682fcc2367a")]
+    [DataRow("gos-team-game", "13f4532ca832c457fdd59c298e73e3cec5f8a96cb1d5cd9c84fe9a9a6b1b959e")]
     [DataRow("throughput-trace", "e9e71ae3c98b40f8c1ed54385ef06330448079c24cb298d833a36920ec221eb6")]
     public async Task A_bundled_scenario_gives_its_pinned_digest_on_one_and_two_silos(string name, string digest)
     {

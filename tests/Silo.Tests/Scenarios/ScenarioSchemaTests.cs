@@ -66,10 +66,11 @@ public sealed class ScenarioSchemaTests
     {
         // Every section present and empty, and an empty file: the loader then reports each unconditionally required field.
         const string text = "network: {sync: {}}\ncohorts: [{}, {name: a, validators: 1, stake: {}}]\nfaults: [{}]\nchecks: {expected_outages: [{}], max_shard_voting_power: [{}]}\n"
-            + "staking: {delegators: [{}], transactions: [{}]}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
+            + "staking: {delegators: [{}], transactions: [{}], issuance: {eras: [{}]}}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
             + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
             .Concat(ScenarioLoader.Parse("genesis: [{}]", "x.yaml").Errors)
+            .Concat(ScenarioLoader.Parse("cohorts: [{name: a, validators: 1, stake: 10000}]\nstaking: {}\nteams: [{}, {strategy: [{}], moves: [{}]}]", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
             .ToHashSet();
@@ -141,6 +142,8 @@ public sealed class ScenarioSchemaTests
             ["staking.slash_rule"] = "current",
             ["staking.commission_rate"] = new StakingSpec().CommissionRate,
             ["staking.vdf_difficulty"] = new StakingSpec().VdfDifficulty,
+            ["staking.issuance.dao_share"] = new IssuanceSpec().DaoShare,
+            ["staking.issuance.eras[].dao_share"] = new RewardEraSpec().DaoShare,
             ["load.block_gas_limit"] = new LoadSpec().BlockGasLimit,
             ["load.signing"] = "real",
             ["load.mempool.capacity"] = new LoadMempoolSpec().Capacity,

@@ -169,6 +169,15 @@ public sealed class StakingScenarioTests
     [DataRow("  slots_limit: 0", "  slots_limit: 30000", "22:16: staking.slots_limit: must be between 0 and 25000, got 30000", null)]
     [DataRow("  block_reward: 28", "  block_reward: -1", "23:17: staking.block_reward: expected an amount of ONE", null)]
     [DataRow("  vdf_difficulty: 50_000", "  vdf_difficulty: 0", "26:19: staking.vdf_difficulty: must be between 1 and 10000000, got 0", null)]
+    // Issuance.
+    [DataRow("  block_reward: 28", "  block_reward: 28\n  issuance:\n    annual_inflation: 6%", "23:17: staking.block_reward: is replaced by staking.issuance", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    dao_share: 25%", "24:5: staking.issuance: needs annual_inflation", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    annual_inflation: 6%\n    eras: [{from_epoch: 0, per_block: 7}]", "24:5: staking.issuance: sets both annual_inflation and eras", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    annual_inflation: 0", "24:23: staking.issuance.annual_inflation: must be more than 0", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    eras:\n      - {from_epoch: 3, per_block: 7}", "25:22: staking.issuance.eras[0].from_epoch: must be 0 in the first era", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    eras:\n      - {from_epoch: 0, per_block: 7}\n      - {from_epoch: 0, per_block: 5}", "26:22: staking.issuance.eras[1].from_epoch: must be after the previous era's from_epoch 0", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    eras:\n      - {from_epoch: 0, per_block: 7}\n    dao_share: 25%", "26:16: staking.issuance.dao_share: is set per era with eras", null)]
+    [DataRow("  block_reward: 28", "  issuance:\n    eras:\n      - {from_epoch: 0, per_blok: 7}", "25:25: staking.issuance.eras[0].per_blok: unknown field 'per_blok' (did you mean 'per_block'?)", null)]
     // Delegators.
     [DataRow("    - name: bob", "    - name: alice", "30:13: staking.delegators[1].name: 'alice' is already the name of the delegator at line 28", null)]
     [DataRow("    - name: bob", "    - name: \"\"", "30:13: staking.delegators[1].name: must not be empty", null)]
