@@ -14,15 +14,36 @@ namespace HarmonySim.Protocol.Consensus;
 /// </summary>
 internal sealed record ExploredLeaders(ulong Seed, IReadOnlyList<PublicKey> Keys, double Share, TimeSpan Until)
 {
+    /// <summary>
+    /// Byzantine keys for which leading matters most (those that carry stale certificates): half the heights draw their
+    /// byzantine leader from these when there are any, so one such node leads twice at a height far more often.
+    /// </summary>
+    public IReadOnlyList<PublicKey> Favoured { get; init; } = [];
+
     /// <summary>The explored leader of <paramref name="viewId"/> at <paramref name="height"/>, or null to follow the rotation.</summary>
     public PublicKey? Pick(Committee committee, ulong height, ulong viewId, TimeSpan now)
     {
         if (Keys.Count == 0 || now >= Until) return null;
-        var draw = Mix(Mix(Mix(Seed) ^ height) ^ viewId);
-        if ((draw >> 11) * (1.0 / (1UL << 53)) >= Share) return null;
+        var atHeight = Mix(Mix(Seed ^ 0x5EED) ^ height);
+        if (!Explored(atHeight, viewId)) return null;
         // One byzantine node per height: the one that hid a certificate at the height is the one that leads again.
-        var key = Keys[(int)(Mix(Mix(Seed ^ 0x5EED) ^ height) % (ulong)Keys.Count)];
+        var pool = Favoured.Count > 0 && (atHeight & 2) != 0 ? Favoured : Keys;
+        var key = pool[(int)((atHeight >> 8) % (ulong)pool.Count)];
         return committee.IndexOf(key) >= 0 ? key : null;
+    }
+
+    /// <summary>
+    /// Whether the explorer picks this view's leader. With a share strictly between 0 and 1, half the heights alternate
+    /// (byzantine, rotation, byzantine, … by the view's parity), the order the view-change lock exists for — a byzantine
+    /// leader, an honest one that gets a block prepared, the same byzantine leader again; the other heights draw each
+    /// view with <see cref="Share"/>. At ½ (the campaigns' default) that is still half the views overall.
+    /// </summary>
+    private bool Explored(ulong atHeight, ulong viewId)
+    {
+        if (Share <= 0 || Share >= 1) return Share >= 1;
+        if ((atHeight & 1) != 0) return ((viewId ^ (atHeight >> 2)) & 1) == 0;
+        var draw = Mix(Mix(Mix(Seed) ^ (atHeight >> 1)) ^ viewId);
+        return (draw >> 11) * (1.0 / (1UL << 53)) < Share;
     }
 
     // SplitMix64's finaliser: a fixed, well-mixed function of its input (no state, no randomness source).

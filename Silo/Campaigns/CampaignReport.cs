@@ -29,16 +29,16 @@ public sealed record CampaignReport(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static CampaignReport Of(string scenarioPath, CampaignSettings settings, CampaignResult result, TimeSpan wall) => new(
+    public static CampaignReport Of(string scenarioPath, CampaignSettings settings, CampaignResult result, TimeSpan wall, string tuning = "") => new(
         scenarioPath, settings.FirstSeed, settings.Seeds, result.Runs, settings.Jobs, wall.TotalSeconds,
         wall > TimeSpan.Zero ? result.Runs / wall.TotalHours : 0,
         result.ViolationsByKind.ToDictionary(k => k.Key.ToString().ToLowerInvariant(), k => k.Value),
-        [.. result.Violations.Select(v => new CampaignViolation(v.Seed, v.Violation!.Value.ToString().ToLowerInvariant(), v.Detail!, ReplayCommand(scenarioPath, v.Seed)))],
+        [.. result.Violations.Select(v => new CampaignViolation(v.Seed, v.Violation!.Value.ToString().ToLowerInvariant(), v.Detail!, ReplayCommand(scenarioPath, v.Seed, tuning)))],
         result.Halts);
 
     /// <summary>The command that runs one violating seed again, alone.</summary>
-    public static string ReplayCommand(string scenarioPath, ulong seed) =>
-        string.Create(CultureInfo.InvariantCulture, $"harmonysim campaign {scenarioPath} --first-seed {seed} --seeds 1");
+    public static string ReplayCommand(string scenarioPath, ulong seed, string tuning = "") =>
+        string.Create(CultureInfo.InvariantCulture, $"harmonysim campaign {scenarioPath} --first-seed {seed} --seeds 1{tuning}");
 
     public void Write(string folder)
     {

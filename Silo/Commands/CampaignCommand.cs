@@ -9,7 +9,8 @@ using HarmonySim.Simulation.Campaigns;
 namespace HarmonySim.Silo.Commands;
 
 /// <summary>
-/// <c>harmonysim campaign SCENARIO --seeds N [--jobs J] [--all] [--first-seed S] [--out DIR]</c>: the scenario over N
+/// <c>harmonysim campaign SCENARIO --seeds N [--jobs J] [--all] [--first-seed S] [--out DIR] [--byzantine-leaders X]
+/// [--commit-cuts X] [--lossy-rounds X]</c>: the scenario over N
 /// seeds, each explored Twins-style (byzantine nodes, partitions and message omission per round), run in this process
 /// without a silo on J threads; stops at the first safety or liveness violation unless --all, prints the seed and the
 /// command that replays it, and writes campaign.json and campaign.md. Exit 0 if no run violated, 1 if one did, 2 on bad input.
@@ -24,9 +25,12 @@ public static class CampaignCommand
         var all = new Option<bool>("--all") { Description = "Go on past the first violation." };
         var first = new Option<ulong?>("--first-seed") { Description = "The first seed (default: the scenario's seed); seeds run S, S+1, …" };
         var outDir = new Option<string?>("--out") { Description = "Folder for campaign.json and campaign.md (default: runs/campaign-<scenario>-<UTC time>)." };
+        var leaders = new Option<double?>("--byzantine-leaders") { Description = "Share of view changes led by a byzantine node the exploration picks, 0–1 (default 0.5)." };
+        var cuts = new Option<double?>("--commit-cuts") { Description = "Share of heights whose first committer is cut off before its COMMITTED leaves, 0–1 (default 0.25)." };
+        var lossy = new Option<double?>("--lossy-rounds") { Description = "Share of protocol rounds that lose messages, 0–0.5 (default min(0.5, 2 / nodes of the largest shard))." };
         var command = new Command("campaign",
             "Run a scenario over many seeds with Twins-style exploration and report safety and liveness violations, each with " +
-            "the command that replays it. Exit codes: 0 no violation, 1 a violation, 2 bad input.") { scenario, seeds, jobs, all, first, outDir };
+            "the command that replays it. Exit codes: 0 no violation, 1 a violation, 2 bad input.") { scenario, seeds, jobs, all, first, outDir, leaders, cuts, lossy };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -40,7 +44,13 @@ public static class CampaignCommand
                 return ExitCodes.BadInput;
             }
             if (ScenarioArgument.Plan(s, $"{s.Name}-campaign", path, error) is not { } plan) return ExitCodes.BadInput;
-            var settings = new CampaignSettings(parse.GetValue(first) ?? s.Seed, count, parse.GetValue(jobs), parse.GetValue(all), CampaignExploration.For(plan));
+            var tuning = new ExplorationTuning(parse.GetValue(leaders), parse.GetValue(cuts), parse.GetValue(lossy));
+            if (tuning.Error() is { } bad)
+            {
+                error.WriteLine($"harmonysim campaign: {bad}");
+                return ExitCodes.BadInput;
+            }
+            var settings = new CampaignSettings(parse.GetValue(first) ?? s.Seed, count, parse.GetValue(jobs), parse.GetValue(all), tuning.Apply(CampaignExploration.For(plan)));
             var folder = parse.GetValue(outDir) ?? Path.Combine("runs", $"campaign-{s.Name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
             if (OutputFolder.Prepare(folder) is { } why)
             {
@@ -49,13 +59,13 @@ public static class CampaignCommand
             }
             var clock = Stopwatch.StartNew();
             var found = Campaign.Run(plan, settings);
-            var report = CampaignReport.Of(path, settings, found, clock.Elapsed);
+            var report = CampaignReport.Of(path, settings, found, clock.Elapsed, tuning.Arguments);
             report.Write(folder);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{found.Runs} runs in {clock.Elapsed.TotalSeconds:0.0} s ({report.ScenariosPerHour:#,0} scenarios per hour); violations: {found.Violations.Count}; report: {folder}"));
             if (found.FirstViolation is not { } v) return ExitCodes.Passed;
             output.WriteLine($"first violation: seed {v.Seed}: {v.Violation!.Value.ToString().ToLowerInvariant()}: {v.Detail}");
-            output.WriteLine($"replay: {CampaignReport.ReplayCommand(path, v.Seed)}");
+            output.WriteLine($"replay: {CampaignReport.ReplayCommand(path, v.Seed, tuning.Arguments)}");
             return ExitCodes.CheckFailed;
         });
         return command;

@@ -29,6 +29,14 @@ public sealed record ExplorationSettings
     public bool OmitPerRound { get; init; } = true;
 
     /// <summary>
+    /// The share of protocol rounds that lose messages when <see cref="OmitPerRound"/> (at most ½); null for
+    /// min(½, 2 / n) with n the largest shard's node count. A quorum of a large committee needs dozens of messages, and
+    /// a lossy round in every other one leaves few schedules where one side progresses while another holds a
+    /// certificate: at 100 nodes ½ found the missing lock once in ~250 seeds, 2 / n once in ~55 (docs/DESIGN-NOTES.md).
+    /// </summary>
+    public double? LossyRounds { get; init; }
+
+    /// <summary>
     /// The share of view changes whose new leader the exploration picks among the byzantine nodes instead of Harmony's
     /// rotation (Twins chooses every round's leader); 0 keeps the rotation. Rotation makes a byzantine node lead twice at
     /// one height only after every honest node in between has failed, the order the view-change lock exists for.

@@ -42,12 +42,15 @@ public static class TwinsExploration
             Nodes = nodes,
             Faults = [.. faults.OrderBy(f => f.At)],
             Length = new RunLength(settings.HealAt + settings.LivenessWindow),
-            Omissions = settings.OmitPerRound ? new OmissionPlan(settings.HealAt) : template.Omissions,
+            Omissions = settings.OmitPerRound ? new OmissionPlan(settings.HealAt) { LossyRounds = settings.LossyRounds ?? LossyRoundsFor(template) } : template.Omissions,
             ByzantineLeaderShare = settings.ByzantineLeaders > 0 ? settings.ByzantineLeaders : null,
             ByzantineLeadersUntil = settings.HealAt,
             CommitCuts = settings.CommitCuts > 0 ? new CommitCutPlan(settings.HealAt, settings.CommitCuts) : template.CommitCuts,
         };
     }
+
+    private static double LossyRoundsFor(RunPlan template) =>
+        Math.Min(0.5, 2.0 / Enumerable.Range(0, template.Shards).Max(s => template.NodesOf(s).Count()));
 
     /// <summary>
     /// Every node of every shard into one of <paramref name="groups"/> groups (a node's twins go with it). The first

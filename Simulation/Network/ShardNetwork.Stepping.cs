@@ -199,7 +199,7 @@ public sealed partial class ShardNetwork
         if (!_routing.Route(from, fromReplica, to, out var toReplica)) return;
         if (_faults.Blocks(from, to, Now)) return;
         var arrived = !(_plan.Omissions is { } omissions && Now < omissions.Until
-            && RunSeeds.Omitted(_plan.Seed, message.BlockNumber, message.ViewId, (byte)message.Type, from, to)) && !_latency.Lost(_random);
+            && RunSeeds.Omitted(_plan.Seed, message.BlockNumber, message.ViewId, (byte)message.Type, from, to, omissions.LossyRounds)) && !_latency.Lost(_random);
         if (_memberIndex[from] >= 0 && _memberIndex[to] >= 0) _stats.Copy(_memberIndex[from], _memberIndex[to], bytes, arrived);
         if (!arrived) return;
         var delay = _latency.Delay(_plan.Nodes[from].Region, _plan.Nodes[to].Region, bytes, _random) + _faults.ExtraDelay(from, to);

@@ -7,4 +7,8 @@ namespace HarmonySim.Simulation.Plans;
 /// another is dropped with it. Indexed by the protocol's round rather than by time, so it cuts a phase between a leader's
 /// broadcasts as readily as between views. FBFT's safety must hold under any such loss; liveness only after it ends.
 /// </summary>
-public sealed record OmissionPlan(TimeSpan Until);
+public sealed record OmissionPlan(TimeSpan Until)
+{
+    /// <summary>The share of protocol rounds that lose messages at all (at most ½, the default).</summary>
+    public double LossyRounds { get; init; } = 0.5;
+}

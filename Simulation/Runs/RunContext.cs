@@ -47,7 +47,10 @@ public sealed class RunContext
         };
         _keys = [.. plan.Nodes.Select(n => Enumerable.Range(0, n.Keys).Select(k => CreateKey(n, k)).ToArray())];
         if (plan.ByzantineLeaderShare is { } share)
-            Config = Config with { ExploredLeaders = new ExploredLeaders(plan.Seed, [.. plan.Nodes.Where(n => n.Behaviour != NodeBehaviour.Honest).SelectMany(n => _keys[n.Id].Select(k => k.Public))], share, plan.ByzantineLeadersUntil) };
+            Config = Config with { ExploredLeaders = new ExploredLeaders(plan.Seed, KeysOf(plan, n => n.Behaviour != NodeBehaviour.Honest), share, plan.ByzantineLeadersUntil)
+            {
+                Favoured = KeysOf(plan, n => n.Behaviour == NodeBehaviour.StaleCertificateLeader),
+            } };
         // Owners first: an external validator's is a secp256k1 account, derived once here for the committees,
         // the staking world and the reports.
         _owners = [.. plan.Nodes.Select(n => OwnerOf(plan, n.Id))];
@@ -104,6 +107,9 @@ public sealed class RunContext
     /// A node's key. In a staking run an external node grinds its keys (tries further key material) until each
     /// maps to the node's shard by Harmony's key-mod rule, as operators do to choose their shard.
     /// </summary>
+    private PublicKey[] KeysOf(RunPlan plan, Func<NodePlan, bool> which) =>
+        [.. plan.Nodes.Where(which).SelectMany(n => _keys[n.Id].Select(k => k.Public))];
+
     private KeyPair CreateKey(NodePlan node, int key)
     {
         var grind = Plan.Staking is not null && node.StakePerKey is not null;

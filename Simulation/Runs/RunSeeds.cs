@@ -62,7 +62,7 @@ public static class RunSeeds
     /// even, else the cube of the uniform number its next four bytes make;
     /// the message is dropped when SHA-256(seed ‖ "omission" and six zero bytes ‖ height ‖ view ‖ type ‖ from ‖ to) falls below that rate.
     /// </summary>
-    public static bool Omitted(ulong seed, ulong height, ulong view, byte type, int from, int to)
+    public static bool Omitted(ulong seed, ulong height, ulong view, byte type, int from, int to, double lossyRounds = 0.5)
     {
         Span<byte> input = stackalloc byte[8 + 14 + 8 + 8 + 1 + 4 + 4];
         BinaryPrimitives.WriteUInt64LittleEndian(input, seed);
@@ -73,6 +73,8 @@ public static class RunSeeds
         Span<byte> round = stackalloc byte[32];
         SHA256.HashData(input[..39], round);
         if ((round[0] & 1) == 0) return false;
+        // Below ½, a second draw of the same round thins the lossy ones (½ keeps the first draw alone, as before).
+        if (lossyRounds < 0.5 && BinaryPrimitives.ReadUInt16LittleEndian(round[5..]) >= lossyRounds * 2 * 65536) return false;
         // The cube of a uniform draw: most lossy rounds lose little, so a large committee still gathers quorums and
         // the schedules that matter (one side progressing while the other holds a certificate) happen at all.
         var uniform = BinaryPrimitives.ReadUInt32LittleEndian(round[1..]) / (double)uint.MaxValue;

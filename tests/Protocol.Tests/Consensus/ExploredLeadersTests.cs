@@ -36,6 +36,30 @@ public sealed class ExploredLeadersTests
     }
 
     [TestMethod]
+    public void Half_the_heights_alternate_a_byzantine_leader_with_the_rotation_view_by_view()
+    {
+        var schedule = new ExploredLeaders(7, [_f.Keys[3].Public], 0.5, TimeSpan.FromSeconds(60));
+        var patterns = Enumerable.Range(0, 400).Select(h => Enumerable.Range(0, 8).Select(v => schedule.Pick(_f.Committee, (ulong)h, (ulong)v, TimeSpan.Zero) is not null).ToArray()).ToList();
+        static bool Alternates(bool[] views) => views.Zip(views.Skip(1)).All(p => p.First != p.Second);
+        var alternating = patterns.Count(Alternates);
+        // Half the heights alternate by design; a drawn height alternates over 8 views by chance 2 in 256 times.
+        Assert.IsTrue(alternating is > 170 and < 240, $"{alternating} of 400 heights alternate");
+        Assert.IsTrue(patterns.Any(p => Alternates(p) && p[0]) && patterns.Any(p => Alternates(p) && !p[0]), "both parities occur");
+    }
+
+    [TestMethod]
+    public void Half_the_heights_draw_their_byzantine_leader_from_the_favoured_keys()
+    {
+        var favoured = _f.Keys[2].Public;
+        var schedule = new ExploredLeaders(7, [_f.Keys[1].Public, _f.Keys[2].Public, _f.Keys[3].Public], 1.0, TimeSpan.FromSeconds(60)) { Favoured = [favoured] };
+        var leaders = Enumerable.Range(0, 900).Select(h => schedule.Pick(_f.Committee, (ulong)h, 1, TimeSpan.Zero)).ToList();
+        var share = leaders.Count(k => k == favoured) / 900.0;
+        // ½ from the favoured key alone, and a third of the other half: about ⅔.
+        Assert.IsTrue(share is > 0.6 and < 0.73, $"favoured key leads {share:P0} of heights");
+        Assert.IsTrue(leaders.Distinct().Count() == 3, "the other byzantine keys still lead some heights");
+    }
+
+    [TestMethod]
     public void From_the_heal_on_the_rotation_leads_again_and_keys_outside_the_committee_never_lead()
     {
         var schedule = new ExploredLeaders(7, [_f.Keys[3].Public], 1.0, TimeSpan.FromSeconds(60));

@@ -36,26 +36,7 @@ public sealed class CampaignCommandTests
     [TestMethod]
     public void A_violation_exits_1_and_prints_the_seed_and_the_command_that_replays_it()
     {
-        // Three of four nodes withhold their votes: whichever node the campaign makes byzantine, no quorum is left.
-        var scenario = Path.Combine(Folder(), "withheld.yaml");
-        File.WriteAllText(scenario, File.ReadAllText(Bundled("gos-twins-4.yaml"))
-            .Replace("name: gos-twins-4", "name: withheld", StringComparison.Ordinal)
-            .Replace("""
-              - name: harmony
-                validators: 4
-                harmony_operated: true
-                region: us-east
-            """, """
-              - name: harmony
-                validators: 1
-                harmony_operated: true
-                region: us-east
-              - name: withholders
-                validators: 3
-                harmony_operated: true
-                region: us-east
-                behaviour: withhold-votes
-            """, StringComparison.Ordinal));
+        var scenario = WithheldScenario();
         var (exit, output, error) = Invoke("campaign", scenario, "--seeds", "3", "--jobs", "1", "--out", Folder());
         Assert.AreEqual(1, exit, error + output);
         StringAssert.Contains(output, "first violation: seed 1: liveness: shard 0 committed nothing");
@@ -75,6 +56,46 @@ public sealed class CampaignCommandTests
         var (exit, _, error) = Invoke("campaign", bad, "--seeds", "1");
         Assert.AreEqual(ExitCodes.BadInput, exit);
         StringAssert.Contains(error, "bad.yaml");
+    }
+
+    [TestMethod]
+    public void Exploration_options_reach_the_runs_and_every_replay_command()
+    {
+        var scenario = WithheldScenario();
+        var (exit, output, error) = Invoke("campaign", scenario, "--seeds", "1", "--jobs", "1", "--out", Folder(),
+            "--byzantine-leaders", "1", "--commit-cuts", "0", "--lossy-rounds", "0.125");
+        Assert.AreEqual(1, exit, error + output);
+        // The replay command keeps the options, so a printed seed names the same schedule.
+        StringAssert.Contains(output, $"replay: harmonysim campaign {scenario} --first-seed 1 --seeds 1 --byzantine-leaders 1 --commit-cuts 0 --lossy-rounds 0.125");
+        Assert.AreEqual(ExitCodes.BadInput, Invoke("campaign", scenario, "--seeds", "1", "--lossy-rounds", "0.6").Exit);
+        var (badExit, _, badError) = Invoke("campaign", scenario, "--seeds", "1", "--byzantine-leaders", "-0.1");
+        Assert.AreEqual(ExitCodes.BadInput, badExit);
+        StringAssert.Contains(badError, "--byzantine-leaders must lie between 0 and 1");
+    }
+
+    /// <summary>Three of four nodes withhold their votes: whichever node the campaign makes byzantine, no quorum is left.</summary>
+    private static string WithheldScenario()
+    {
+        var scenario = Path.Combine(Folder(), "withheld.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Bundled("gos-twins-4.yaml"))
+            .Replace("name: gos-twins-4", "name: withheld", StringComparison.Ordinal)
+            .Replace("""
+              - name: harmony
+                validators: 4
+                harmony_operated: true
+                region: us-east
+            """, """
+              - name: harmony
+                validators: 1
+                harmony_operated: true
+                region: us-east
+              - name: withholders
+                validators: 3
+                harmony_operated: true
+                region: us-east
+                behaviour: withhold-votes
+            """, StringComparison.Ordinal));
+        return scenario;
     }
 
     private static string Bundled(string file) =>

@@ -31,10 +31,10 @@ public sealed class CampaignTests
 
     [TestMethod]
     [DataRow(1, DisplayName = "quorum lowered to 1/2")]
+    [DataRow(2, DisplayName = "view-change lock removed")]
     [DataRow(3, DisplayName = "M1 not required")]
     public void The_100_node_campaign_finds_a_planted_bug_and_its_seed_replays_it(int bugNumber)
     {
-        // NoViewChangeLock is not found in 200 seeds at 100 nodes (docs/DESIGN-NOTES.md, campaigns).
         var bug = (PlantedBug)bugNumber;
         var template = CampaignPlans.Shard(100);
         var result = Campaign.Run(template, CampaignPlans.Seeds(200), bug);
@@ -43,6 +43,8 @@ public sealed class CampaignTests
         Assert.AreEqual(ViolationKind.Safety, found.Violation);
         TestContext.WriteLine($"{bug}: seed {found.Seed} after {result.Runs} runs: {found.Detail}");
         Assert.AreEqual(found, CampaignJudge.Run(Campaign.PlanOf(template, found.Seed, CampaignPlans.Exploration, bug), found.Seed, CampaignPlans.Exploration));
+        Assert.IsFalse(CampaignJudge.Run(Campaign.PlanOf(template, found.Seed, CampaignPlans.Exploration), found.Seed, CampaignPlans.Exploration).Violated,
+            "the same schedule is safe without the planted bug");
     }
 
     [TestMethod]
@@ -93,12 +95,25 @@ public sealed class CampaignTests
             "outside its active window the stale-certificate leader sends what its honest node sends, and nothing forks");
     }
 
+    /// <summary>
+    /// A known weakness the exploration found (docs/DESIGN-NOTES.md, "A fork the lock does not stop"): a validator commits
+    /// the block a NEWVIEW carries without preparing it again in the new view, so the block keeps its proposal view in
+    /// every later ranking and lock. Seed 1321 of the stale-certificate campaign: the byzantine leader prepares a block at
+    /// view 8 and hides it, an honest leader gets another prepared at view 10 (one node holds that certificate), the
+    /// byzantine leader carries the view-8 block at view 11 and two unlocked honest nodes commit it; at view 14 the holder
+    /// of the view-10 certificate leads, ranks it above the view-8 block, and the rest commit it: two honest blocks at
+    /// height 2. Outside its window the same node is harmless.
+    /// </summary>
     [TestMethod]
-    public void With_the_lock_in_place_stale_certificate_leaders_never_fork_the_chain()
+    public void A_carried_block_keeps_its_proposal_view_so_a_stale_certificate_leader_can_still_fork_the_lock()
     {
-        var result = Campaign.Run(CampaignPlans.Shard(4), new CampaignSettings(1, 2_000, 2, false, StaleLeaders));
-        Assert.AreEqual(2_000, result.Runs);
-        Assert.IsNull(result.FirstViolation, result.FirstViolation?.Detail);
+        var template = CampaignPlans.Shard(4);
+        var plan = Campaign.PlanOf(template, 1321, StaleLeaders);
+        var run = CampaignJudge.Run(plan, 1321, StaleLeaders);
+        Assert.AreEqual(ViolationKind.Safety, run.Violation, run.Detail);
+        StringAssert.Contains(run.Detail, "height 2");
+        var idle = plan with { Nodes = [.. plan.Nodes.Select(n => n.Behaviour == NodeBehaviour.StaleCertificateLeader ? n with { BehaviourUntil = TimeSpan.Zero } : n)] };
+        Assert.IsFalse(CampaignJudge.Run(idle, 1321, StaleLeaders).Violated);
     }
 
     private static ExplorationSettings StaleLeaders => CampaignPlans.Exploration with { Behaviours = [NodeBehaviour.StaleCertificateLeader] };
