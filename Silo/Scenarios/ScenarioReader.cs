@@ -202,6 +202,9 @@ internal sealed partial class ScenarioReader(string file)
         ("delay-votes", CohortBehaviour.DelayVotes),
     ];
 
+    /// <summary>A behaviour's file name (what <c>cohorts[].behaviour</c> and a team's strategy call it).</summary>
+    public static string BehaviourName(CohortBehaviour behaviour) => BehaviourNames.First(b => b.Item2 == behaviour).Item1;
+
     private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)
     {
         var list = List(top, "cohorts", required: true);
