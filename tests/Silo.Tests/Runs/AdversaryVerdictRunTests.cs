@@ -69,6 +69,18 @@ public sealed class AdversaryVerdictRunTests
     }
 
     [TestMethod]
+    public async Task The_bundled_stake_sized_cartel_halts_its_shard_in_its_window_and_the_shard_recovers()
+    {
+        var report = await Run(Load("gos-stake-share"));
+        Assert.IsTrue(report.Passed, string.Join("; ", report.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
+        var cartel = report.Adversaries.Single();
+        Assert.AreEqual(0.34, cartel.Size.ShardVotingPower[0], (double)StakeShareSizing.Tolerance);
+        CollectionAssert.AreEqual(new[] { "halt", "capture-1/3" }, cartel.Achieved.ToArray());
+        Assert.IsNotNull(cartel.Answer.RecoveryS);
+        Assert.IsLessThanOrEqualTo(2L, cartel.Answer.CommitsInWindow, "at most the blocks under way when it began withholding");
+    }
+
+    [TestMethod]
     public async Task Forgers_achieve_nothing_and_their_refused_forgeries_are_counted()
     {
         var forgers = (await Run(Load("gos-forgers"))).Adversaries.Single();
