@@ -75,6 +75,7 @@ public static class RunFolder
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Validators} | {c.Keys} | {c.StakeShare:0.####} | {c.MaxShardVotingPower:0.####} | {c.SlashedAmount} | {c.Rewards} |");
         AppendStaking(md, r);
         ScoreboardMarkdown.Append(md, r.Scoreboard);
+        Adversaries.AdversaryMarkdown.Append(md, r.Adversaries);
         EconomicsMarkdown.Append(md, r.Economics, economicsPlots ?? []);
         AppendTransactions(md, r.Transactions);
         Propagation.PropagationReport.AppendMarkdown(md, r);

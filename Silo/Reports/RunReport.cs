@@ -41,6 +41,7 @@ public sealed record RunReport(
         {
             Economics = EconomicsReport.From(plan, result.Shards[0].Staking),
             Scoreboard = Reports.Scoreboard.From(result, checks),
+            Adversaries = Reports.Adversaries.AdversaryVerdicts.From(result, checks),
         };
     }
 
@@ -49,6 +50,9 @@ public sealed record RunReport(
 
     /// <summary>The game-of-stakes teams ranked (docs/GAME-OF-STAKES.md); empty without teams.</summary>
     public IReadOnlyList<TeamScore> Scoreboard { get; init; } = [];
+
+    /// <summary>One verdict per cohort with a behaviour other than honest (docs/GAME-OF-STAKES.md, "Verdicts"); empty without adversaries.</summary>
+    public IReadOnlyList<Adversaries.AdversaryVerdict> Adversaries { get; init; } = [];
 }
 
 /// <summary>

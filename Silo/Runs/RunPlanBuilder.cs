@@ -3,6 +3,7 @@ using HarmonySim.Simulation.Plans;
 using HarmonySim.Simulation.Results;
 using HarmonySim.Simulation.Runs;
 using HarmonySim.Silo.Scenarios.Model;
+using HarmonySim.Silo.Scenarios;
 
 using HarmonySim.Protocol.Consensus.Quorum;
 
@@ -54,6 +55,7 @@ public static class RunPlanBuilder
         {
             Faults = Faults(scenario, nodes),
             Teams = [.. scenario.Teams.Select(t => new TeamPlan(t.Name, t.Budget, t.Cohorts, t.Strategy, [.. t.Active.Select(w => new TeamWindow(w.From, w.Until))]))],
+            Adversaries = Adversaries(scenario),
             Propagation = new PropagationPlan(scenario.Network.Propagation)
             {
                 Eclipses = scenario.Eclipse is { } e
@@ -155,6 +157,12 @@ public static class RunPlanBuilder
         }
         return TimeSpan.FromSeconds((double)seconds);
     }
+
+    /// <summary>Every cohort with a behaviour other than honest, with its window and team, for the per-adversary verdicts.</summary>
+    private static List<AdversaryPlan> Adversaries(Scenario scenario) =>
+        [.. scenario.Cohorts.Where(c => c.Behaviour != CohortBehaviour.Honest).Select(c => new AdversaryPlan(
+            c.Name, ScenarioReader.BehaviourName(c.Behaviour), c.DoubleSignFrom ?? c.DarkFrom ?? c.ActiveFrom ?? TimeSpan.Zero, c.ActiveUntil,
+            scenario.Teams.FirstOrDefault(t => t.Cohorts.Contains(c.Name))?.Name))];
 
     /// <summary>
     /// Places each node (all of its keys) in one shard: Harmony-operated nodes fill each shard's Harmony slots, the

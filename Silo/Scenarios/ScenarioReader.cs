@@ -54,6 +54,7 @@ internal sealed partial class ScenarioReader(string file)
         var load = Section(top, "load", required: false, m => ReadLoad(m, network, duration));
         var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
         var genesis = top.Has("genesis") ? ReadGenesis(top, network) : null;
+        if (cohorts is not null && network is not null && !(top.Has("staking") && staking is null)) cohorts = SizeByStakeShare(cohorts.Value, network, staking);
         var teams = top.Has("teams") ? ReadTeams(top, cohorts, staking, duration) : TeamsRead.None;
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
@@ -185,7 +186,11 @@ internal sealed partial class ScenarioReader(string file)
 
     // ---------------------------------------------------------------- cohorts
 
-    private sealed record ReadCohort(CohortSpec Spec, YamlNode Node);
+    private sealed record ReadCohort(CohortSpec Spec, YamlNode Node)
+    {
+        /// <summary>The <c>stake_share</c> value's node, for errors of the sizing (null without one).</summary>
+        public YamlNode? ShareNode { get; init; }
+    }
 
     /// <summary>A cohort's behaviours by their file names (cohorts[].behaviour and a team's strategy).</summary>
     private static readonly (string, CohortBehaviour)[] BehaviourNames =
@@ -196,6 +201,9 @@ internal sealed partial class ScenarioReader(string file)
         ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
         ("delay-votes", CohortBehaviour.DelayVotes),
     ];
+
+    /// <summary>A behaviour's file name (what <c>cohorts[].behaviour</c> and a team's strategy call it).</summary>
+    public static string BehaviourName(CohortBehaviour behaviour) => BehaviourNames.First(b => b.Item2 == behaviour).Item1;
 
     private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)
     {
@@ -222,7 +230,8 @@ internal sealed partial class ScenarioReader(string file)
             var validators = Int(m, "validators", 1, 100_000, required: true);
             var keys = Int(m, "keys_per_node", 1, 1_000);
             var harmonyOperated = Bool(m, "harmony_operated");
-            var stakeOk = ReadStake(m, network, harmonyOperated ?? false, out var stake);
+            var stakeShare = Share(m, "stake_share");
+            var stakeOk = ReadStake(m, network, harmonyOperated ?? false, out var stake, sized: m.Has("stake_share"));
             // With elections each external node is a validator whose self-stake must reach Harmony's MinSelfDelegation.
             if (stakeOk && electing && stake is not null && stake.Min * (keys ?? 1) < MinSelfDelegationOne)
             {
@@ -274,7 +283,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
-                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk)
+                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk || m.Has("stake_share") && stakeShare is null)
             {
                 ok = false;
                 continue;
@@ -294,7 +303,8 @@ internal sealed partial class ScenarioReader(string file)
                 JoinsAt = joinsAt,
                 ActiveFrom = activeFrom,
                 ActiveUntil = activeUntil,
-            }, node));
+                StakeShare = stakeShare,
+            }, node) { ShareNode = m.Value("stake_share") });
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.
         if (allNamed) knownCohorts = [.. names.Keys];
@@ -347,14 +357,16 @@ internal sealed partial class ScenarioReader(string file)
     /// <summary>Harmony's minimum self-delegation (reference §4.2), in ONE.</summary>
     private const decimal MinSelfDelegationOne = 10_000m;
 
-    private bool ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated, out StakeSpec? stake)
+    private bool ReadStake(Fields m, NetworkSpec? network, bool harmonyOperated, out StakeSpec? stake, bool sized = false)
     {
         stake = null;
         var node = m.Value("stake");
         var path = m.PathOf("stake");
+        // A cohort sized by stake_share gets its stake from the sizing (ScenarioReader.StakeShare.cs).
+        if (sized && node is not null) return Refuse(node, path, "is computed from stake_share; give one of stake and stake_share");
         if (node is null)
         {
-            if (!harmonyOperated && network is { Quorum: QuorumMode.ByVotingPower })
+            if (!harmonyOperated && !sized && network is { Quorum: QuorumMode.ByVotingPower })
             {
                 Error(m.Node, path, "is required for an external cohort with quorum: stake (stake per key in ONE, or min and max)");
                 return false;

@@ -52,6 +52,9 @@ public sealed record RunPlan(
     /// <summary>Game-of-stakes teams, for the scoreboard; read by the host, never by the kernel.</summary>
     public IReadOnlyList<TeamPlan> Teams { get; init; } = [];
 
+    /// <summary>Cohorts with a behaviour other than honest, for the per-adversary verdicts; read by the host, never by the kernel.</summary>
+    public IReadOnlyList<AdversaryPlan> Adversaries { get; init; } = [];
+
     /// <summary>
     /// A safety rule broken on purpose (the mutation check). Internal, so no scenario, JSON plan or command can set it:
     /// only the kernel's campaign code and the test assemblies do.

@@ -20,7 +20,7 @@ public sealed class RunRecorder
     {
         _output = output;
         _events = new EventLogWriter(output.Events);
-        _tallies = [.. Enumerable.Range(0, plan.Shards).Select(s => new ShardTally(s, plan.Checks))];
+        _tallies = [.. Enumerable.Range(0, plan.Shards).Select(s => new ShardTally(s, plan.Checks, plan.Adversaries))];
         var steps = plan.Load is { } load ? LoadSteps.Of(load, plan.Duration) : [];
         _load = plan.Load is null ? [] : [.. Enumerable.Range(0, plan.Shards).Select(s => new LoadTally(s, steps, LoadReport.Window))];
     }

@@ -8,7 +8,7 @@ namespace HarmonySim.Silo.Reports.Streaming;
 /// kept in memory that does not grow with the run's length (counts, exact distributions, thinned plot lines, the
 /// first few findings of each kind).
 /// </summary>
-public sealed class ShardTally(int shard, ChecksPlan checks)
+public sealed class ShardTally(int shard, ChecksPlan checks, IReadOnlyList<AdversaryPlan>? adversaries = null)
 {
     /// <summary>Findings kept per kind; the rest are only counted.</summary>
     public const int KeptFindings = 5;
@@ -19,6 +19,10 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     private readonly List<string> _gaps = [];
     private readonly Dictionary<string, LoggedEvent> _firstByKind = new(StringComparer.Ordinal);
     private TimeSpan _lastCommit;
+    private readonly WindowTally[] _windows = [.. (adversaries ?? []).Select(a => new WindowTally(a.From, a.Until))];
+
+    /// <summary>Each adversary's window seen from this shard, in the plan's adversary order (per-adversary verdicts).</summary>
+    public IReadOnlyList<WindowTally> Windows => _windows;
 
     public int Shard => shard;
     public long Blocks { get; private set; }
@@ -46,12 +50,20 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
     public void Add(ShardRecords records)
     {
         foreach (var c in records.Commits) Commit(c);
-        foreach (var t in records.ViewChangeTimes) ViewChangesOverTime.Add(t.TotalSeconds, ++ViewChanges);
+        foreach (var t in records.ViewChangeTimes)
+        {
+            ViewChangesOverTime.Add(t.TotalSeconds, ++ViewChanges);
+            foreach (var w in _windows) w.ViewChange(t);
+        }
         foreach (var e in records.Events) _firstByKind.TryAdd(e.Kind, e);
     }
 
     /// <summary>Closes the last gap, from the last commit to the end of the run.</summary>
-    public void Finish(TimeSpan simulatedTime) => Gap(_lastCommit, simulatedTime);
+    public void Finish(TimeSpan simulatedTime)
+    {
+        Gap(_lastCommit, simulatedTime);
+        foreach (var w in _windows) w.Finish(simulatedTime);
+    }
 
     private void Commit(CommitRecord c)
     {
@@ -64,6 +76,7 @@ public sealed class ShardTally(int shard, ChecksPlan checks)
         HeightOverTime.Add(c.CommittedAt.TotalSeconds, c.Height);
         if (!c.SignatureVerified && UnverifiedCommits++ == 0) FirstUnverifiedHeight = c.Height;
         foreach (var o in _outages) o.Commit(c);
+        foreach (var w in _windows) w.Commit(c.CommittedAt);
     }
 
     private void Gap(TimeSpan from, TimeSpan to)

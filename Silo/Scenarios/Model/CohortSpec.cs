@@ -103,5 +103,12 @@ public sealed record CohortSpec
     /// </summary>
     public TimeSpan? JoinsAt { get; init; }
 
+    /// <summary>
+    /// The share the cohort was sized to (file <c>stake_share</c>): of its shard's voting power when <see cref="Shard"/>
+    /// is set, else of the network's effective stake, in the first election. The loader resolves it into a fixed
+    /// <see cref="StakePerKey"/> (docs/GAME-OF-STAKES.md, "Sizing by stake share"); null for a cohort sized by its stake.
+    /// </summary>
+    public decimal? StakeShare { get; init; }
+
     public int Keys => Validators * KeysPerNode;
 }
