@@ -24,6 +24,7 @@ public static class TestnetWeb
                 var grains = app.ApplicationServices.GetRequiredService<IGrainFactory>();
                 var rpc = new TestnetRpc(grains, plan, input);
                 FaucetRpc.Register(rpc, grains, plan, input);
+                StakingRpc.Register(rpc, grains, plan);
                 var endpoint = new JsonRpcEndpoint(rpc, limits);
                 app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(endpoint.Dispose);
                 app.Use(async (context, next) =>
