@@ -89,6 +89,43 @@ public sealed class StakingReadTests
     }
 
     [TestMethod]
+    public async Task Staking_transactions_signed_by_the_Harmony_SDK_decode_to_their_sender_and_are_refused_without_a_state_change()
+    {
+        if (NodeScript.MissingReason("harmony-js", "@harmony-js/staking") is { } missing) Assert.Inconclusive(missing);
+        var data = Directory.CreateTempSubdirectory("harmonysim-testnet-stakingtx-").FullName;
+        try
+        {
+            using var testnet = await TestnetProcess.Start(StakingConfig, data, "--speed", "8x");
+            var validator = (await testnet.Call(0, "hmy_getAllValidatorAddresses"))[0].GetString()!;
+            var before = (await testnet.Call(0, "hmy_getValidatorInformation", validator)).GetProperty("total-delegation").GetRawText();
+            var (code, output, error) = await NodeScript.Run("harmony-js", Path.Combine(AppContext.BaseDirectory, "Scripts", "harmony-staking.cjs"),
+                testnet.Url + "/rpc/0", "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", validator);
+            Assert.AreEqual(0, code, $"SDK staking script failed: {error}\n{output}\n{testnet.Error}");
+            using var report = JsonDocument.Parse(output.Trim());
+            var from = report.RootElement.GetProperty("from").GetString()!;
+            // The SDK's Delegate and a CreateValidator with proofs decode, and their signatures recover the SDK's account.
+            foreach (var (name, kind) in new[] { ("delegate", "DelegateStake"), ("createWithProofs", "CreateValidator") })
+            {
+                var answer = report.RootElement.GetProperty(name).GetProperty("error");
+                Assert.AreEqual(-32000, answer.GetProperty("code").GetInt32(), name);
+                StringAssert.Contains(answer.GetProperty("message").GetString(), $"{kind} from {from}");
+                StringAssert.Contains(answer.GetProperty("message").GetString(), "not applied");
+            }
+            // The SDK's own CreateValidator predates proofs of possession: refused, saying so.
+            var create = report.RootElement.GetProperty("create").GetProperty("error");
+            Assert.AreEqual(-32602, create.GetProperty("code").GetInt32());
+            StringAssert.Contains(create.GetProperty("message").GetString(), "without slot key proofs");
+            Assert.AreEqual(before, (await testnet.Call(0, "hmy_getValidatorInformation", validator)).GetProperty("total-delegation").GetRawText());
+            Assert.AreEqual(0, File.ReadAllText(Path.Combine(data, "journal.jsonl")).Length, "nothing journaled");
+            Assert.AreEqual(0, await testnet.Stop(), testnet.Error);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task A_testnet_without_staking_does_not_offer_the_staking_reads()
     {
         var data = Directory.CreateTempSubdirectory("harmonysim-testnet-nostaking-").FullName;
