@@ -59,6 +59,10 @@ public interface IShardNetworkGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ChainTransaction?> Transaction(string hash);
 
+    /// <summary>The beacon's staking state as readers see it (shard 0 of a testnet with staking), else null.</summary>
+    [ReadOnly]
+    Task<StakingSnapshot?> Staking();
+
     /// <summary>The cross-shard receipt this shard credited for a source transaction hash (0x hex), or null.</summary>
     [ReadOnly]
     Task<CreditedReceipt?> CreditedReceipt(string txHash);

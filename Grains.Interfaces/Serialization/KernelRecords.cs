@@ -17,7 +17,7 @@ public static class KernelRecords
 {
     private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus),
         typeof(Simulation.Testnet.AccountState), typeof(Simulation.Testnet.ChainBlock), typeof(Simulation.Testnet.ChainTransaction),
-        typeof(Simulation.Testnet.CreditedReceipt)];
+        typeof(Simulation.Testnet.CreditedReceipt), typeof(Simulation.Testnet.StakingSnapshot)];
 
     /// <summary>Registers the JSON codec for the kernel's records; every silo and client of a cluster must call it.</summary>
     public static ISerializerBuilder AddKernelRecords(this ISerializerBuilder builder) =>
@@ -76,4 +76,10 @@ public sealed class ChainTransactionCopier : IDeepCopier<Simulation.Testnet.Chai
 public sealed class CreditedReceiptCopier : IDeepCopier<Simulation.Testnet.CreditedReceipt>
 {
     public Simulation.Testnet.CreditedReceipt? DeepCopy(Simulation.Testnet.CreditedReceipt? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class StakingSnapshotCopier : IDeepCopier<Simulation.Testnet.StakingSnapshot>
+{
+    public Simulation.Testnet.StakingSnapshot? DeepCopy(Simulation.Testnet.StakingSnapshot? input, CopyContext context) => input;
 }

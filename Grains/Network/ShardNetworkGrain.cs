@@ -59,6 +59,10 @@ public sealed class ShardNetworkGrain(RunContexts runs) : Grain, IShardNetworkGr
 
     public Task<CreditedReceipt?> CreditedReceipt(string txHash) => Task.FromResult(Outside.Chain.Credited(txHash));
 
+    public Task<StakingSnapshot?> Staking() =>
+        Task.FromResult(Shard.Network.StakingReads is { } reads && Shard.Network.BeaconState is { } state
+            ? reads.Snapshot(state, Outside.Chain.Head?.Number ?? 0) : null);
+
     private OutsideInput Outside => Shard.Network.Outside
         ?? throw new InvalidOperationException($"shard network {this.GetPrimaryKeyString()} is not a testnet's: it takes no outside input");
 }

@@ -125,6 +125,9 @@ public static class TestnetCommand
                 stdout.WriteLine($"Testnet {t.Name}: {t.Plan.Shards} shards, Harmony chain id {t.Plan.Testnet!.ChainId}, Ethereum chain ids " +
                     $"{Protocol.Chain.Transactions.EthChainId.Of(t.Plan.Testnet.ChainId, 0)} + shard");
                 stdout.WriteLine($"JSON-RPC: {web}/rpc/0 ... {web}/rpc/{t.Plan.Shards - 1} ({web}/ is shard 0); dashboard: {web}/");
+                if (t.Plan.Testnet.Faucet is { } faucet)
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"Faucet: hmy_faucet [address, amount?] pays {faucet.Amount} ONE (at most {faucet.MaxAmount}) from {Simulation.Testnet.FaucetAccount.Of(t.Plan.Seed)}"));
                 stdout.WriteLine($"Journal: {System.IO.Path.Combine(t.Folder, InputJournal.FileName)}. Ctrl-C stops.");
             },
         };

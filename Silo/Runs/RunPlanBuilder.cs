@@ -66,7 +66,7 @@ public static class RunPlanBuilder
             Cost = Cost(scenario.Cost),
             Staking = Staking(scenario, nodes),
             Load = LoadPlanBuilder.Build(scenario.Load, duration),
-            Testnet = scenario.Genesis is { } genesis ? new TestnetPlan([.. genesis.Select(g => new GenesisGrantPlan(g.Address, g.Shard, g.Balance))]) : null,
+            Testnet = scenario.Genesis is { } genesis ? Testnet(scenario, genesis) : null,
             Checks = new ChecksPlan
             {
                 LivenessMaxGap = scenario.Checks.LivenessMaxGap,
@@ -269,6 +269,16 @@ public static class RunPlanBuilder
             }
         }
         return faults;
+    }
+
+    /// <summary>A testnet's plan: the config's genesis grants, then the faucet's balance on every shard.</summary>
+    private static TestnetPlan Testnet(Scenario scenario, IReadOnlyList<GenesisAccountSpec> genesis)
+    {
+        var grants = genesis.Select(g => new GenesisGrantPlan(g.Address, g.Shard, g.Balance)).ToList();
+        if (scenario.Faucet is not { } f) return new TestnetPlan(grants);
+        var faucet = Simulation.Testnet.FaucetAccount.Of(scenario.Seed).ToString();
+        for (var s = 0; s < scenario.Network.Shards; s++) grants.Add(new GenesisGrantPlan(faucet, s, f.Balance));
+        return new TestnetPlan(grants) { Faucet = new FaucetPlan(f.Balance, f.Amount, f.MaxAmount, f.Interval) };
     }
 }
 

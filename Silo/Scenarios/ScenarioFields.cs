@@ -12,7 +12,7 @@ public static class ScenarioFields
 {
     public static readonly FrozenDictionary<string, string[]> Sections = new Dictionary<string, string[]>
     {
-        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis", "teams"],
+        [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis", "faucet", "teams"],
         ["teams[]"] = ["name", "budget", "cohorts", "strategy", "moves"],
         ["teams[].strategy[]"] = ["behaviour", "cohorts", "active_from", "active_until"],
         ["teams[].moves[]"] = ["at", "kind", "to", "amount", "cohort"],
@@ -25,6 +25,7 @@ public static class ScenarioFields
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],
         ["genesis[]"] = ["address", "shard", "balance"],
+        ["faucet"] = ["balance", "amount", "max_amount", "interval"],
         ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay", "every", "times"],
         ["duration"] = ["time", "blocks", "epochs"],
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],

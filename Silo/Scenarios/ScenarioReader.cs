@@ -55,11 +55,12 @@ internal sealed partial class ScenarioReader(string file)
         var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
         var genesis = top.Has("genesis") ? ReadGenesis(top, network) : null;
         if (cohorts is not null && network is not null && !(top.Has("staking") && staking is null)) cohorts = SizeByStakeShare(cohorts.Value, network, staking);
+        var faucet = Section(top, "faucet", required: false, m => ReadFaucet(m, top));
         var teams = top.Has("teams") ? ReadTeams(top, cohorts, staking, duration) : TeamsRead.None;
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
             || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null
-            || top.Has("genesis") && genesis is null || teams is null)
+            || top.Has("genesis") && genesis is null || top.Has("faucet") && faucet is null || teams is null)
             return null;
         return new Scenario
         {
@@ -79,6 +80,7 @@ internal sealed partial class ScenarioReader(string file)
             Load = load,
             Eclipse = eclipse,
             Genesis = genesis,
+            Faucet = faucet,
         };
     }
 

@@ -21,7 +21,10 @@ public static class TestnetWeb
             App = app =>
             {
                 // The web host is the silo's own host, so the grain factory is the silo's: reads stay in process.
-                var rpc = new TestnetRpc(app.ApplicationServices.GetRequiredService<IGrainFactory>(), plan, input);
+                var grains = app.ApplicationServices.GetRequiredService<IGrainFactory>();
+                var rpc = new TestnetRpc(grains, plan, input);
+                FaucetRpc.Register(rpc, grains, plan, input);
+                StakingRpc.Register(rpc, grains, plan);
                 var endpoint = new JsonRpcEndpoint(rpc, limits);
                 app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(endpoint.Dispose);
                 app.Use(async (context, next) =>

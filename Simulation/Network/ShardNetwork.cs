@@ -77,6 +77,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _routing = new SplitBrainRouting(_plan);
         if (context.Staking is { } world) _beacon = new BeaconTraffic(this, world);
+        if (Outside is not null && shard == 0 && context.Staking is { } beaconWorld) StakingReads = new Testnet.StakingReads(beaconWorld);
         if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load, Outside);
         Outside?.Genesis(context.Genesis[shard]);
     }
@@ -89,6 +90,12 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
 
     /// <summary>A testnet's outside input and chain index for this shard, else null.</summary>
     public Testnet.OutsideInput? Outside { get; }
+
+    /// <summary>A testnet beacon's staking reads over its canonical state, else null.</summary>
+    public Testnet.StakingReads? StakingReads { get; }
+
+    /// <summary>The beacon state after the beacon's latest canonical block (genesis before the first), else null.</summary>
+    public Protocol.Staking.Beacon.BeaconState? BeaconState => _beacon?.State;
 
     /// <summary>
     /// How far shards may run apart: a message between shards never arrives sooner than this after it was sent. Only

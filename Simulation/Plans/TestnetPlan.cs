@@ -12,6 +12,9 @@ public sealed record TestnetPlan(IReadOnlyList<GenesisGrantPlan> Genesis)
 
     public ulong ChainId { get; init; } = TestnetChainId;
 
+    /// <summary>The faucet (<c>hmy_faucet</c>), whose account <see cref="Genesis"/> funds on every shard; null for none.</summary>
+    public FaucetPlan? Faucet { get; init; }
+
     /// <summary>The shards' mempool rules (Harmony's defaults).</summary>
     public MempoolPlan Mempool { get; init; } = new();
 }

@@ -39,6 +39,9 @@ public sealed class BeaconTraffic
 
     public int EpochsCompleted => _ledger.EpochsCompleted;
 
+    /// <summary>The beacon state after the canonical chain's latest block this network followed (the genesis state before any).</summary>
+    public BeaconState State => _beaconState ?? _world.GenesisBeacon;
+
     public Committee CommitteeAt(ulong number) => _committees.CommitteeFor((uint)_port.Shard, _port.Context.Config.EpochOf(number));
 
     /// <summary>At the start: the beacon's committee contributes randomness for the first epoch.</summary>

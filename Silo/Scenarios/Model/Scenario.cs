@@ -49,6 +49,9 @@ public sealed record Scenario
     /// <summary>A testnet config's funded accounts (<c>harmonysim testnet</c>); null in a scenario.</summary>
     public System.Collections.Immutable.ImmutableArray<GenesisAccountSpec>? Genesis { get; init; }
 
+    /// <summary>A testnet config's faucet (<c>hmy_faucet</c>); null for none.</summary>
+    public FaucetSpec? Faucet { get; init; }
+
     /// <summary>Whether this is a testnet config (it has genesis accounts) rather than a scenario to run.</summary>
     public bool IsTestnet => Genesis is not null;
 

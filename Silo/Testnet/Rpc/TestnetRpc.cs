@@ -76,6 +76,12 @@ public sealed class TestnetRpc
 
     public bool Knows(string method) => _methods.ContainsKey(method);
 
+    /// <summary>Adds a method served by another class (the faucet's, the staking reads'), before the endpoint starts.</summary>
+    public void Register(string method, Func<RpcCall, Task<JsonNode?>> handler)
+    {
+        if (!_methods.TryAdd(method, handler)) throw new ArgumentException($"the method {method} is already registered", nameof(method));
+    }
+
     public Task<JsonNode?> Invoke(string method, RpcCall call) =>
         _methods.TryGetValue(method, out var handler) ? handler(call) : throw new RpcException(RpcErrors.MethodNotFound, $"the method {method} does not exist/is not available");
 

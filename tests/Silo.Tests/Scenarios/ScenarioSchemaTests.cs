@@ -69,7 +69,7 @@ public sealed class ScenarioSchemaTests
             + "staking: {delegators: [{}], transactions: [{}], issuance: {eras: [{}]}}\ntransfers: {accounts: [{}], scripted: [{}]}\n"
             + "load: {sources: [{}, {rate: {ramp: {}}}, {rate: {steps: {}}}, {rate: {burst: {}}}]}\neclipse: {}\n";
         var byLoader = ScenarioLoader.Parse(text, "x.yaml").Errors.Concat(ScenarioLoader.Parse("{}", "x.yaml").Errors).Concat(ScenarioLoader.Parse("load: {}", "x.yaml").Errors)
-            .Concat(ScenarioLoader.Parse("genesis: [{}]", "x.yaml").Errors)
+            .Concat(ScenarioLoader.Parse("genesis: [{}]\nfaucet: {}", "x.yaml").Errors)
             .Concat(ScenarioLoader.Parse("cohorts: [{name: a, validators: 1, stake: 10000}]\nstaking: {}\nteams: [{}, {strategy: [{}], moves: [{}]}]", "x.yaml").Errors)
             .Where(e => e.Message.StartsWith("is required", StringComparison.Ordinal))
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.Field, @"\[\d+\]", "[]"))
@@ -161,6 +161,9 @@ public sealed class ScenarioSchemaTests
             ["load.sources[].accounts.count"] = new LoadAccountsSpec().Count,
             ["load.sources[].accounts.funding"] = new LoadAccountsSpec().Funding,
             ["load.sources[].accounts.hot_skew"] = new LoadAccountsSpec().HotSkew,
+            ["faucet.amount"] = new FaucetSpec().Amount,
+            ["faucet.max_amount"] = new FaucetSpec().MaxAmount,
+            ["faucet.interval"] = new FaucetSpec().Interval,
             ["eclipse.table_share"] = $"{new EclipseSpec().TableShare * 100:0}%",
             ["network.sync.peers"] = new SyncPlan(SyncKind.Staged).Peers,
             ["network.sync.block_execution"] = new SyncPlan(SyncKind.Staged).BlockExecution,
