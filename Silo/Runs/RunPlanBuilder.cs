@@ -254,6 +254,10 @@ public static class RunPlanBuilder
                     foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
                         faults.Add(new FaultPlan(f.At, FaultKind.IsolateLeader, [], shard, f.Duration, []));
                     break;
+                case FaultKind.IsolateNextLeaders:
+                    foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
+                        faults.Add(new FaultPlan(f.At, FaultKind.IsolateNextLeaders, [], shard, f.Duration, []) { Count = f.Count ?? 1 });
+                    break;
                 case FaultKind.SlowLink:
                     faults.Add(new FaultPlan(f.At, FaultKind.SlowLink, Targets(f.Targets), null, f.Duration, [], f.ExtraDelay));
                     if (f.Until is { } end) faults.Add(new FaultPlan(end, FaultKind.EndSlowLink, Targets(f.Targets), null, null, []));

@@ -25,7 +25,7 @@ public static class ScenarioFields
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],
         ["genesis[]"] = ["address", "shard", "balance"],
-        ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay", "every", "times"],
+        ["faults[]"] = ["at", "kind", "targets", "duration", "groups", "extra_delay", "every", "times", "count"],
         ["duration"] = ["time", "blocks", "epochs"],
         ["checks"] = ["liveness_max_gap", "expected_outages", "expected_slashes", "expected_jails", "max_shard_voting_power"],
         ["checks.max_shard_voting_power[]"] = ["cohort", "above", "below"],

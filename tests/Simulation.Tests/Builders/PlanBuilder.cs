@@ -107,6 +107,13 @@ public sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>Cuts off the current leader of <paramref name="shard"/> and the next ones as they take the lead, <paramref name="count"/> in all, until <paramref name="duration"/> has passed.</summary>
+    public PlanBuilder WithIsolateNextLeaders(double atSeconds, int count, TimeSpan duration, int shard = 0)
+    {
+        _faults.Add(new FaultPlan(TimeSpan.FromSeconds(atSeconds), FaultKind.IsolateNextLeaders, [], shard, duration, []) { Count = count });
+        return this;
+    }
+
     public PlanBuilder WithCost(CostPlan cost)
     {
         _cost = cost;
