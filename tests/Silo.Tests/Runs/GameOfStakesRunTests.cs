@@ -53,4 +53,15 @@ public sealed class GameOfStakesRunTests
         Assert.AreEqual(4, dos.GetProperty("view_changes").GetInt32(), "isolations at 15, 45, 75 and 105 s");
         Assert.IsGreaterThanOrEqualTo(50UL, dos.GetProperty("height").GetUInt64());
     }
+
+    [TestMethod]
+    public void A_denial_of_service_on_the_next_two_leaders_costs_two_view_changes_each_time_and_commits_resume()
+    {
+        var report = Run("gos-next-leaders-dos");
+        Assert.IsTrue(report.GetProperty("passed").GetBoolean(), "safe, and no gap above 20 s");
+        var shard = report.GetProperty("shards")[0];
+        Assert.AreEqual(4, shard.GetProperty("view_changes_started").GetInt32(), "two leaders cut off at 20 s and two at 60 s");
+        Assert.AreEqual(2, shard.GetProperty("view_changes").GetInt32(), "the first new leader of each is cut off too: one completes each time");
+        Assert.IsGreaterThanOrEqualTo(40UL, shard.GetProperty("height").GetUInt64());
+    }
 }
