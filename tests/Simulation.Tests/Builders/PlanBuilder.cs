@@ -28,6 +28,7 @@ public sealed class PlanBuilder
         MainnetRotation: false);
     private readonly Dictionary<int, (NodeBehaviour Behaviour, TimeSpan? From)> _behaviours = [];
     private readonly List<FaultPlan> _faults = [];
+    private readonly Dictionary<int, (CensorPlan Plan, TimeSpan? Until)> _censors = [];
     private CostPlan? _cost;
     private StakingPlan? _staking;
     private TransfersPlan? _transfers;
@@ -76,6 +77,14 @@ public sealed class PlanBuilder
     public PlanBuilder WithBehaviour(int node, NodeBehaviour behaviour, TimeSpan? from = null)
     {
         _behaviours[node] = (behaviour, from);
+        return this;
+    }
+
+    /// <summary>Node <paramref name="node"/> censors, as leader, the senders <paramref name="plan"/> names (until <paramref name="until"/>, if given).</summary>
+    public PlanBuilder WithCensor(int node, CensorPlan plan, TimeSpan? until = null)
+    {
+        _behaviours[node] = (NodeBehaviour.Censor, null);
+        _censors[node] = (plan, until);
         return this;
     }
 
@@ -176,7 +185,8 @@ public sealed class PlanBuilder
         {
             var (behaviour, from) = _behaviours.TryGetValue(id, out var b) ? b : (NodeBehaviour.Honest, null);
             var external = id % _nodesPerShard >= harmony;
-            return new NodePlan(id, id / _nodesPerShard, external ? "stakers" : "harmony", 1, external ? 20_000m : null, id % 2, behaviour, from);
+            var node = new NodePlan(id, id / _nodesPerShard, external ? "stakers" : "harmony", 1, external ? 20_000m : null, id % 2, behaviour, from);
+            return _censors.TryGetValue(id, out var c) ? node with { Censor = c.Plan, BehaviourUntil = c.Until } : node;
         }).ToList();
         var staking = _staking is null ? null : _staking with { SlotsPerShard = _nodesPerShard };
         var consensus = new ConsensusPlan(_shards, SignatureSchemeKind.Simulated,
