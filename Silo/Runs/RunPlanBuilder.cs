@@ -206,11 +206,13 @@ public static class RunPlanBuilder
                     CohortBehaviour.Forge => NodeBehaviour.Forge,
                     CohortBehaviour.ViewChangeSpam => NodeBehaviour.ViewChangeSpam,
                     CohortBehaviour.DelayVotes => NodeBehaviour.DelayVotes,
+                    CohortBehaviour.Censor => NodeBehaviour.Censor,
                     _ => NodeBehaviour.Honest,
                 };
                 nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom ?? cohort.ActiveFrom, cohort.JoinsAt)
                 {
                     BehaviourUntil = cohort.ActiveUntil,
+                    Censor = behaviour == NodeBehaviour.Censor ? new CensorPlan([.. cohort.Censor], (double)cohort.CensorShare) : null,
                 });
             }
         }

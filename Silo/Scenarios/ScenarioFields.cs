@@ -20,7 +20,7 @@ public static class ScenarioFields
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation", "sync"],
         ["network.sync"] = ["mode", "peers", "block_execution", "header_verification", "pivot_distance", "state_mb"],
         ["network.timing"] = ["phase_timeout", "view_change_timeout", "view_change_slot", "bootstrap_timeout", "commit_grace"],
-        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "shard", "joins_at", "double_sign_from", "active_from", "active_until"],
+        ["cohorts[]"] = ["name", "validators", "keys_per_node", "harmony_operated", "stake", "region", "behaviour", "dark_from", "shard", "joins_at", "double_sign_from", "active_from", "active_until", "censor", "censor_share"],
         ["cohorts[].stake"] = ["min", "max"],
         ["latency"] = ["regions", "one_way_ms", "jitter", "loss", "bandwidth_mbps"],
         ["eclipse"] = ["at", "victims", "attackers", "table_share"],

@@ -55,6 +55,7 @@ internal sealed partial class ScenarioReader(string file)
         var eclipse = Section(top, "eclipse", required: false, m => ReadEclipse(m, network, duration));
         var genesis = top.Has("genesis") ? ReadGenesis(top, network) : null;
         var teams = top.Has("teams") ? ReadTeams(top, cohorts, staking, duration) : TeamsRead.None;
+        CheckCensors(transfers, load);
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
             || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null
@@ -194,7 +195,7 @@ internal sealed partial class ScenarioReader(string file)
         ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
         ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
         ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
-        ("delay-votes", CohortBehaviour.DelayVotes),
+        ("delay-votes", CohortBehaviour.DelayVotes), ("censor", CohortBehaviour.Censor),
     ];
 
     private ImmutableArray<ReadCohort>? ReadCohorts(Fields top, NetworkSpec? network, LatencySpec? latency, DurationSpec? duration, bool electing)
@@ -238,6 +239,7 @@ internal sealed partial class ScenarioReader(string file)
             }
             var behaviour = Enum(m, "behaviour", BehaviourNames);
             var (activeFrom, activeUntil, activeOk) = ActiveWindow(m, behaviour, duration);
+            var (censored, censorShare, censorOk) = ReadCensor(m, behaviour);
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
                 "double sign", "the time the cohort starts signing conflicting blocks", duration);
@@ -274,7 +276,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
-                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk)
+                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk || !censorOk)
             {
                 ok = false;
                 continue;
@@ -294,6 +296,8 @@ internal sealed partial class ScenarioReader(string file)
                 JoinsAt = joinsAt,
                 ActiveFrom = activeFrom,
                 ActiveUntil = activeUntil,
+                Censor = censored,
+                CensorShare = censorShare,
             }, node));
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.
