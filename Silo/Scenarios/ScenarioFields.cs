@@ -15,7 +15,7 @@ public static class ScenarioFields
         [""] = ["name", "description", "seed", "network", "cohorts", "latency", "faults", "duration", "checks", "cost", "staking", "transfers", "load", "eclipse", "genesis", "teams"],
         ["teams[]"] = ["name", "budget", "cohorts", "strategy", "moves"],
         ["teams[].strategy[]"] = ["behaviour", "cohorts", "active_from", "active_until"],
-        ["teams[].moves[]"] = ["at", "kind", "to", "amount", "cohort"],
+        ["teams[].moves[]"] = ["at", "kind", "to", "amount", "cohort", "every", "times"],
         ["network"] = ["shards", "slots_per_shard", "harmony_slots_per_shard", "harmony_vote_share", "quorum", "blocks_per_epoch",
             "block_time", "signature_scheme", "view_change_leaders", "leader_rotation", "timing", "propagation", "sync"],
         ["network.sync"] = ["mode", "peers", "block_execution", "header_verification", "pivot_distance", "state_mb"],
