@@ -78,6 +78,7 @@ public static class RunFolder
         Adversaries.AdversaryMarkdown.Append(md, r.Adversaries);
         EconomicsMarkdown.Append(md, r.Economics, economicsPlots ?? []);
         AppendTransactions(md, r.Transactions);
+        AppendCensorship(md, r.Shards);
         Propagation.PropagationReport.AppendMarkdown(md, r);
         Sync.SyncReport.AppendMarkdown(md, r);
         return md.ToString();
@@ -127,5 +128,21 @@ public static class RunFolder
         md.AppendLine(CultureInfo.InvariantCulture,
             $"{t.Submitted} submitted, {t.Committed} committed ({t.CrossShardCommitted} credited on another shard), {t.Rejected} rejected; latency p50 / p95 / p99 {Stats.Format(t.LatencyS.P50)} / {Stats.Format(t.LatencyS.P95)} / {Stats.Format(t.LatencyS.P99)} s.");
         if (t.Load is { } load) Load.LoadMarkdown.Append(md, load);
+    }
+
+    /// <summary>Censorship next to the transactions (a run with a censoring cohort).</summary>
+    private static void AppendCensorship(StringBuilder md, IReadOnlyList<ShardReport> shards)
+    {
+        if (!shards.Any(s => s.Censorship is not null)) return;
+        md.AppendLine();
+        md.AppendLine("### Censorship");
+        md.AppendLine();
+        md.AppendLine("Transactions censoring leaders left out of blocks they built; extra latency from the first omission to the proposal of the block that included it.");
+        md.AppendLine();
+        md.AppendLine("| shard | censored transactions | omissions | included later | extra latency mean / max (s) |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var s in shards)
+            if (s.Censorship is { } c)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Id} | {c.CensoredTransactions} | {c.Omissions} | {c.IncludedLater} | {Stats.Format(c.MeanExtraLatencyS)} / {Stats.Format(c.MaxExtraLatencyS)} |");
     }
 }

@@ -76,10 +76,18 @@ public sealed record ShardReport(int Id, ulong Height, long Blocks, int ViewChan
             Propagation = shard.Propagation,
             Sync = shard.Sync,
             RejectedMessages = shard.Rejected,
+            Censorship = shard.Censorship,
         };
 
     /// <summary>Delivered messages honest nodes refused, by verdict (forged and malformed ones among them: game of stakes).</summary>
     public IReadOnlyDictionary<string, long> RejectedMessages { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What censoring leaders left out and how late it got in (game of stakes; a run with a censor, else left out of
+    /// report.json): censored_transactions, omissions, included_later, mean_extra_latency_s, max_extra_latency_s.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CensorshipResult? Censorship { get; init; }
 }
 
 /// <summary>

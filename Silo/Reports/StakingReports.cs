@@ -7,7 +7,11 @@ using HarmonySim.Protocol.Crypto.Accounts;
 namespace HarmonySim.Silo.Reports;
 
 /// <summary>One election in report.json: the epoch it elected, keys elected, median stake (ONE), keys per shard, external keys per shard.</summary>
-public sealed record ElectionReport(ulong Epoch, int ElectedKeys, decimal MedianStake, IReadOnlyList<int> KeysPerShard, IReadOnlyList<int> ExternalKeysPerShard);
+public sealed record ElectionReport(ulong Epoch, int ElectedKeys, decimal MedianStake, IReadOnlyList<int> KeysPerShard, IReadOnlyList<int> ExternalKeysPerShard)
+{
+    /// <summary>Per cohort, its share of each shard's voting power in the epoch (shard order): how a cartel's delegations or a swarm's move of the median show.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<decimal>>? CohortShardPower { get; init; }
+}
 
 /// <summary>A validator as the report names it: its one1… earning address, node id and cohort.</summary>
 public sealed record ValidatorRef(string Validator, int Node, string Cohort)
@@ -28,7 +32,7 @@ public static class StakingReports
 {
     public static EpochsReport Epochs(StakingRunResult? staking) => staking is null ? new EpochsReport(0, [])
         : new EpochsReport(staking.EpochsCompleted, [.. staking.Elections.Select(e =>
-            new ElectionReport(e.Epoch, e.ElectedKeys, e.MedianStake, e.KeysPerShard, e.ExternalKeysPerShard))]);
+            new ElectionReport(e.Epoch, e.ElectedKeys, e.MedianStake, e.KeysPerShard, e.ExternalKeysPerShard) { CohortShardPower = e.CohortShardPower })]);
 
     public static StakingReport Staking(RunPlan plan, StakingRunResult? staking)
     {

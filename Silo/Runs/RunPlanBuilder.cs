@@ -214,11 +214,13 @@ public static class RunPlanBuilder
                     CohortBehaviour.Forge => NodeBehaviour.Forge,
                     CohortBehaviour.ViewChangeSpam => NodeBehaviour.ViewChangeSpam,
                     CohortBehaviour.DelayVotes => NodeBehaviour.DelayVotes,
+                    CohortBehaviour.Censor => NodeBehaviour.Censor,
                     _ => NodeBehaviour.Honest,
                 };
                 nodes.Add(new NodePlan(nodes.Count, shard, cohort.Name, cohort.KeysPerNode, stake, region, behaviour, cohort.DoubleSignFrom ?? cohort.ActiveFrom, cohort.JoinsAt)
                 {
                     BehaviourUntil = cohort.ActiveUntil,
+                    Censor = behaviour == NodeBehaviour.Censor ? new CensorPlan([.. cohort.Censor], (double)cohort.CensorShare) : null,
                 });
             }
         }
@@ -261,6 +263,10 @@ public static class RunPlanBuilder
                 case FaultKind.IsolateLeader:
                     foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
                         faults.Add(new FaultPlan(f.At, FaultKind.IsolateLeader, [], shard, f.Duration, []));
+                    break;
+                case FaultKind.IsolateNextLeaders:
+                    foreach (var shard in f.Targets.Where(t => t.Shard is not null).Select(t => t.Shard!.Value))
+                        faults.Add(new FaultPlan(f.At, FaultKind.IsolateNextLeaders, [], shard, f.Duration, []) { Count = f.Count ?? 1 });
                     break;
                 case FaultKind.SlowLink:
                     faults.Add(new FaultPlan(f.At, FaultKind.SlowLink, Targets(f.Targets), null, f.Duration, [], f.ExtraDelay));

@@ -10,6 +10,7 @@ internal sealed partial class ScenarioReader
     [
         CohortBehaviour.SilentLeader, CohortBehaviour.WithholdVotes, CohortBehaviour.WithholdPower,
         CohortBehaviour.StaleCertificateLeader, CohortBehaviour.Forge, CohortBehaviour.ViewChangeSpam, CohortBehaviour.DelayVotes,
+        CohortBehaviour.Censor,
     ];
 
     private (TimeSpan? From, TimeSpan? Until, bool Ok) ActiveWindow(Fields m, CohortBehaviour? behaviour, DurationSpec? duration)
@@ -22,7 +23,7 @@ internal sealed partial class ScenarioReader
         foreach (var key in new[] { "active_from", "active_until" })
         {
             if (!known || m.Value(key) is not { } node || behaviour is { } b && Bounded.Contains(b)) continue;
-            Error(node, m.PathOf(key), "is only used with behaviours silent-leader, withhold-votes, withhold-power, stale-certificate-leader, forge, view-change-spam and delay-votes");
+            Error(node, m.PathOf(key), "is only used with behaviours silent-leader, withhold-votes, withhold-power, stale-certificate-leader, forge, view-change-spam, delay-votes and censor");
             ok = false;
         }
         if (from is { } f && duration is { Kind: DurationKind.Time, Time: { } end } && f >= end)

@@ -22,7 +22,7 @@ internal sealed partial class ScenarioReader
         var everyNode = m.Value("every")!;
         if (kind is FaultKind.Restart or FaultKind.Heal)
         {
-            Error(everyNode, m.PathOf("every"), $"is not used by kind: {Simulation.Plans.FaultKinds.Name(kind)} (a recurring fault is one that lasts: crash, partition, overlay-partition, isolate-leader, slow-link)");
+            Error(everyNode, m.PathOf("every"), $"is not used by kind: {Simulation.Plans.FaultKinds.Name(kind)} (a recurring fault is one that lasts: crash, partition, overlay-partition, isolate-leader, isolate-next-leaders, slow-link)");
             return (null, null);
         }
         if (faultDuration is not { } lasts)

@@ -30,6 +30,9 @@ internal sealed partial class ScenarioReader
         return ok ? result.ToImmutable() : null;
     }
 
+    /// <summary>Most leaders one isolate-next-leaders fault may cut off (more than any shard's committee needs).</summary>
+    public const int MaxTargetedLeaders = 1_000;
+
     private FaultSpec? ReadFault(Fields m, NetworkSpec? network, ImmutableArray<ReadCohort>? cohorts, DurationSpec? duration)
     {
         var errorsBefore = errors.Count;
@@ -39,6 +42,7 @@ internal sealed partial class ScenarioReader
         var kind = Enum(m, "kind", FaultKinds, required: true);
         var faultDuration = Time(m, "duration", TimeSpan.FromMilliseconds(1), ScenarioValues.MaxDuration);
         var extraDelay = Time(m, "extra_delay", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
+        var count = (int?)Int(m, "count", 1, MaxTargetedLeaders);
         var targets = ReadTargets(m, network);
         var groups = ReadGroups(m, cohorts);
         if (kind is null) return null;
@@ -74,12 +78,14 @@ internal sealed partial class ScenarioReader
                 NotUsed("targets"); NotUsed("groups"); NotUsed("extra_delay"); NotUsed("duration");
                 break;
             case FaultKind.IsolateLeader:
+            case FaultKind.IsolateNextLeaders:
                 Required("targets", "shard:N for each shard whose leader is cut off");
                 NotUsed("groups"); NotUsed("extra_delay");
+                if (kind == FaultKind.IsolateNextLeaders) Required("count", "how many leaders in a row are cut off, the current one included");
                 if (targets is not null && m.Value("targets") is YamlSequenceNode seq)
                     for (var i = 0; i < targets.Value.Length; i++)
                         if (targets.Value[i].Cohort is { } cohort)
-                            Error(seq.Children[i], $"{m.PathOf("targets")}[{i}]", $"isolate-leader targets shards (shard:N), got cohort '{Echo(cohort)}'");
+                            Error(seq.Children[i], $"{m.PathOf("targets")}[{i}]", $"{kindName} targets shards (shard:N), got cohort '{Echo(cohort)}'");
                 break;
             case FaultKind.SlowLink:
                 Required("targets", "the cohorts and/or shard:N whose links slow down");
@@ -87,6 +93,7 @@ internal sealed partial class ScenarioReader
                 NotUsed("groups");
                 break;
         }
+        if (kind != FaultKind.IsolateNextLeaders) NotUsed("count");
         if (m.Value("targets") is YamlSequenceNode { Children.Count: 0 } empty && kind is not (FaultKind.Heal or FaultKind.Partition or FaultKind.OverlayPartition))
             Error(empty, m.PathOf("targets"), "must name at least one cohort or shard:N");
         if (errors.Count > errorsBefore || at is null) return null;
@@ -98,6 +105,7 @@ internal sealed partial class ScenarioReader
             Duration = faultDuration,
             Groups = groups ?? [],
             ExtraDelay = extraDelay,
+            Count = count,
             Every = every,
             Times = times,
         };

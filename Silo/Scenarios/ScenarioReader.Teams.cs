@@ -206,6 +206,8 @@ internal sealed partial class ScenarioReader
                 kindText = null;
             }
             if (kindText is null || at is null) continue;
+            var repeats = MoveRepeats(x, kindText, at.Value, duration);
+            if (repeats is null) continue;
             if (kindText == "create-validator")
             {
                 foreach (var key in new[] { "to", "amount" })
@@ -226,7 +228,7 @@ internal sealed partial class ScenarioReader
             {
                 foreach (var key in new[] { "to", "amount" })
                     if (x.Value(key) is { } unused) Error(unused, x.PathOf(key), "is not used by kind: collect-rewards (the team collects from every validator at once)");
-                result.Add(new StakingActionSpec { At = at.Value, Kind = kind, From = team });
+                result.AddRange(repeats.Select(start => new StakingActionSpec { At = start, Kind = kind, From = team }));
                 continue;
             }
             var to = Text(x, "to", required: true);
@@ -237,9 +239,39 @@ internal sealed partial class ScenarioReader
             { Error(x.Value("amount")!, x.PathOf("amount"), $"is below the 1,000 ONE minimum delegation (§4.2), got {a}"); continue; }
             if (amount == 0) { Error(x.Value("amount")!, x.PathOf("amount"), "must be more than 0 ONE"); continue; }
             if (to is null || amount is null) continue;
-            result.Add(new StakingActionSpec { At = at.Value, Kind = kind, From = team, To = to, Amount = amount.Value });
+            // A repeated move is that many moves: the budget check counts every delegation it makes.
+            result.AddRange(repeats.Select(start => new StakingActionSpec { At = start, Kind = kind, From = team, To = to, Amount = amount.Value }));
         }
         return errors.Count > errorsBefore ? null : result;
+    }
+
+    /// <summary>Most times one team move may repeat.</summary>
+    public const int MaxMoveRepeats = 1_000;
+
+    /// <summary>
+    /// A move's times: <c>at</c> alone, or with <c>every</c> and <c>times</c> that many, <c>every</c> apart (a cartel that
+    /// keeps delegating each epoch). <c>times</c> is required so the budget check can count every delegation. Null on an error.
+    /// </summary>
+    private List<TimeSpan>? MoveRepeats(Fields x, string kind, TimeSpan at, DurationSpec? duration)
+    {
+        var every = Time(x, "every", TimeSpan.FromMilliseconds(1), ScenarioValues.MaxDuration);
+        var times = (int?)Int(x, "times", 1, MaxMoveRepeats);
+        if (x.Has("every") && every is null || x.Has("times") && times is null) return null;
+        if (every is null && times is null) return [at];
+        if (kind == "create-validator")
+        {
+            Error(x.Value("every") ?? x.Value("times")!, x.PathOf(x.Has("every") ? "every" : "times"), "is not used by kind: create-validator (a cohort registers once)");
+            return null;
+        }
+        if (every is null) { Error(x.Value("times")!, x.PathOf("times"), "is only used with every (a repeated move)"); return null; }
+        if (times is null) { Error(x.Value("every")!, x.PathOf("times"), "is required with every (how many times the move is made; the budget counts each)"); return null; }
+        var starts = Enumerable.Range(0, times.Value).Select(n => at + every.Value * n).ToList();
+        if (duration is { Kind: DurationKind.Time, Time: { } end } && starts[^1] >= end)
+        {
+            Error(x.Value("times")!, x.PathOf("times"), $"makes the last move at {Seconds(starts[^1])}, at or after the end of the run (duration.time is {Seconds(end)})");
+            return null;
+        }
+        return starts;
     }
 
     private static string Name(CohortBehaviour behaviour) => BehaviourNames.First(b => b.Item2 == behaviour).Item1;

@@ -57,6 +57,7 @@ internal sealed partial class ScenarioReader(string file)
         if (cohorts is not null && network is not null && !(top.Has("staking") && staking is null)) cohorts = SizeByStakeShare(cohorts.Value, network, staking);
         var faucet = Section(top, "faucet", required: false, m => ReadFaucet(m, top));
         var teams = top.Has("teams") ? ReadTeams(top, cohorts, staking, duration) : TeamsRead.None;
+        CheckCensors(transfers, load);
 
         if (errors.Count > 0 || network is null || latency is null || cohorts is null || duration is null || faults is null || checks is null || cost is null || description is null
             || top.Has("staking") && staking is null || top.Has("transfers") && transfers is null || top.Has("load") && load is null || top.Has("eclipse") && eclipse is null
@@ -201,7 +202,7 @@ internal sealed partial class ScenarioReader(string file)
         ("equivocate", CohortBehaviour.Equivocate), ("dark-from", CohortBehaviour.DarkFrom), ("double-sign-from", CohortBehaviour.DoubleSignFrom),
         ("withhold-power", CohortBehaviour.WithholdPower), ("stale-certificate-leader", CohortBehaviour.StaleCertificateLeader),
         ("forge", CohortBehaviour.Forge), ("view-change-spam", CohortBehaviour.ViewChangeSpam),
-        ("delay-votes", CohortBehaviour.DelayVotes),
+        ("delay-votes", CohortBehaviour.DelayVotes), ("censor", CohortBehaviour.Censor),
     ];
 
     /// <summary>A behaviour's file name (what <c>cohorts[].behaviour</c> and a team's strategy call it).</summary>
@@ -249,6 +250,7 @@ internal sealed partial class ScenarioReader(string file)
             }
             var behaviour = Enum(m, "behaviour", BehaviourNames);
             var (activeFrom, activeUntil, activeOk) = ActiveWindow(m, behaviour, duration);
+            var (censored, censorShare, censorOk) = ReadCensor(m, behaviour);
             var darkFrom = BehaviourStart(m, "dark_from", behaviour, CohortBehaviour.DarkFrom, "dark-from", "go dark", "the time the cohort goes dark", duration);
             var doubleSignFrom = BehaviourStart(m, "double_sign_from", behaviour, CohortBehaviour.DoubleSignFrom, "double-sign-from",
                 "double sign", "the time the cohort starts signing conflicting blocks", duration);
@@ -285,7 +287,7 @@ internal sealed partial class ScenarioReader(string file)
             if (name is null || validators is null || !stakeOk || latency is null || m.Value("region") is not null && region is null
                 || m.Has("behaviour") && behaviour is null || m.Has("keys_per_node") && keys is null || m.Has("harmony_operated") && harmonyOperated is null
                 || behaviour == CohortBehaviour.DarkFrom && darkFrom is null || behaviour == CohortBehaviour.DoubleSignFrom && doubleSignFrom is null || !slashable
-                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk || m.Has("stake_share") && stakeShare is null)
+                || m.Has("shard") && pinned is null || m.Has("joins_at") && joinsAt is null || !activeOk || m.Has("stake_share") && stakeShare is null || !censorOk)
             {
                 ok = false;
                 continue;
@@ -306,6 +308,8 @@ internal sealed partial class ScenarioReader(string file)
                 ActiveFrom = activeFrom,
                 ActiveUntil = activeUntil,
                 StakeShare = stakeShare,
+                Censor = censored,
+                CensorShare = censorShare,
             }, node) { ShareNode = m.Value("stake_share") });
         }
         // Faults and checks can name cohorts even when some cohort has other errors, as long as every cohort has a name.

@@ -83,6 +83,9 @@ public sealed partial class ShardNetwork
         var from = output.Node;
         Observer.Computed(output.Operations.SignatureChecks);
         if (output.IsLeader) _leader = from;
+        // A denial of service on the next leaders strikes a new leader before anything it sends now leaves.
+        if (output.IsLeader && _faults.TargetLeader(from, Now))
+            Observer.Log(Now, "fault", ("fault", "isolate-next-leader"), ("nodes", from.ToString()));
         // Under the CPU cost model the node's messages leave when its computation is done.
         var cost = _plan.Cost?.Of(output.Operations) ?? TimeSpan.Zero;
         var departure = Now + cost;

@@ -41,6 +41,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
     private readonly BeaconTraffic? _beacon;
     private readonly TransferTraffic? _transfers;
     private readonly Load.LoadTraffic? _load;
+    private readonly Adversaries.ShardCensorship? _censorship;
     private readonly Propagation.PropagationStats _stats;
     private readonly Propagation.GossipPropagation? _gossip;
     private long _outSeq;
@@ -72,13 +73,15 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         if (context.Transfers is { } outsideWorld && _plan.Testnet is { } testnet)
             Outside = new Testnet.OutsideInput(shard, _load?.Mempool ?? new Load.ShardMempool(testnet.Mempool, outsideWorld.BlockGasLimit, shard), ownsPool: _load is null,
                 () => _transfers!.HeadLedger, Observer);
-        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool ?? Outside?.Mempool))];
+        // Censorship needs transactions to censor: only a run with transfers or load keeps its account.
+        if (context.Transfers is not null && _members.Any(m => _plan.Nodes[m].Behaviour == NodeBehaviour.Censor)) _censorship = new Adversaries.ShardCensorship();
+        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool ?? Outside?.Mempool) { Censorship = _censorship })];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _routing = new SplitBrainRouting(_plan);
         if (context.Staking is { } world) _beacon = new BeaconTraffic(this, world);
         if (Outside is not null && shard == 0 && context.Staking is { } beaconWorld) StakingReads = new Testnet.StakingReads(beaconWorld);
-        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load, Outside);
+        if (context.Transfers is { } transfers) _transfers = new TransferTraffic(this, transfers, _load, Outside) { Censorship = _censorship };
         Outside?.Genesis(context.Genesis[shard]);
     }
 
@@ -217,6 +220,7 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
         Transfers = _transfers?.Result(),
         LoadPending = _load?.Pending ?? 0,
         Rejected = Rejections(),
+        Censorship = _censorship?.Result(),
     };
 
     private static readonly string[] SyncKindNames = ReportNames.Of<SyncKind>();

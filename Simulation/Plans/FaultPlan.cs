@@ -35,13 +35,19 @@ public enum FaultKind
 
     /// <summary>A timed overlay partition ends; made by the planner, not named in scenario files.</summary>
     EndOverlayPartition,
+
+    /// <summary>
+    /// A denial of service on the next <see cref="FaultPlan.Count"/> leaders of each target shard: the current leader
+    /// and each node that takes the lead after it, as it takes it, are cut off from everyone until the fault ends.
+    /// </summary>
+    IsolateNextLeaders,
 }
 
 public static class FaultKinds
 {
     /// <summary>The kinds a scenario file may name.</summary>
     public static IReadOnlyList<FaultKind> InScenarios { get; } =
-        [FaultKind.Crash, FaultKind.Restart, FaultKind.Partition, FaultKind.Heal, FaultKind.IsolateLeader, FaultKind.SlowLink, FaultKind.OverlayPartition];
+        [FaultKind.Crash, FaultKind.Restart, FaultKind.Partition, FaultKind.Heal, FaultKind.IsolateLeader, FaultKind.SlowLink, FaultKind.OverlayPartition, FaultKind.IsolateNextLeaders];
 
     /// <summary>The kebab-case name of a fault kind, as scenario files and the event log write it (IsolateLeader → isolate-leader).</summary>
     public static string Name(FaultKind kind) =>
@@ -57,7 +63,11 @@ public sealed record FaultPlan(
     int? Shard,
     TimeSpan? Duration,
     IReadOnlyList<IReadOnlyList<int>> Groups,
-    TimeSpan? ExtraDelay = null);
+    TimeSpan? ExtraDelay = null)
+{
+    /// <summary>How many leaders an <see cref="FaultKind.IsolateNextLeaders"/> fault cuts off (the current one included).</summary>
+    public int Count { get; init; } = 1;
+}
 
 /// <summary>A window in which the scenario expects commits to stop (the liveness check accepts gaps inside it).</summary>
 

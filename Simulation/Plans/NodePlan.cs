@@ -16,6 +16,9 @@ public sealed record NodePlan(
     /// <summary>When the behaviour stops (the node is honest from then on); null: never.</summary>
     public TimeSpan? BehaviourUntil { get; init; }
 
+    /// <summary>Whose transactions a <see cref="NodeBehaviour.Censor"/> node leaves out; null for other behaviours.</summary>
+    public CensorPlan? Censor { get; init; }
+
     /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
     /// <summary>
     /// How late a <see cref="NodeBehaviour.DelayVotes"/> node sends each vote. A height's consensus timer covers the block
@@ -65,4 +68,10 @@ public enum NodeBehaviour
     /// than a third of the power, every block waits for it, yet no view change starts.
     /// </summary>
     DelayVotes,
+
+    /// <summary>
+    /// As leader, leaves out of its blocks every transaction from the senders its <see cref="NodePlan.Censor"/> names
+    /// (Adversaries/Censorship); otherwise honest.
+    /// </summary>
+    Censor,
 }

@@ -68,8 +68,18 @@ public sealed record ShardResult(
     /// and malformed messages are counted here, beside the ordinary late and duplicate ones.
     /// </summary>
     public IReadOnlyDictionary<string, long> Rejected { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>What censoring leaders left out of their blocks and how late it got in (a run with a censor), else null.</summary>
+    public CensorshipResult? Censorship { get; init; }
 }
 
 
 /// <summary>A finished run: the virtual time it reached and each shard's record.</summary>
 public sealed record RunResult(TimeSpan SimulatedTime, IReadOnlyList<ShardResult> Shards);
+
+/// <summary>
+/// A shard's censorship (game of stakes): distinct transactions censoring leaders left out of blocks they built,
+/// omissions in all (one transaction left out by several blocks counts each time), how many of them a canonical block
+/// included later, and the mean and longest wait in virtual seconds from the first omission to that block's proposal.
+/// </summary>
+public sealed record CensorshipResult(int CensoredTransactions, long Omissions, int IncludedLater, double MeanExtraLatencyS, double MaxExtraLatencyS);

@@ -38,7 +38,7 @@ public sealed record TransferProposal(IReadOnlyList<byte[]> Transactions, IReadO
 /// <remarks><paramref name="head"/> is the node's committed head: it is applied first, so the parent's state never
 /// depends on what other nodes of the silo happened to compute before.</remarks>
 public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, int shard, ulong genesisUnixTime, Func<Block> head,
-    Load.ShardMempool? mempool = null, Validators.BlockValidationCounter? executed = null)
+    Load.ShardMempool? mempool = null, Validators.BlockValidationCounter? executed = null, Adversaries.CensorFilter? censor = null)
 {
     public TransferWorld World => world;
 
@@ -59,6 +59,7 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
             if (at > elapsed || transfers.Count == fits) break;
             var sender = tx.Message.From;
             if (blocked.Contains(sender) || tx.Message.Nonce < batch.AccountOf(sender).Nonce) continue;
+            if (censor?.Omits(tx) == true) continue;
             var (rejection, receipt) = batch.Apply(tx);
             if (rejection is not null) { blocked.Add(sender); continue; }
             transfers.Add(tx);
@@ -67,6 +68,8 @@ public sealed class TransferProduction(TransferWorld world, ReceiptPool pool, in
         if (mempool is not null)
             foreach (var tx in mempool.Select(batch.ToLedger(), (ulong)(fits - transfers.Count) * Transfer.IntrinsicGas))
             {
+                // A censor leaves it out; the gas it frees is not offered to others (a full block runs a little short).
+                if (censor?.Omits(tx) == true) continue;
                 // The pool checked it against the committed head; a scripted transfer of the same sender may have moved on since.
                 var (rejection, receipt) = batch.Apply(tx);
                 if (rejection is not null) continue;

@@ -32,6 +32,9 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
     private TransferState? _transferState;
     private int _transfersCommitted;
 
+    /// <summary>The shard's censorship account, told what each canonical block included (a run with a censor), else null.</summary>
+    public Adversaries.ShardCensorship? Censorship { get; init; }
+
     private int Shard => port.Shard;
     private TimeSpan Now => port.Now;
 
@@ -84,7 +87,9 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
                     port.ToShard((int)proof.Receipts[0].ToShardId, new ReceiptsSent(proof) { IntendedTicks = load?.IntendedTicks(proof.Receipts) });
                 }
         }
-        load?.Committed(Now, port.Observer.ProposedAt(committed.Number, committed.Header.ViewId) ?? Now, state, committed.Header);
+        var proposedAt = port.Observer.ProposedAt(committed.Number, committed.Header.ViewId) ?? Now;
+        load?.Committed(Now, proposedAt, state, committed.Header);
+        Censorship?.Included(proposedAt, state.Transfers);
         outside?.Committed(committed, state);
         if (_incomingProofs.RemoveAll(p => state.Ledger.IsSpent(p.SourceShard, p.MerkleProof.BlockHash)) > 0) ShareReceiptPool();
     }

@@ -44,6 +44,13 @@ public sealed class ValidatorHost
     /// <summary>How many delivered messages the node refused, indexed by <see cref="Verdict"/>.</summary>
     public ReadOnlySpan<long> Rejected => _rejected;
 
+    /// <summary>The shard's censorship account, which a censoring node's block builder reports its omissions to; null otherwise.</summary>
+    public Adversaries.ShardCensorship? Censorship { get; init; }
+
+    // The virtual time of the step in progress: a censoring builder asks whether its behaviour is in force now.
+    private TimeSpan _now;
+    private Adversaries.CensorFilter? _censor;
+
     public NodePlan Plan { get; }
     public int Node => Plan.Id;
     public int Shard { get; }
@@ -57,6 +64,7 @@ public sealed class ValidatorHost
     /// <summary>Builds the node's replicas (at its committed head when restarting) and starts them; one output per replica.</summary>
     public IReadOnlyList<StepOutput> Start(TimeSpan now, bool restart)
     {
+        _now = now;
         var head = restart && Head is not null ? Head : _context.Genesis[Shard];
         var count = Plan.Behaviour == NodeBehaviour.Equivocate ? 2 : 1;
         _replicas = new FbftNode[count];
@@ -80,6 +88,7 @@ public sealed class ValidatorHost
     /// <summary>Feeds one replica everything due for it at one instant, in queue order.</summary>
     public StepOutput Step(int replica, TimeSpan now, List<ShardEvent> events)
     {
+        _now = now;
         var node = _replicas[replica];
         if (_context.Memo is { } memo) VoteBatch.Prime(events, memo);
         var before = Counted(node);
@@ -118,12 +127,19 @@ public sealed class ValidatorHost
     /// parent's state never depends on what other nodes happened to compute before.</remarks>
     private (IBlockBuilder? Builder, IBlockValidator Validator) BlockProduction(Func<Block> head)
     {
-        var transfers = _context.Transfers is { } t ? new TransferProduction(t, _receipts, Shard, _context.Config.GenesisUnixTime, head, _mempool, _validations) : null;
+        var transfers = _context.Transfers is { } t ? new TransferProduction(t, _receipts, Shard, _context.Config.GenesisUnixTime, head, _mempool, _validations, Censor(t)) : null;
         if (_context.Staking is not { } world || _committees is not EpochCommittees epochs)
             return transfers is null ? (null, new CountedValidation(_validations)) : (new TransferBlockBuilder(transfers), new TransferBlockValidator(transfers, _validations));
         return Shard == 0
             ? (new BeaconBlockBuilder(world, _pool, _context.Config.GenesisUnixTime, head, transfers), new BeaconBlockValidator(world, head, transfers, _validations))
             : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers, _validations));
+    }
+
+    /// <summary>A censoring node's filter on what it builds (resolved once), else null.</summary>
+    private Adversaries.CensorFilter? Censor(TransferWorld world)
+    {
+        if (Plan.Behaviour != NodeBehaviour.Censor || Plan.Censor is not { } plan || Censorship is not { } ledger) return null;
+        return _censor ??= new Adversaries.CensorFilter(Adversaries.CensoredSenders.Resolve(plan, world), ledger, () => Plan.Misbehaves(_now) ? _now : null);
     }
 
     private StepOutput Output(int replica, OperationCounts before, TimeSpan now)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HarmonySim.Silo.Scenarios.Model;
 
 /// <summary>How the validators of a cohort behave.</summary>
@@ -40,6 +42,9 @@ public enum CohortBehaviour
 
     /// <summary>Sends each vote just before the leader would time out, stretching every round it is needed in (file value <c>delay-votes</c>).</summary>
     DelayVotes,
+
+    /// <summary>As leader, leaves the transactions of <see cref="CohortSpec.Censor"/>'s senders out of its blocks (file value <c>censor</c>).</summary>
+    Censor,
 }
 
 /// <summary>Stake per key in ONE: a fixed amount (<see cref="Min"/> = <see cref="Max"/>) or drawn uniformly from [min, max] with the scenario seed.</summary>
@@ -109,6 +114,12 @@ public sealed record CohortSpec
     /// <see cref="StakePerKey"/> (docs/GAME-OF-STAKES.md, "Sizing by stake share"); null for a cohort sized by its stake.
     /// </summary>
     public decimal? StakeShare { get; init; }
+
+    /// <summary>A censor's victims: load sources and transfer accounts by name; empty: every load source (file field <c>censor</c>).</summary>
+    public ImmutableArray<string> Censor { get; init; } = [];
+
+    /// <summary>Of each censored load source, the share of its accounts (the first by index) left out (file field <c>censor_share</c>).</summary>
+    public decimal CensorShare { get; init; } = 1m;
 
     public int Keys => Validators * KeysPerNode;
 }

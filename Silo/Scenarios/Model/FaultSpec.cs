@@ -40,6 +40,9 @@ public sealed record FaultSpec
     /// <summary>Extra one-way delay of a slow link.</summary>
     public TimeSpan? ExtraDelay { get; init; }
 
+    /// <summary>How many leaders in a row an <c>isolate-next-leaders</c> fault cuts off (file field <c>count</c>); null for other kinds.</summary>
+    public int? Count { get; init; }
+
     /// <summary>When the fault ends on its own, if it has a duration.</summary>
     public TimeSpan? Until => Duration is { } d ? At + d : null;
 

@@ -53,4 +53,30 @@ public sealed class GameOfStakesRunTests
         Assert.AreEqual(4, dos.GetProperty("view_changes").GetInt32(), "isolations at 15, 45, 75 and 105 s");
         Assert.IsGreaterThanOrEqualTo(50UL, dos.GetProperty("height").GetUInt64());
     }
+
+    [TestMethod]
+    public void A_denial_of_service_on_the_next_two_leaders_costs_two_view_changes_each_time_and_commits_resume()
+    {
+        var report = Run("gos-next-leaders-dos");
+        Assert.IsTrue(report.GetProperty("passed").GetBoolean(), "safe, and no gap above 20 s");
+        var shard = report.GetProperty("shards")[0];
+        Assert.AreEqual(4, shard.GetProperty("view_changes_started").GetInt32(), "two leaders cut off at 20 s and two at 60 s");
+        Assert.AreEqual(2, shard.GetProperty("view_changes").GetInt32(), "the first new leader of each is cut off too: one completes each time");
+        Assert.IsGreaterThanOrEqualTo(40UL, shard.GetProperty("height").GetUInt64());
+    }
+
+    [TestMethod]
+    public void A_censoring_leader_is_counted_in_the_report_and_its_victims_get_in_under_the_next_leader()
+    {
+        var report = Run("gos-censorship");
+        Assert.IsTrue(report.GetProperty("passed").GetBoolean(), "every load transaction accounted for, no gap above 10 s");
+        var shard = report.GetProperty("shards")[0];
+        var censorship = shard.GetProperty("censorship");
+        var censored = censorship.GetProperty("censored_transactions").GetInt32();
+        Assert.IsGreaterThan(50, censored, "half of 20 tx/s, while the censor leads a quarter of 40 s");
+        Assert.AreEqual(censored, censorship.GetProperty("included_later").GetInt32(), "every victim got in once an honest leader proposed");
+        Assert.IsLessThanOrEqualTo(6.0, censorship.GetProperty("max_extra_latency_s").GetDouble(), "one censor's turn of two 2 s blocks, and the next proposal");
+        Assert.AreEqual(0, shard.GetProperty("view_changes_started").GetInt32(), "nothing for a view change to answer");
+        Assert.IsFalse(Run("gos-next-leaders-dos").GetProperty("shards")[0].TryGetProperty("censorship", out _), "left out of report.json without a censor");
+    }
 }

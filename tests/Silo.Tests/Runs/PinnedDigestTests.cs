@@ -32,6 +32,10 @@ public sealed class PinnedDigestTests
     [DataRow("gos-issuance-eras", "06e665db876ca28a508e9befc068073e9d495e4900adcf4d3c61c682fcc2367a")]
     [DataRow("gos-team-game", "13f4532ca832c457fdd59c298e73e3cec5f8a96cb1d5cd9c84fe9a9a6b1b959e")]
     [DataRow("gos-stake-share", "b8c211f7349b7a7bfeee36ffa2b7f080f3bcaf0c414b50b700053a941be55a56")]
+    [DataRow("gos-next-leaders-dos", "49a498b565b9655f054cb48f5b895fff18696082d5328980127c607944af72c3")]
+    [DataRow("gos-censorship", "ac895274d4de7c84ab87a9244672015a6f4c9cbe2a77ffafdea3f6837f6e727a")]
+    [DataRow("gos-cartel-accumulation", "7aa4f6c3085f2e69df96a5954ebc58379283207d4e59f914a6dfa5706c355b10")]
+    [DataRow("gos-median-manipulation", "d609fadb185c3e2fe9b171a81998a21f08200acba338c5ece37a13fcc980c5b0")]
     [DataRow("throughput-trace", "e9e71ae3c98b40f8c1ed54385ef06330448079c24cb298d833a36920ec221eb6")]
     public async Task A_bundled_scenario_gives_its_pinned_digest_on_one_and_two_silos(string name, string digest)
     {

@@ -71,6 +71,16 @@ public sealed class TeamScenarioTests
     }
 
     [TestMethod]
+    public void A_repeated_move_is_made_every_period_the_given_number_of_times()
+    {
+        var text = Valid.Replace("    budget: 70000\n", "    budget: 100000\n", StringComparison.Ordinal)
+            .Replace("      - { at: 10s, kind: delegate, to: red, amount: 5000 }", "      - { at: 10s, kind: delegate, to: red, amount: 5000, every: 12s, times: 3 }", StringComparison.Ordinal);
+        var result = ScenarioLoader.Parse(text, File);
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Errors));
+        CollectionAssert.AreEqual(new[] { 10.0, 22.0, 34.0 }, result.Scenario!.Staking!.Transactions.Select(t => t.At.TotalSeconds).ToArray());
+    }
+
+    [TestMethod]
     [DataRow("    budget: 70000", "    budget: 64000", "23:13: teams[0].budget: is exceeded: the team's validators' self-stake 60,000 ONE + its delegations 10,000 ONE = 70,000 ONE, over the budget of 64,000 ONE")]
     [DataRow("    strategy: forge", "    strategy: forger", "25:15: teams[0].strategy: expected one of honest, silent-leader")]
     [DataRow("    cohorts: [blue]", "    cohorts: [blue, red]", "31:21: teams[1].cohorts[1]: cohort 'red' already belongs to team 'red' (line 24)")]
@@ -82,6 +92,9 @@ public sealed class TeamScenarioTests
     [DataRow("      - { at: 30s, kind: create-validator, cohort: red-late }", "      - { at: 30s, kind: create-validator, cohort: blue }", "28:52: teams[0].moves[1].cohort: cohort 'blue' is not one of the team's cohorts")]
     [DataRow("      - { at: 10s, kind: delegate, to: red, amount: 5000 }", "      - { at: 10s, kind: delegat, to: red, amount: 5000 }", "27:26: teams[0].moves[0].kind: expected one of delegate, undelegate, collect-rewards, create-validator, got 'delegat' (did you mean 'delegate'?)")]
     [DataRow("staking: {}", "transfers: { accounts: [{ name: a, shard: 0, balance: 1 }] }", "22:3: teams: needs a staking section")]
+    [DataRow("      - { at: 10s, kind: delegate, to: red, amount: 5000 }", "      - { at: 10s, kind: delegate, to: red, amount: 5000, every: 5s }", "27:66: teams[0].moves[0].times: is required with every")]
+    [DataRow("      - { at: 10s, kind: delegate, to: red, amount: 5000 }", "      - { at: 10s, kind: delegate, to: red, amount: 5000, every: 5s, times: 3 }", "23:13: teams[0].budget: is exceeded: the team's validators' self-stake 60,000 ONE + its delegations 30,000 ONE")]
+    [DataRow("      - { at: 30s, kind: create-validator, cohort: red-late }", "      - { at: 30s, kind: create-validator, cohort: red-late, every: 5s, times: 2 }", "28:69: teams[0].moves[1].every: is not used by kind: create-validator")]
     public void A_malformed_team_is_reported_with_file_line_column_and_field(string line, string replacement, string expected)
     {
         Assert.AreEqual(1, Valid.Split(line + "\n").Length - 1, $"the base scenario has the line '{line}' exactly once");

@@ -28,6 +28,7 @@ public sealed class PlanBuilder
         MainnetRotation: false);
     private readonly Dictionary<int, (NodeBehaviour Behaviour, TimeSpan? From)> _behaviours = [];
     private readonly List<FaultPlan> _faults = [];
+    private readonly Dictionary<int, (CensorPlan Plan, TimeSpan? Until)> _censors = [];
     private CostPlan? _cost;
     private StakingPlan? _staking;
     private TransfersPlan? _transfers;
@@ -79,6 +80,14 @@ public sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>Node <paramref name="node"/> censors, as leader, the senders <paramref name="plan"/> names (until <paramref name="until"/>, if given).</summary>
+    public PlanBuilder WithCensor(int node, CensorPlan plan, TimeSpan? until = null)
+    {
+        _behaviours[node] = (NodeBehaviour.Censor, null);
+        _censors[node] = (plan, until);
+        return this;
+    }
+
     /// <summary>A fault on the given nodes (crash, restart, heal, end-partition, end-slow-link) at a time in seconds.</summary>
     public PlanBuilder WithFault(double atSeconds, FaultKind kind, params int[] nodes)
     {
@@ -104,6 +113,13 @@ public sealed class PlanBuilder
     public PlanBuilder WithIsolateLeader(double atSeconds, TimeSpan duration, int shard = 0)
     {
         _faults.Add(new FaultPlan(TimeSpan.FromSeconds(atSeconds), FaultKind.IsolateLeader, [], shard, duration, []));
+        return this;
+    }
+
+    /// <summary>Cuts off the current leader of <paramref name="shard"/> and the next ones as they take the lead, <paramref name="count"/> in all, until <paramref name="duration"/> has passed.</summary>
+    public PlanBuilder WithIsolateNextLeaders(double atSeconds, int count, TimeSpan duration, int shard = 0)
+    {
+        _faults.Add(new FaultPlan(TimeSpan.FromSeconds(atSeconds), FaultKind.IsolateNextLeaders, [], shard, duration, []) { Count = count });
         return this;
     }
 
@@ -169,7 +185,8 @@ public sealed class PlanBuilder
         {
             var (behaviour, from) = _behaviours.TryGetValue(id, out var b) ? b : (NodeBehaviour.Honest, null);
             var external = id % _nodesPerShard >= harmony;
-            return new NodePlan(id, id / _nodesPerShard, external ? "stakers" : "harmony", 1, external ? 20_000m : null, id % 2, behaviour, from);
+            var node = new NodePlan(id, id / _nodesPerShard, external ? "stakers" : "harmony", 1, external ? 20_000m : null, id % 2, behaviour, from);
+            return _censors.TryGetValue(id, out var c) ? node with { Censor = c.Plan, BehaviourUntil = c.Until } : node;
         }).ToList();
         var staking = _staking is null ? null : _staking with { SlotsPerShard = _nodesPerShard };
         var consensus = new ConsensusPlan(_shards, SignatureSchemeKind.Simulated,
