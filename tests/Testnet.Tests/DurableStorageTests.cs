@@ -91,6 +91,43 @@ public sealed class DurableStorageTests
     }
 
     [TestMethod]
+    public async Task Storage_lost_while_running_stops_the_testnet_with_exit_4_and_the_sender_is_not_told_accepted()
+    {
+        if (AzuriteServer.MissingReason() is { } missing) Assert.Inconclusive(missing);
+        var data = Directory.CreateTempSubdirectory("harmonysim-testnet-lost-").FullName;
+        var own = await AzuriteServer.StartAsync(); // an Azurite of its own, stopped under the running testnet
+        var stopped = false;
+        try
+        {
+            using var testnet = await TestnetProcess.Start(TestnetProcess.DeployConfig, data, TestnetAzurite.Settings(own, "lost"), "--speed", "4x");
+            own.Dispose();
+            stopped = true;
+            var (_, body) = await PostOrNothing(testnet, WalletKeys.Raw(TransactionFormat.Ethereum, EthChainId0));
+            Assert.IsFalse(body.Contains("\"result\"", StringComparison.Ordinal), $"a transaction whose journal append failed must not be answered as accepted: {body}");
+            Assert.AreEqual(4, await testnet.Exited(TimeSpan.FromMinutes(3)), testnet.Error);
+            StringAssert.Contains(testnet.Error, "Stopped: cannot append to the testnet journal in blob storage at http://127.0.0.1:" + own.BlobPort);
+        }
+        finally
+        {
+            if (!stopped) own.Dispose();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Sends a raw transaction; the answer, or an empty body when the node went away before answering.</summary>
+    private static async Task<(int Status, string Body)> PostOrNothing(TestnetProcess testnet, string raw)
+    {
+        try
+        {
+            return await testnet.Post("/rpc/0", $$"""{"jsonrpc":"2.0","id":1,"method":"eth_sendRawTransaction","params":["{{raw}}"]}""");
+        }
+        catch (HttpRequestException)
+        {
+            return (0, "");
+        }
+    }
+
+    [TestMethod]
     public async Task Incomplete_storage_settings_stop_the_start_with_exit_2_naming_the_key()
     {
         var data = Directory.CreateTempSubdirectory("harmonysim-testnet-badstore-").FullName;

@@ -92,6 +92,22 @@ internal sealed partial class TestnetProcess : IDisposable
         return doc.RootElement.GetProperty("result").Clone();
     }
 
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> Exited(TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"harmonysim testnet did not stop by itself within {limit}.\n{Output}\n{Error}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGINT (or the signal named, e.g. "TERM"), then the exit code.</summary>
     public async Task<int> Stop(string signal = "INT")
     {
