@@ -38,6 +38,18 @@ public static class StorageProbe
                }, budget.Token, cancellation);
     }
 
+    /// <summary>Like <see cref="Check"/> for a command that uses blob storage only (the testnet's journal).</summary>
+    public static async Task<string?> CheckBlobs(StorageClients clients, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        budget.CancelAfter(Budget);
+        return await Ask(clients.Blobs.Uri, "blob", async token =>
+        {
+            await foreach (var _ in clients.Blobs.GetBlobContainersAsync(cancellationToken: token).AsPages(pageSizeHint: 1)) break;
+        }, budget.Token, cancellation);
+    }
+
     private static async Task<string?> Ask(Uri endpoint, string service, Func<CancellationToken, Task> request, CancellationToken budget, CancellationToken caller)
     {
         var where = $"{service} storage at {endpoint.GetLeftPart(UriPartial.Path)}";

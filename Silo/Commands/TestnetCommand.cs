@@ -16,7 +16,9 @@ namespace HarmonySim.Silo.Commands;
 /// paced to the wall clock from a testnet config (a scenario's network, cohorts, staking and load sections plus
 /// <c>genesis:</c> accounts), serving the dashboard and JSON-RPC on one port until SIGINT or SIGTERM. Outside
 /// transactions are journaled in the data folder, and a start with the same folder replays them first, so the chain
-/// and its balances come back. Exit 0 after a graceful stop; 2 on a bad config, journal or option; 4 when the port is taken.
+/// and its balances come back; with the cluster storage configured (<c>Storage:Provider azure</c>) the journal is in
+/// Azure Blob storage instead (<see cref="TestnetStorage"/>). Exit 0 after a graceful stop; 2 on a bad config, journal,
+/// option or storage setting; 4 when the port is taken or the journal's storage cannot be reached.
 /// </summary>
 public static class TestnetCommand
 {
@@ -30,7 +32,7 @@ public static class TestnetCommand
     {
         var config = new Argument<string>("config") { Description = "Testnet config YAML (a scenario's sections plus genesis accounts; see deploy/testnet.yaml)." };
         var port = new Option<string?>("--port") { Description = $"Port for JSON-RPC (POST / and /rpc/SHARD) and the dashboard (GET /) on 127.0.0.1 (default {DefaultPort}; 0 picks a free one)." };
-        var data = new Option<string?>("--data") { Description = "Folder for the input journal and the run's logs (default testnet-data/NAME); starting again with it replays the journal." };
+        var data = new Option<string?>("--data") { Description = "Folder for the input journal and the run's logs (default testnet-data/NAME); starting again with it replays the journal. With Storage:Provider azure (the cluster settings) the journal is in blob storage instead." };
         var speed = new Option<string>("--speed") { Description = "Pace: 1x (real time, the default) or Nx.", DefaultValueFactory = _ => "1x" };
         var rate = new Option<int>("--rate-limit") { Description = "JSON-RPC calls per second per client address.", DefaultValueFactory = _ => new RpcLimits().RequestsPerSecond };
         var bind = new Option<string>("--bind") { Description = "Address to listen on (default 127.0.0.1; 0.0.0.0 serves other machines).", DefaultValueFactory = _ => "127.0.0.1" };
@@ -75,17 +77,13 @@ public static class TestnetCommand
             }
             if (ScenarioArgument.Plan(s, $"testnet-{s.Name}", path, stderr) is not { } plan) return ExitCodes.BadInput;
             var folder = parse.GetValue(data) ?? Path.Combine("testnet-data", s.Name);
-            InputJournal journal;
-            try
+            var opened = await TestnetStorage.Open(folder, s.Name, plan.Shards, cancellation);
+            if (opened.Journal is not { } journal)
             {
-                journal = InputJournal.Open(folder, plan.Shards);
+                stderr.WriteLine($"{opened.Error}; nothing started.");
+                return opened.ExitCode;
             }
-            catch (Exception e) when (e is JournalException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"--data: {e.Message}; nothing started.");
-                return ExitCodes.BadInput;
-            }
-            using (journal)
+            await using (journal)
             {
                 var listen = new IPEndPoint(address, webPort);
                 if (webPort > 0 && Cluster.PortCheck.Taken(address, webPort, "--port") is { } taken)
@@ -99,7 +97,7 @@ public static class TestnetCommand
         return command;
     }
 
-    private sealed record Serving(string Path, string Name, Simulation.Plans.RunPlan Plan, InputJournal Journal, string Folder, IPEndPoint Listen, double Speed, RpcLimits Limits);
+    private sealed record Serving(string Path, string Name, Simulation.Plans.RunPlan Plan, IInputJournal Journal, string Folder, IPEndPoint Listen, double Speed, RpcLimits Limits);
 
     private static async Task<int> Serve(Serving t, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
@@ -109,7 +107,7 @@ public static class TestnetCommand
         using var stop = new StopSignals(cancellation);
         using var streamed = RunOutput.InFolder(target);
         using var watch = RunWatch.For(t.Plan, t.Speed, t.Listen, TextWriter.Null, extras => TestnetWeb.With(extras, t.Plan, input, t.Limits));
-        if (t.Journal.Recorded.Count > 0) stdout.WriteLine($"Replaying {t.Journal.Recorded.Count} journaled transactions from {t.Folder}...");
+        if (t.Journal.Recorded.Count > 0) stdout.WriteLine($"Replaying {t.Journal.Recorded.Count} journaled transactions from {t.Journal.Location}...");
         var runner = new Runner
         {
             Step = Step,
@@ -128,7 +126,7 @@ public static class TestnetCommand
                 if (t.Plan.Testnet.Faucet is { } faucet)
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"Faucet: hmy_faucet [address, amount?] pays {faucet.Amount} ONE (at most {faucet.MaxAmount}) from {Simulation.Testnet.FaucetAccount.Of(t.Plan.Seed)}"));
-                stdout.WriteLine($"Journal: {System.IO.Path.Combine(t.Folder, InputJournal.FileName)}. Ctrl-C stops.");
+                stdout.WriteLine($"Journal: {t.Journal.Location}. Ctrl-C stops.");
             },
         };
         try
@@ -149,8 +147,15 @@ public static class TestnetCommand
         catch (JournalException e)
         {
             input.Stop();
-            stderr.WriteLine($"{t.Folder}: {e.Message}");
+            stderr.WriteLine($"{t.Journal.Location}: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (JournalStorageException e)
+        {
+            // The senders waiting on this step were not answered: what they sent is in no journal, and they are told so.
+            input.Stop();
+            stderr.WriteLine($"Stopped: {e.Message}");
+            return ExitCodes.Unavailable;
         }
     }
 }

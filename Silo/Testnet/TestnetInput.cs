@@ -10,7 +10,7 @@ namespace HarmonySim.Silo.Testnet;
 /// step, what arrived over RPC since the last step enters its shard's pool at the step's virtual time, in arrival
 /// order; what a pool accepted is journaled (and flushed) before the senders get their answers.
 /// </summary>
-public sealed class TestnetInput(string runId, InputJournal journal, int maxWaiting = TestnetInput.DefaultMaxWaiting) : IStepInput
+public sealed class TestnetInput(string runId, IInputJournal journal, int maxWaiting = TestnetInput.DefaultMaxWaiting) : IStepInput
 {
     public const int DefaultMaxWaiting = 10_000;
 
@@ -43,14 +43,14 @@ public sealed class TestnetInput(string runId, InputJournal journal, int maxWait
             while (_replayed < journal.Recorded.Count && journal.Recorded[_replayed].At <= now)
             {
                 var entry = journal.Recorded[_replayed++];
-                if (entry.At != now) throw new JournalException($"{InputJournal.FileName}: an entry at {entry.At} falls between steps (the journal was written by another step length)");
+                if (entry.At != now) throw new JournalException($"entry {_replayed}: at {entry.At} it falls between steps (the journal was written by another step length)");
                 due.Add(entry);
             }
             foreach (var group in due.GroupBy(e => e.Shard))
             {
                 var answers = await Shard(grains, group.Key).Submit([.. group.Select(e => e.Transaction)]);
                 if (answers.FirstOrDefault(a => a is not null) is { } refused)
-                    throw new JournalException($"{InputJournal.FileName}: a recorded transaction was refused on replay ({refused}): the config or the code changed since it was written");
+                    throw new JournalException($"a recorded transaction was refused on replay ({refused}): the config or the code changed since it was written");
             }
             return !Live;
         }
@@ -72,7 +72,8 @@ public sealed class TestnetInput(string runId, InputJournal journal, int maxWait
                 if (answers[i] is null) journal.Append(new JournalEntry(now, group.Key, list[i].Transaction));
             }
         }
-        journal.Flush();
+        // Not cancelled by a stop: whether the senders are told "accepted" must follow what is durable.
+        await journal.FlushAsync(CancellationToken.None);
         foreach (var (pending, answer) in results) pending.Answer.TrySetResult(answer);
         return false;
     }

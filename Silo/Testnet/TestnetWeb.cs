@@ -9,7 +9,8 @@ namespace HarmonySim.Silo.Testnet;
 
 /// <summary>
 /// The testnet's web endpoint: the dashboard's (pages, API, /metrics, /orleans) with the JSON-RPC endpoint in front
-/// of it on the same port, so POST / and /rpc/{shard} are RPC and every GET is the dashboard's.
+/// of it on the same port, so POST / and /rpc/{shard} are RPC, a WebSocket upgrade on those paths is RPC with
+/// newHeads subscriptions (<see cref="HeadSubscriptions"/>), and every other GET is the dashboard's.
 /// </summary>
 public static class TestnetWeb
 {
@@ -26,10 +27,15 @@ public static class TestnetWeb
                 FaucetRpc.Register(rpc, grains, plan, input);
                 StakingRpc.Register(rpc, grains, plan);
                 var endpoint = new JsonRpcEndpoint(rpc, limits);
+                var heads = new HeadSubscriptions(app.ApplicationServices.GetRequiredService<IGrainFactory>(), plan, endpoint, limits);
                 app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(endpoint.Dispose);
+                app.UseWebSockets();
                 app.Use(async (context, next) =>
                 {
-                    if (endpoint.Handles(context.Request)) await endpoint.Serve(context);
+                    // A WebSocket upgrade on an RPC path is JSON-RPC over the socket, with newHeads subscriptions.
+                    if (context.WebSockets.IsWebSocketRequest && endpoint.ShardOf(context.Request.Path) is { } shard && shard >= 0 && shard < plan.Shards)
+                        await heads.Serve(context, shard);
+                    else if (endpoint.Handles(context.Request)) await endpoint.Serve(context);
                     else await next(context);
                 });
                 dashboard.App?.Invoke(app);

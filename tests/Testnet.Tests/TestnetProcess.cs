@@ -23,20 +23,12 @@ internal sealed partial class TestnetProcess : IDisposable
     public static string DeployConfig => Path.Combine(RepositoryRoot.Path, "deploy", "testnet.yaml");
 
     /// <summary>Starts the testnet and waits until it prints its JSON-RPC address.</summary>
-    public static async Task<TestnetProcess> Start(string config, string data, params string[] extra)
+    public static Task<TestnetProcess> Start(string config, string data, params string[] extra) => Start(config, data, new Dictionary<string, string>(), extra);
+
+    /// <summary>Starts the testnet with extra environment variables (the cluster storage settings) and waits until it serves.</summary>
+    public static async Task<TestnetProcess> Start(string config, string data, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
-        };
-        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "harmonysim.dll"), "testnet", config, "--port", "0", "--data", data, .. extra])
-            info.ArgumentList.Add(a);
-        var child = new TestnetProcess(new Process { StartInfo = info });
-        child._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (child._output) child._output.AppendLine(e.Data); };
-        child._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (child._error) child._error.AppendLine(e.Data); };
-        child._process.Start();
-        child._process.BeginOutputReadLine();
-        child._process.BeginErrorReadLine();
+        var child = Launch(config, data, environment, extra);
         var guard = Stopwatch.StartNew();
         while (RpcAddress().Match(child.Output) is not { Success: true } match)
         {
@@ -45,6 +37,34 @@ internal sealed partial class TestnetProcess : IDisposable
             await Task.Delay(100);
         }
         child.Url = RpcAddress().Match(child.Output).Groups[1].Value;
+        return child;
+    }
+
+    /// <summary>Runs a testnet that is expected not to start; returns its exit code and standard error.</summary>
+    public static async Task<(int Code, string Error)> Refused(string config, string data, IReadOnlyDictionary<string, string> environment)
+    {
+        using var child = Launch(config, data, environment, []);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await child._process.WaitForExitAsync(limit.Token);
+        child._process.WaitForExit();
+        return (child._process.ExitCode, child.Error);
+    }
+
+    private static TestnetProcess Launch(string config, string data, IReadOnlyDictionary<string, string> environment, string[] extra)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
+        };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "harmonysim.dll"), "testnet", config, "--port", "0", "--data", data, .. extra])
+            info.ArgumentList.Add(a);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var child = new TestnetProcess(new Process { StartInfo = info });
+        child._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (child._output) child._output.AppendLine(e.Data); };
+        child._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (child._error) child._error.AppendLine(e.Data); };
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
         return child;
     }
 
@@ -72,10 +92,26 @@ internal sealed partial class TestnetProcess : IDisposable
         return doc.RootElement.GetProperty("result").Clone();
     }
 
-    /// <summary>SIGINT, then the exit code.</summary>
-    public async Task<int> Stop()
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> Exited(TimeSpan limit)
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"harmonysim testnet did not stop by itself within {limit}.\n{Output}\n{Error}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGINT (or the signal named, e.g. "TERM"), then the exit code.</summary>
+    public async Task<int> Stop(string signal = "INT")
+    {
+        using (var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {
@@ -84,7 +120,7 @@ internal sealed partial class TestnetProcess : IDisposable
         catch (OperationCanceledException)
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"harmonysim testnet did not stop within a minute of SIGINT.\n{Output}\n{Error}");
+            Assert.Fail($"harmonysim testnet did not stop within a minute of SIG{signal}.\n{Output}\n{Error}");
         }
         _process.WaitForExit();
         return _process.ExitCode;
