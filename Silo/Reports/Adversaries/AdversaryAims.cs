@@ -1,12 +1,13 @@
 using System.Globalization;
+using HarmonySim.Simulation.Results;
 
 namespace HarmonySim.Silo.Reports.Adversaries;
 
 /// <summary>
 /// The catalogue's aims, one small function each (docs/GAME-OF-STAKES.md, "Verdicts"). Each reads what the run already
 /// keeps (shard tallies, the safety check, elections, refused messages) and answers for one adversary, or null when the
-/// aim does not apply to its behaviour. A new behaviour joins by adding its aim here — e.g. a <c>censored</c> aim that
-/// reads a count the shard result carries — and by naming the behaviours it applies to.
+/// aim does not apply to its behaviour. A new behaviour joins by adding its aim here (as <see cref="Censored"/> reads the
+/// count the shard result carries) and by naming the behaviours it applies to.
 /// </summary>
 public static class AdversaryAims
 {
@@ -14,7 +15,7 @@ public static class AdversaryAims
     public static readonly IReadOnlySet<string> ForgeryVerdicts = new HashSet<string>(["bad_signature", "bad_bitmap", "no_quorum", "missing_prepared_block"], StringComparer.Ordinal);
 
     /// <summary>Every aim, in report order.</summary>
-    public static IReadOnlyList<Func<AdversaryContext, AimResult?>> All { get; } = [Halt, Fork, Capture, ForgeriesRefused];
+    public static IReadOnlyList<Func<AdversaryContext, AimResult?>> All { get; } = [Halt, Fork, Capture, ForgeriesRefused, Censored];
 
     /// <summary>Its shards went longer than <c>checks.liveness_max_gap</c> without a commit during its window: seconds halted inside the window, summed over its shards.</summary>
     public static AimResult? Halt(AdversaryContext c)
@@ -61,5 +62,22 @@ public static class AdversaryAims
         var total = refused.Sum(r => r.Count);
         return new AimResult("forged-accepted", false, total,
             $"{total} forged or malformed messages refused" + (refused.Count == 0 ? "" : $" ({string.Join(", ", refused.Select(r => $"{r.Key} {r.Count}"))})"));
+    }
+
+    /// <summary>
+    /// For censors: the transactions its shards' censoring leaders left out, and how many of them an honest leader took in
+    /// later (the protocol's answer is the rotation). Achieved when any was left out; the measure is the count.
+    /// </summary>
+    public static AimResult? Censored(AdversaryContext c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Adversary.Behaviour != "censor") return null;
+        var results = c.ShardResults.Select(s => s.Censorship).OfType<CensorshipResult>().ToList();
+        var censored = results.Sum(r => r.CensoredTransactions);
+        var later = results.Sum(r => r.IncludedLater);
+        var worst = results.Select(r => r.MaxExtraLatencyS).DefaultIfEmpty(0).Max();
+        return new AimResult("censored", censored > 0, censored, censored == 0
+            ? "no transaction was left out"
+            : $"{censored} transactions left out, {later} included later by another leader, at most {Stats.Format(worst)} s later");
     }
 }

@@ -81,6 +81,18 @@ public sealed class AdversaryVerdictRunTests
     }
 
     [TestMethod]
+    public async Task A_censor_achieves_its_aim_while_it_leads_and_the_rotation_lets_its_victims_in_later()
+    {
+        var report = await Run(Load("gos-censorship"));
+        var censored = Aim(report.Adversaries.Single(), "censored");
+        var shard = report.Shards.Single(s => s.Censorship is not null).Censorship!;
+        Assert.IsTrue(censored.Achieved);
+        Assert.AreEqual(shard.CensoredTransactions, censored.Measure);
+        StringAssert.Contains(censored.Detail, $"{shard.IncludedLater} included later");
+        Assert.IsNull(report.Adversaries.Single().Aims.FirstOrDefault(a => a.Aim == "forged-accepted"), "a censor has no forgery aim");
+    }
+
+    [TestMethod]
     public async Task Forgers_achieve_nothing_and_their_refused_forgeries_are_counted()
     {
         var forgers = (await Run(Load("gos-forgers"))).Adversaries.Single();
