@@ -46,19 +46,19 @@ public sealed class SubscriptionTests
             using var testnet = await TestnetProcess.Start(TestnetProcess.DeployConfig, data, "--speed", "4x");
             using var socket = new ClientWebSocket();
             await socket.ConnectAsync(new Uri(testnet.Url.Replace("http://", "ws://", StringComparison.Ordinal) + "/"), CancellationToken.None);
-            await Send(socket, """{"jsonrpc":"2.0","id":1,"method":"eth_subscribe","params":["logs"]}""");
-            using (var refused = await Receive(socket))
+            await SocketMessages.Send(socket, """{"jsonrpc":"2.0","id":1,"method":"eth_subscribe","params":["logs"]}""");
+            using (var refused = await SocketMessages.Receive(socket))
                 Assert.AreEqual(-32602, refused.RootElement.GetProperty("error").GetProperty("code").GetInt32());
-            await Send(socket, """{"jsonrpc":"2.0","id":2,"method":"eth_blockNumber","params":[]}""");
-            using (var number = await Receive(socket))
+            await SocketMessages.Send(socket, """{"jsonrpc":"2.0","id":2,"method":"eth_blockNumber","params":[]}""");
+            using (var number = await SocketMessages.Receive(socket))
                 StringAssert.StartsWith(number.RootElement.GetProperty("result").GetString(), "0x");
-            await Send(socket, """{"jsonrpc":"2.0","id":3,"method":"eth_subscribe","params":["newHeads"]}""");
+            await SocketMessages.Send(socket, """{"jsonrpc":"2.0","id":3,"method":"eth_subscribe","params":["newHeads"]}""");
             string subscription;
-            using (var answer = await Receive(socket)) subscription = answer.RootElement.GetProperty("result").GetString()!;
+            using (var answer = await SocketMessages.Receive(socket)) subscription = answer.RootElement.GetProperty("result").GetString()!;
             var numbers = new List<ulong>();
             while (numbers.Count < 3)
             {
-                using var message = await Receive(socket);
+                using var message = await SocketMessages.Receive(socket);
                 Assert.AreEqual("eth_subscription", message.RootElement.GetProperty("method").GetString());
                 var p = message.RootElement.GetProperty("params");
                 Assert.AreEqual(subscription, p.GetProperty("subscription").GetString());
@@ -66,18 +66,18 @@ public sealed class SubscriptionTests
             }
             Assert.AreEqual(numbers[0] + 1, numbers[1]);
             Assert.AreEqual(numbers[1] + 1, numbers[2]);
-            await Send(socket, $$"""{"jsonrpc":"2.0","id":4,"method":"eth_unsubscribe","params":["{{subscription}}"]}""");
+            await SocketMessages.Send(socket, $$"""{"jsonrpc":"2.0","id":4,"method":"eth_unsubscribe","params":["{{subscription}}"]}""");
             // A head may already be on its way; the answer to the unsubscribe follows it.
             while (true)
             {
-                using var message = await Receive(socket);
+                using var message = await SocketMessages.Receive(socket);
                 if (message.RootElement.TryGetProperty("method", out _)) continue;
                 Assert.AreEqual(4, message.RootElement.GetProperty("id").GetInt32());
                 Assert.IsTrue(message.RootElement.GetProperty("result").GetBoolean());
                 break;
             }
-            await Send(socket, $$"""{"jsonrpc":"2.0","id":5,"method":"eth_unsubscribe","params":["{{subscription}}"]}""");
-            using (var again = await Receive(socket)) Assert.IsFalse(again.RootElement.GetProperty("result").GetBoolean(), "already unsubscribed");
+            await SocketMessages.Send(socket, $$"""{"jsonrpc":"2.0","id":5,"method":"eth_unsubscribe","params":["{{subscription}}"]}""");
+            using (var again = await SocketMessages.Receive(socket)) Assert.IsFalse(again.RootElement.GetProperty("result").GetBoolean(), "already unsubscribed");
             // Nothing more arrives for the cancelled subscription (two block times at 4x).
             using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
             var buffer = new byte[4096];
@@ -87,22 +87,6 @@ public sealed class SubscriptionTests
         finally
         {
             Directory.Delete(data, recursive: true);
-        }
-    }
-
-    private static Task Send(ClientWebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-
-    private static async Task<JsonDocument> Receive(ClientWebSocket socket)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (true)
-        {
-            var read = await socket.ReceiveAsync(chunk, limit.Token);
-            buffer.Write(chunk, 0, read.Count);
-            if (read.EndOfMessage) return JsonDocument.Parse(buffer.ToArray());
         }
     }
 }

@@ -36,11 +36,11 @@ public sealed class HeadSubscriptions(IGrainFactory grains, RunPlan plan, JsonRp
     {
         ArgumentNullException.ThrowIfNull(context);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var session = new Session(this, socket, shard, $"{(context.Request.IsHttps ? "https" : "http")}://{context.Request.Host}", context.RequestAborted);
+        using var session = new Session(this, socket, shard, $"{(context.Request.IsHttps ? "https" : "http")}://{context.Request.Host}", context, context.RequestAborted);
         await session.Run();
     }
 
-    private sealed class Session(HeadSubscriptions owner, WebSocket socket, int shard, string baseUrl, CancellationToken aborted) : IDisposable
+    private sealed class Session(HeadSubscriptions owner, WebSocket socket, int shard, string baseUrl, HttpContext context, CancellationToken aborted) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
         private readonly ConcurrentDictionary<string, CancellationTokenSource> _subscriptions = new(StringComparer.Ordinal);
@@ -109,9 +109,11 @@ public sealed class HeadSubscriptions(IGrainFactory grains, RunPlan plan, JsonRp
             using (document)
             {
                 var root = document.RootElement;
+                var calls = root.ValueKind == JsonValueKind.Array ? root.GetArrayLength() : 1;
+                if (calls > owner.Limits.MaxBatch) return Error(null, RpcErrors.LimitExceeded, $"batch of {calls} calls is over the limit of {owner.Limits.MaxBatch}");
+                if (owner.Endpoint.RateLimited(context, calls) is { } refused) return refused;
                 if (root.ValueKind != JsonValueKind.Array) return await One(root);
-                if (root.GetArrayLength() == 0) return Error(null, RpcErrors.InvalidRequest, "empty batch");
-                if (root.GetArrayLength() > owner.Limits.MaxBatch) return Error(null, RpcErrors.LimitExceeded, $"batch of {root.GetArrayLength()} calls is over the limit of {owner.Limits.MaxBatch}");
+                if (calls == 0) return Error(null, RpcErrors.InvalidRequest, "empty batch");
                 var replies = new JsonArray();
                 foreach (var call in root.EnumerateArray())
                     if (await One(call) is { } reply) replies.Add(reply);

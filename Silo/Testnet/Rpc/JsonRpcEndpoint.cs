@@ -79,10 +79,9 @@ public sealed class JsonRpcEndpoint(TestnetRpc rpc, RpcLimits limits) : IDisposa
                 await Write(response, StatusCodes.Status200OK, Error(null, RpcErrors.LimitExceeded, $"batch of {calls} calls is over the limit of {limits.MaxBatch}"));
                 return;
             }
-            using var lease = _rate.AttemptAcquire(Client(context), Math.Max(1, calls));
-            if (!lease.IsAcquired)
+            if (RateLimited(context, calls) is { } refused)
             {
-                await Write(response, StatusCodes.Status429TooManyRequests, Error(null, RpcErrors.LimitExceeded, $"rate limit of {limits.RequestsPerSecond} calls per second exceeded"));
+                await Write(response, StatusCodes.Status429TooManyRequests, refused);
                 return;
             }
             var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
@@ -162,6 +161,19 @@ public sealed class JsonRpcEndpoint(TestnetRpc rpc, RpcLimits limits) : IDisposa
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Takes <paramref name="calls"/> calls from the client's token bucket, the one HTTP requests draw from, so a client
+    /// cannot pass the limit by switching to a WebSocket; the refusal's error when the bucket is empty, else null.
+    /// </summary>
+    public JsonObject? RateLimited(HttpContext context, int calls)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // More calls than the bucket holds can never be granted (and the limiter throws for them).
+        if (calls > limits.RequestsPerSecond) return Error(null, RpcErrors.LimitExceeded, $"rate limit of {limits.RequestsPerSecond} calls per second exceeded");
+        using var lease = _rate.AttemptAcquire(Client(context), Math.Max(1, calls));
+        return lease.IsAcquired ? null : Error(null, RpcErrors.LimitExceeded, $"rate limit of {limits.RequestsPerSecond} calls per second exceeded");
     }
 
     private static string Client(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
