@@ -24,62 +24,41 @@ public static class KernelRecords
         builder.AddJsonSerializer(isSerializable: Types.Contains, isCopyable: _ => false, options => options.Configure(o => o.SerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.General)));
 }
 
-[RegisterCopier]
-public sealed class RunPlanCopier : IDeepCopier<RunPlan>
+/// <summary>
+/// Passes a kernel record by reference inside a silo (see <see cref="KernelRecords"/>: they are immutable). One
+/// registered copier per record type, since Orleans looks copiers up by the concrete type.
+/// </summary>
+public abstract class ByReferenceCopier<T> : IDeepCopier<T> where T : class
 {
-    public RunPlan? DeepCopy(RunPlan? input, CopyContext context) => input;
+    public T? DeepCopy(T? input, CopyContext context) => input;
 }
 
 [RegisterCopier]
-public sealed class RunResultCopier : IDeepCopier<RunResult>
-{
-    public RunResult? DeepCopy(RunResult? input, CopyContext context) => input;
-}
+public sealed class RunPlanCopier : ByReferenceCopier<RunPlan>;
 
 [RegisterCopier]
-public sealed class ShardResultCopier : IDeepCopier<ShardResult>
-{
-    public ShardResult? DeepCopy(ShardResult? input, CopyContext context) => input;
-}
+public sealed class RunResultCopier : ByReferenceCopier<RunResult>;
 
 [RegisterCopier]
-public sealed class ShardRecordsCopier : IDeepCopier<ShardRecords>
-{
-    public ShardRecords? DeepCopy(ShardRecords? input, CopyContext context) => input;
-}
+public sealed class ShardResultCopier : ByReferenceCopier<ShardResult>;
 
 [RegisterCopier]
-public sealed class NodeStatusCopier : IDeepCopier<NodeStatus>
-{
-    public NodeStatus? DeepCopy(NodeStatus? input, CopyContext context) => input;
-}
+public sealed class ShardRecordsCopier : ByReferenceCopier<ShardRecords>;
 
 [RegisterCopier]
-public sealed class AccountStateCopier : IDeepCopier<Simulation.Testnet.AccountState>
-{
-    public Simulation.Testnet.AccountState? DeepCopy(Simulation.Testnet.AccountState? input, CopyContext context) => input;
-}
+public sealed class NodeStatusCopier : ByReferenceCopier<NodeStatus>;
 
 [RegisterCopier]
-public sealed class ChainBlockCopier : IDeepCopier<Simulation.Testnet.ChainBlock>
-{
-    public Simulation.Testnet.ChainBlock? DeepCopy(Simulation.Testnet.ChainBlock? input, CopyContext context) => input;
-}
+public sealed class AccountStateCopier : ByReferenceCopier<Simulation.Testnet.AccountState>;
 
 [RegisterCopier]
-public sealed class ChainTransactionCopier : IDeepCopier<Simulation.Testnet.ChainTransaction>
-{
-    public Simulation.Testnet.ChainTransaction? DeepCopy(Simulation.Testnet.ChainTransaction? input, CopyContext context) => input;
-}
+public sealed class ChainBlockCopier : ByReferenceCopier<Simulation.Testnet.ChainBlock>;
 
 [RegisterCopier]
-public sealed class CreditedReceiptCopier : IDeepCopier<Simulation.Testnet.CreditedReceipt>
-{
-    public Simulation.Testnet.CreditedReceipt? DeepCopy(Simulation.Testnet.CreditedReceipt? input, CopyContext context) => input;
-}
+public sealed class ChainTransactionCopier : ByReferenceCopier<Simulation.Testnet.ChainTransaction>;
 
 [RegisterCopier]
-public sealed class StakingSnapshotCopier : IDeepCopier<Simulation.Testnet.StakingSnapshot>
-{
-    public Simulation.Testnet.StakingSnapshot? DeepCopy(Simulation.Testnet.StakingSnapshot? input, CopyContext context) => input;
-}
+public sealed class CreditedReceiptCopier : ByReferenceCopier<Simulation.Testnet.CreditedReceipt>;
+
+[RegisterCopier]
+public sealed class StakingSnapshotCopier : ByReferenceCopier<Simulation.Testnet.StakingSnapshot>;

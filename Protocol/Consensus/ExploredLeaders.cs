@@ -7,8 +7,10 @@ namespace HarmonySim.Protocol.Consensus;
 /// round's leader: for a share of views, the leader after a view change is one of the given (byzantine) keys, picked by
 /// a hash of (seed, height, view). Safety may not depend on who leads, so an explored schedule only reaches orders of
 /// leaders that rotation makes rare — a byzantine node leading twice at one height, as the view-change lock must
-/// withstand. Every node of a run holds the same schedule, so they agree on each view's leader; from
-/// <c>Until</c> on (the explorer's heal) the rotation leads again, so liveness is judged under Harmony's own schedule.
+/// withstand. Every node of a run holds the same schedule, so they agree on each view's leader — except around
+/// <c>Until</c> (the explorer's heal), which each node judges by its own clock: a NEWVIEW an explored leader sends just
+/// before it may reach a node just after, which expects the rotation's leader and refuses it (a view change more, never
+/// a safety question). From then on the rotation leads again, so liveness is judged under Harmony's own schedule.
 /// Internal: only the
 /// kernel's campaigns set one, never a scenario, a JSON plan or the command line.
 /// </summary>

@@ -132,6 +132,7 @@ public static class TestnetCommand
         try
         {
             var outcome = await runner.RunAsync(t.Plan, cancellation: stop.Token);
+            // Senders still waiting are answered before the folder is written (Stop is idempotent: the finally repeats it).
             input.Stop();
             RunFolder.Write(target, outcome, File.ReadAllText(t.Path), System.IO.Path.GetFileName(t.Path));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -140,22 +141,23 @@ public static class TestnetCommand
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
-            input.Stop();
             stderr.WriteLine($"Stopped by {StopSignals.Name(stop.Signal)} before the network started.");
             return ExitCodes.Passed;
         }
         catch (JournalException e)
         {
-            input.Stop();
             stderr.WriteLine($"{t.Journal.Location}: {e.Message}");
             return ExitCodes.BadInput;
         }
         catch (JournalStorageException e)
         {
-            // The senders waiting on this step were not answered: what they sent is in no journal, and they are told so.
-            input.Stop();
+            // The senders waiting on this step were not answered: what they sent is in no journal, and they are told so (finally).
             stderr.WriteLine($"Stopped: {e.Message}");
             return ExitCodes.Unavailable;
+        }
+        finally
+        {
+            input.Stop();
         }
     }
 }

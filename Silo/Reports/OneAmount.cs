@@ -1,23 +1,19 @@
 using System.Globalization;
 using System.Numerics;
+using HarmonySim.Protocol.Staking.State;
 
 namespace HarmonySim.Silo.Reports;
 
 /// <summary>An amount of atto-ONE as the report writes it: exact ONE, no exponent, no trailing zeros.</summary>
 public static class OneAmount
 {
-    private static readonly BigInteger AttoPerOne = BigInteger.Pow(10, 18);
-
     public static string Format(BigInteger atto)
     {
-        var whole = BigInteger.DivRem(BigInteger.Abs(atto), AttoPerOne, out var fraction);
+        var whole = BigInteger.DivRem(BigInteger.Abs(atto), Units.AttoPerOne, out var fraction);
         var text = whole.ToString(CultureInfo.InvariantCulture) + (fraction.IsZero ? "" : "." + fraction.ToString("D18", CultureInfo.InvariantCulture).TrimEnd('0'));
         return atto.Sign < 0 ? "-" + text : text;
     }
 
     /// <summary>Atto-ONE written as a decimal string (as the kernel's records carry amounts) in ONE.</summary>
     public static string Format(string atto) => Format(BigInteger.Parse(atto, CultureInfo.InvariantCulture));
-
-    /// <summary>Atto-ONE as a double of ONE, for ratios and plots (never for the amounts themselves).</summary>
-    public static double ToDouble(BigInteger atto) => (double)atto / 1e18;
 }

@@ -113,7 +113,7 @@ internal sealed partial class ScenarioReader
             if (behaviour is null) return (null, []);
             if (behaviour is CohortBehaviour.DarkFrom or CohortBehaviour.DoubleSignFrom)
                 return Fail<(string?, ImmutableArray<(TimeSpan, TimeSpan?)>)>(node, m.PathOf("strategy"),
-                    $"{Name(behaviour.Value)} starts at a time: give it as a step, e.g. [{{ behaviour: {Name(behaviour.Value)}, active_from: 60s }}]");
+                    $"{BehaviourName(behaviour.Value)} starts at a time: give it as a step, e.g. [{{ behaviour: {BehaviourName(behaviour.Value)}, active_from: 60s }}]");
             steps.Add((behaviour.Value, members, null, null, node));
         }
         else
@@ -128,7 +128,7 @@ internal sealed partial class ScenarioReader
                 var targets = s.Has("cohorts") ? StepCohorts(s, members) : members;
                 var (from, until, windowOk) = behaviour is CohortBehaviour.DarkFrom or CohortBehaviour.DoubleSignFrom
                     ? (Time(s, "active_from", TimeSpan.Zero, ScenarioValues.MaxDuration, required: true), (TimeSpan?)null, !s.Has("active_until")
-                        || Fail<bool>(s.Value("active_until")!, s.PathOf("active_until"), $"is not used with {Name(behaviour.Value)}: it lasts to the end of the run"))
+                        || Fail<bool>(s.Value("active_until")!, s.PathOf("active_until"), $"is not used with {BehaviourName(behaviour.Value)}: it lasts to the end of the run"))
                     : ActiveWindow(s, behaviour, duration);
                 if (behaviour is null || targets is null || !windowOk || behaviour is CohortBehaviour.DarkFrom or CohortBehaviour.DoubleSignFrom && from is null) continue;
                 steps.Add((behaviour.Value, targets, from, until, s.Node));
@@ -160,7 +160,7 @@ internal sealed partial class ScenarioReader
                 };
             }
         if (!ok || errors.Count > 0) return (null, []);
-        var text = steps.Count == 0 ? "honest" : string.Join("; ", steps.Select(s => Name(s.Behaviour)
+        var text = steps.Count == 0 ? "honest" : string.Join("; ", steps.Select(s => BehaviourName(s.Behaviour)
             + (s.Cohorts.Count == members.Count ? "" : $" by {string.Join(", ", s.Cohorts)}")
             + (s.From is { } f ? $" from {Seconds(f)}" : "") + (s.Until is { } u ? $" until {Seconds(u)}" : "")));
         var active = steps.Where(s => s.Behaviour != CohortBehaviour.Honest).Select(s => (s.From ?? TimeSpan.Zero, s.Until)).ToImmutableArray();
@@ -273,8 +273,6 @@ internal sealed partial class ScenarioReader
         }
         return starts;
     }
-
-    private static string Name(CohortBehaviour behaviour) => BehaviourNames.First(b => b.Item2 == behaviour).Item1;
 
     private static string Number(decimal value) => value.ToString("#,0.##################", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using HarmonySim.Protocol.Consensus.Quorum;
 using HarmonySim.Protocol.Numeric;
 using HarmonySim.Protocol.Staking;
+using HarmonySim.Simulation.Staking;
 
 namespace HarmonySim.Silo.Scenarios;
 
@@ -70,8 +71,8 @@ public static class StakeShareSizing
     public static decimal Share(SizingProblem p, decimal stakePerKey)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var cohortBid = ToAtto(stakePerKey) * p.KeysPerNode / p.KeptKeys;
-        var others = p.Others.Select(o => (o.Shard, Kept: o.KeptKeys, Bid: ToAtto(o.StakePerKey) * o.Keys / o.KeptKeys)).ToList();
+        var cohortBid = StakingWorld.ToAtto(stakePerKey) * p.KeysPerNode / p.KeptKeys;
+        var others = p.Others.Select(o => (o.Shard, Kept: o.KeptKeys, Bid: StakingWorld.ToAtto(o.StakePerKey) * o.Keys / o.KeptKeys)).ToList();
         Func<BigInteger, BigInteger> effective = b => b;
         if (p.Bound is { } c)
         {
@@ -97,5 +98,4 @@ public static class StakeShareSizing
         return (decimal)power.Raw / VotingPower.One;
     }
 
-    private static BigInteger ToAtto(decimal ones) => new BigInteger(ones * 1_000_000_000m) * BigInteger.Pow(10, 9);
 }

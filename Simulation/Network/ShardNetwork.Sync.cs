@@ -58,7 +58,8 @@ public sealed partial class ShardNetwork
         if (blocks.Count > 0)
         {
             long bytes = 0;
-            foreach (var b in blocks) bytes += Fetched(b).Bytes;
+            // Only the bytes are reported here: no header encoding (Fetched's HeaderBytes) on the default path.
+            foreach (var b in blocks) bytes += SyncedBytes(b);
             _syncs.Add(new SyncRecord(node, SyncMethodNames[(int)SyncMethod.Fixed], fromHeight, blocks[^1].Number, bytes,
                 Math.Round((Now - SyncDelay).TotalSeconds, 3), SyncDelay.TotalSeconds));
         }
@@ -97,5 +98,7 @@ public sealed partial class ShardNetwork
 
     /// <summary>A committed block as a sync response carries it (block, commit signature and bitmap).</summary>
     private static FetchedBlock Fetched(CommittedBlock b) =>
-        new(WireSizes.SyncedBlock(b.Block, b.CommitBitmap?.ByteLength ?? 0), WireSizes.Bytes(b.Header.Encode().Length), b.Block.Transactions.Count);
+        new(SyncedBytes(b), WireSizes.Bytes(b.Header.Encode().Length), b.Block.Transactions.Count);
+
+    private static int SyncedBytes(CommittedBlock b) => WireSizes.SyncedBlock(b.Block, b.CommitBitmap?.ByteLength ?? 0);
 }

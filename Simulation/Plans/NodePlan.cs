@@ -19,7 +19,6 @@ public sealed record NodePlan(
     /// <summary>Whose transactions a <see cref="NodeBehaviour.Censor"/> node leaves out; null for other behaviours.</summary>
     public CensorPlan? Censor { get; init; }
 
-    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
     /// <summary>
     /// How late a <see cref="NodeBehaviour.DelayVotes"/> node sends each vote. A height's consensus timer covers the block
     /// period and both vote phases, so each vote waits 40 % of what the timeout leaves after the block period: the two
@@ -32,6 +31,7 @@ public sealed record NodePlan(
         return (timing.PhaseTimeout - timing.BlockTime) * 0.4;
     }
 
+    /// <summary>Whether the node's behaviour is in force at <paramref name="now"/>: from its start time (or the start) until its end time (or the end).</summary>
     public bool Misbehaves(TimeSpan now) =>
         Behaviour != NodeBehaviour.Honest && (BehaviourFrom is not { } from || now >= from) && (BehaviourUntil is not { } until || now < until);
 }

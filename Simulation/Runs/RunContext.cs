@@ -103,13 +103,14 @@ public sealed class RunContext
     public ICommitteeProvider CommitteesForNode() =>
         Staking is { } world ? new EpochCommittees(world.Cache, world.GenesisCommittees) : Committees;
 
+    /// <summary>The public keys of the plan's nodes that <paramref name="which"/> selects.</summary>
+    private PublicKey[] KeysOf(RunPlan plan, Func<NodePlan, bool> which) =>
+        [.. plan.Nodes.Where(which).SelectMany(n => _keys[n.Id].Select(k => k.Public))];
+
     /// <summary>
     /// A node's key. In a staking run an external node grinds its keys (tries further key material) until each
     /// maps to the node's shard by Harmony's key-mod rule, as operators do to choose their shard.
     /// </summary>
-    private PublicKey[] KeysOf(RunPlan plan, Func<NodePlan, bool> which) =>
-        [.. plan.Nodes.Where(which).SelectMany(n => _keys[n.Id].Select(k => k.Public))];
-
     private KeyPair CreateKey(NodePlan node, int key)
     {
         var grind = Plan.Staking is not null && node.StakePerKey is not null;

@@ -34,7 +34,7 @@ public sealed class StakingLedger
         if (_elections.Count == 0)
         {
             _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
-            _supply.Add(Supply(world.GenesisBeacon, TimeSpan.Zero, world, rewardEpoch: 0, epochEnd: false));
+            _supply.Add(Supply(world.GenesisBeacon, world.GenesisBeacon.Staking.TotalSupply(), TimeSpan.Zero, world, rewardEpoch: 0, epochEnd: false));
         }
         foreach (var s in outcome.Slashes)
             _slashed.Add(new SlashedRecord(context.NodeOfOwner[s.Validator], s.Epoch, ToOne(s.Amount), ToOne(s.Burned)));
@@ -42,11 +42,11 @@ public sealed class StakingLedger
         if (world.Rules.IsLastBlockInEpoch(height))
         {
             // The epoch's counters as availability judged them: before this last block's own signatures were counted.
-            if (_last is not null) AddSigning(_last.Counters);
+            if (_last is not null) Add(_signing, _last.Counters);
             var expected = world.GenesisSupply + state.Minted - state.Burned;
             var actual = state.Staking.TotalSupply();
             _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
-            _supply.Add(Supply(state, at, world, rewardEpoch: world.Rules.EpochOf(height) + 1, epochEnd: true) with { Supply = actual.ToString() });
+            _supply.Add(Supply(state, actual, at, world, rewardEpoch: world.Rules.EpochOf(height) + 1, epochEnd: true));
             if (outcome.Election is { } e && outcome.NextCommittees is { } next) _elections.Add(Election(e.Epoch, e.Summary, next, world, context));
         }
         _last = state;
@@ -59,18 +59,18 @@ public sealed class StakingLedger
         var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
         var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
         var supply = _supply.ToList();
-        if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
+        if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _last.Staking.TotalSupply(), _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
         var stakes = _last?.Staking.Validators.Values.ToDictionary(v => context.NodeOfOwner[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
         var signing = new Dictionary<Protocol.Chain.Address, SigningCounters>(_signing);
-        if (_last is not null)
-            foreach (var (validator, counters) in _last.Counters) signing[validator] = signing.GetValueOrDefault(validator) + counters;
+        if (_last is not null) Add(signing, _last.Counters);
         return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes,
             signing.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => new SigningRecord(kv.Value.ToSign, kv.Value.Signed)));
     }
 
     /// <summary>The supply as <paramref name="state"/> holds it at <paramref name="at"/>, with the reward per block in force from there (that of <paramref name="rewardEpoch"/>).</summary>
-    private static SupplyRecord Supply(BeaconState state, TimeSpan at, StakingWorld world, ulong rewardEpoch, bool epochEnd) => new(
-        state.Epoch, at, state.Staking.TotalSupply().ToString(), state.Minted.ToString(), state.Burned.ToString(), state.MintedToRecovery.ToString(),
+    /// <summary>A point of the supply series; <paramref name="supply"/> is the state's total supply, already summed by the caller.</summary>
+    private static SupplyRecord Supply(BeaconState state, BigInteger supply, TimeSpan at, StakingWorld world, ulong rewardEpoch, bool epochEnd) => new(
+        state.Epoch, at, supply.ToString(), state.Minted.ToString(), state.Burned.ToString(), state.MintedToRecovery.ToString(),
         world.Rules.Rewards.ForEpoch(rewardEpoch, state.EpochStartSupply).PerBlock.ToString(), epochEnd);
 
     /// <summary>
@@ -99,9 +99,9 @@ public sealed class StakingLedger
         return rejected;
     }
 
-    private void AddSigning(IEnumerable<KeyValuePair<Protocol.Chain.Address, SigningCounters>> counters)
+    private static void Add(Dictionary<Protocol.Chain.Address, SigningCounters> signing, IEnumerable<KeyValuePair<Protocol.Chain.Address, SigningCounters>> counters)
     {
-        foreach (var (validator, c) in counters) _signing[validator] = _signing.GetValueOrDefault(validator) + c;
+        foreach (var (validator, c) in counters) signing[validator] = signing.GetValueOrDefault(validator) + c;
     }
 
     private static ElectionRecord Election(ulong epoch, ElectionSummary summary, ShardState committees, StakingWorld world, RunContext context)

@@ -70,7 +70,8 @@ public sealed class StakingReadTests
 
             var epoch = (await testnet.Call(0, "hmyv2_getEpoch")).GetUInt64();
             var committee = await testnet.Call(1, "hmyv2_getValidators", epoch);
-            if (committee.ValueKind == JsonValueKind.Object) Assert.AreEqual(1, committee.GetProperty("shardID").GetInt32());
+            Assert.AreEqual(JsonValueKind.Object, committee.ValueKind, committee.ToString());
+            Assert.AreEqual(1, committee.GetProperty("shardID").GetInt32());
 
             // Bad input: an unknown validator, a malformed address, an epoch not kept.
             var (_, unknown) = await testnet.Post("/rpc/0", Request("hmy_getValidatorInformation", "0x00000000000000000000000000000000000000a1"));

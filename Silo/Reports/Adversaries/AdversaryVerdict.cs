@@ -36,7 +36,11 @@ public sealed record VerdictPunishment(int EvidenceIncluded, decimal Slashed, in
 /// rate (their rewards per ONE of genesis self-stake); <c>rewards_forgone</c> = honest_rewards − rewards (negative when
 /// it out-earned honest stake); stake lost to slashing. All 0 without a staking section.
 /// </summary>
-public sealed record VerdictCost(decimal Stake, decimal Rewards, decimal HonestRewards, decimal RewardsForgone, decimal StakeLost);
+public sealed record VerdictCost(decimal Stake, decimal Rewards, decimal HonestRewards, decimal StakeLost)
+{
+    /// <summary>What the same stake would have earned at the honest rate, minus what it earned.</summary>
+    public decimal RewardsForgone => HonestRewards - Rewards;
+}
 
 /// <summary>
 /// The honest network's answer in the adversary's shards (summed, or the worst of them): view changes completed

@@ -36,14 +36,15 @@ public static class AdversaryVerdicts
             var slashes = staking?.Slashed.Where(s => ids.Contains(s.Node)).ToList() ?? [];
             var rewards = staking is null ? 0 : nodes.Sum(n => staking.RewardsByNode.GetValueOrDefault(n.Id));
             var honestRewards = Math.Round(honestRate * stake, 9);
+            var slashed = slashes.Sum(s => s.Amount);
             return new AdversaryVerdict(
                 adversary.Cohort, adversary.Team, adversary.Behaviour,
                 new VerdictWindow(adversary.From.TotalSeconds, adversary.Until?.TotalSeconds),
                 new VerdictSize(nodes.Count, nodes.Sum(n => n.Keys), start, totalStake == 0 ? 0 : Math.Round((double)(stake / totalStake), 6)),
                 aims, [.. aims.Where(a => a.Achieved).Select(a => a.Aim)],
-                new VerdictPunishment(slashes.Count, slashes.Sum(s => s.Amount),
+                new VerdictPunishment(slashes.Count, slashed,
                     staking?.Jailed.Select(j => j.Node).Where(ids.Contains).Distinct().Count() ?? 0, staking?.Banned.Count(ids.Contains) ?? 0),
-                new VerdictCost(stake, rewards, honestRewards, honestRewards - rewards, slashes.Sum(s => s.Amount)),
+                new VerdictCost(stake, rewards, honestRewards, slashed),
                 Answer(context));
         })];
     }

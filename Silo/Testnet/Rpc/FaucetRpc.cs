@@ -49,7 +49,16 @@ public sealed class FaucetRpc(IGrainFactory grains, RunPlan plan, TestnetInput i
                 throw new RpcException(RpcErrors.ServerError, $"the faucet is empty on shard {c.Shard}");
             var tx = faucet.Pay(c.Shard, to, amount, account.PendingNonce);
             var pending = input.Offer(c.Shard, tx.Encode()) ?? throw new RpcException(RpcErrors.LimitExceeded, "too many transactions are waiting for the next block; try again shortly");
-            var answer = await pending.Answer.Task.WaitAsync(answerTimeout ?? TimeSpan.FromSeconds(30));
+            string? answer;
+            try
+            {
+                answer = await pending.Answer.Task.WaitAsync(answerTimeout ?? TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                paid = true; // offered and perhaps paid at the next step: the address keeps its reservation
+                throw;
+            }
             if (answer is not null)
             {
                 faucet.Forget(c.Shard);

@@ -37,7 +37,7 @@ public static class RpcFormat
         ["transactionsRoot"] = b.TransactionsRoot,
         ["stateRoot"] = b.StateRoot,
         ["receiptsRoot"] = EmptyHash,
-        ["miner"] = style == RpcStyle.Numbers ? Bech32.EncodeAddress("one", Convert.FromHexString(b.Miner.AsSpan(2))) : b.Miner,
+        ["miner"] = Address(b.Miner, style),
         ["difficulty"] = Quantity(0UL, style),
         ["totalDifficulty"] = Quantity(0UL, style),
         ["extraData"] = "0x",

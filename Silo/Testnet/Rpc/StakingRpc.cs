@@ -288,7 +288,7 @@ public sealed class StakingRpc(IGrainFactory grains, RunPlan plan)
         throw RpcErrors.Params($"argument {index} (epoch): expected a number or a 0x quantity");
     }
 
-    private static string One(string hex) => Bech32.EncodeAddress("one", Convert.FromHexString(hex.AsSpan(2)));
+    private static string One(string hex) => RpcFormat.Address(hex, RpcStyle.Numbers);
 
     private static JsonNode Number(string integer) => JsonNode.Parse(integer)!;
 
