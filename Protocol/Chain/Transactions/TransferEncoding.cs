@@ -24,9 +24,6 @@ public static class TransferEncoding
     // A signed transfer encodes in about 190 bytes; room for it from the start saves a growth per encoding.
     private const int EncodedSize = 224;
 
-    // Half the secp256k1 group order: signatures are normalised to s ≤ n/2, so each transfer has one valid encoding.
-    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
-
     // One scratch writer per thread, reset before each use: every transaction of a load run is encoded twice (signing
     // hash, signed form), and a fresh writer each time was a large share of a transaction's allocation. Scratch only:
     // nothing written outlives the call that wrote it (the result is hashed or copied out).
@@ -80,10 +77,7 @@ public static class TransferEncoding
         var s = f.Bytes("s", 32);
         if (f.Finish() is { } bad) return Decoded.Failure<SignedTransfer>(bad);
         if (!tag.AsSpan().SequenceEqual(TagBytes)) return Decoded.Failure<SignedTransfer>($"transfer.tag: not '{Tag}'");
-        if (v < 35) return Decoded.Failure<SignedTransfer>($"transfer.v: {v} is not an EIP-155 value (a chain id must be signed)");
-        if (s.AsSpan().SequenceCompareTo(HalfOrder) > 0) return Decoded.Failure<SignedTransfer>("transfer.s: high s (signatures must use s ≤ n/2)");
-        var chainId = (v - 35) / 2;
-        var signature = new RecoverableSignature(r, s, (int)((v - 35) % 2));
+        if (Eip155Signature.Read("transfer", v, r, s, out var signature, out var chainId) is { } refused) return Decoded.Failure<SignedTransfer>(refused);
         return Decoded.Success(new SignedTransfer(new Transfer(from, to, shard, toShard, amount, nonce) { GasPrice = gasPrice, GasLimit = gasLimit }, chainId, signature));
     }
 

@@ -13,9 +13,6 @@ namespace HarmonySim.Protocol.Chain.Transactions;
 /// </summary>
 public static class WalletTransactionEncoding
 {
-    // Half the secp256k1 group order (EIP-2: one valid s per signature, as Harmony's and geth's signers require).
-    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
-
     public static Hash32 SigningHash(Transfer transfer, TransactionFormat format, ulong chainId) =>
         Keccak256.Hash(Fields(new RlpWriter(), transfer, format).UInt(chainId).UInt(0).UInt(0).EndList().WrittenSpan);
 
@@ -49,15 +46,12 @@ public static class WalletTransactionEncoding
         if (gasPrice is [0, ..] || amount is [0, ..] || r is [0, ..] || s is [0, ..]) return Decoded.Failure<SignedTransfer>($"{name}: non-canonical integer with a leading zero byte");
         if (to.Length != Address.Size) return Decoded.Failure<SignedTransfer>($"{name}.to: contract creation is not supported (value transfers only)");
         if (payload.Length > 0) return Decoded.Failure<SignedTransfer>($"{name}.data: a payload is not supported (value transfers only)");
-        if (v < 35) return Decoded.Failure<SignedTransfer>($"{name}.v: {v} is not an EIP-155 value (a chain id must be signed)");
-        if (Padded(s).AsSpan().SequenceCompareTo(HalfOrder) > 0) return Decoded.Failure<SignedTransfer>($"{name}.s: high s (signatures must use s ≤ n/2)");
-        var chainId = (v - 35) / 2;
+        if (Eip155Signature.Read(name, v, r, s, out var signature, out var chainId) is { } refused) return Decoded.Failure<SignedTransfer>(refused);
         if (format == TransactionFormat.Ethereum)
         {
             if (EthChainId.ShardOf(chainId) is not { } ethShard) return Decoded.Failure<SignedTransfer>($"{name}.v: chain id {chainId} is not a Harmony Ethereum-compatible chain id");
             (shard, toShard) = (ethShard, ethShard);
         }
-        var signature = new RecoverableSignature(Padded(r), Padded(s), (int)((v - 35) % 2));
         var message = new Transfer(Address.Zero, new Address(to), shard, toShard, Unsigned(amount), nonce) { GasPrice = Unsigned(gasPrice), GasLimit = gasLimit };
         var hash = SigningHash(message, format, chainId);
         if (AccountKey.RecoverAddress(hash.ToArray(), signature) is not { } sender) return Decoded.Failure<SignedTransfer>($"{name}: the signature does not recover a sender");
@@ -76,8 +70,6 @@ public static class WalletTransactionEncoding
     private static byte[] Unsigned(System.Numerics.BigInteger value) => value.IsZero ? [] : value.ToByteArray(isUnsigned: true, isBigEndian: true);
 
     private static System.Numerics.BigInteger Unsigned(byte[] bytes) => new(bytes, isUnsigned: true, isBigEndian: true);
-
-    private static byte[] Padded(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
 
     private static byte[] Minimal(byte[] value) => value.AsSpan().TrimStart((byte)0).ToArray();
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using System.Text;
 using HarmonySim.Protocol.Chain;
+using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Protocol.Crypto;
 using HarmonySim.Protocol.Crypto.Accounts;
 using HarmonySim.Protocol.Staking.State;
@@ -23,8 +24,6 @@ namespace HarmonySim.Protocol.Staking.Transactions;
 /// </summary>
 public static class HarmonyStakingEncoding
 {
-    private static readonly BigInteger DecOne = BigInteger.Pow(10, 18);
-    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
 
     public static Decoded<HarmonyStakingTransaction> Decode(ReadOnlyMemory<byte> bytes)
     {
@@ -41,8 +40,7 @@ public static class HarmonyStakingEncoding
         var s = f.Bytes("s", maxLength: 32);
         if (f.Finish() is { } bad) return Fail(bad);
         if (gasPrice is [0, ..] || r is [0, ..] || s is [0, ..]) return Fail("staking transaction: non-canonical integer with a leading zero byte");
-        if (v < 35) return Fail($"staking transaction.v: {v} is not an EIP-155 value (a chain id must be signed)");
-        if (Padded(s).AsSpan().SequenceCompareTo(HalfOrder) > 0) return Fail("staking transaction.s: high s (signatures must use s ≤ n/2)");
+        if (Eip155Signature.Read("staking transaction", v, r, s, out var signature, out var chainId) is { } refused) return Fail(refused);
         var (message, messageError) = directive switch
         {
             0 => ReadCreate(body!),
@@ -52,8 +50,6 @@ public static class HarmonyStakingEncoding
             _ => (null, $"staking transaction.directive: unknown directive {directive} (0 CreateValidator to 4 CollectRewards)"),
         };
         if (message is null) return Fail(messageError!);
-        var chainId = (v - 35) / 2;
-        var signature = new RecoverableSignature(Padded(r), Padded(s), (int)((v - 35) % 2));
         var signing = new RlpWriter().StartList().UInt(directive);
         Write(signing, body!);
         var hash = Keccak256.Hash(signing.UInt(nonce).Bytes(gasPrice).UInt(gasLimit).UInt(chainId).UInt(0).UInt(0).EndList().WrittenSpan);
@@ -177,7 +173,7 @@ public static class HarmonyStakingEncoding
         var raw = item.Items[0].Bytes;
         if (raw.Length > 0 && raw[0] == 0) { error = $"{field}: non-canonical integer with a leading zero byte"; return 0; }
         var value = new BigInteger(raw, isUnsigned: true, isBigEndian: true);
-        return (decimal)BigInteger.DivRem(value, DecOne, out var fraction) + (decimal)fraction / 1_000_000_000_000_000_000m;
+        return (decimal)BigInteger.DivRem(value, Numeric.Dec.Scale, out var fraction) + (decimal)fraction / 1_000_000_000_000_000_000m;
     }
 
     /// <summary>A string field of at most <paramref name="maxLength"/> bytes (integers canonical); the first problem goes to <paramref name="error"/>.</summary>
@@ -211,8 +207,6 @@ public static class HarmonyStakingEncoding
     }
 
     private static BigInteger Unsigned(byte[] bytes) => new(bytes, isUnsigned: true, isBigEndian: true);
-
-    private static byte[] Padded(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
 
     private static Decoded<HarmonyStakingTransaction> Fail(string reason) => Decoded.Failure<HarmonyStakingTransaction>(reason);
 }
