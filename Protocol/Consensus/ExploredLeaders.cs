@@ -1,4 +1,5 @@
 using HarmonySim.Protocol.Crypto;
+using HarmonySim.Protocol.Numeric;
 
 namespace HarmonySim.Protocol.Consensus;
 
@@ -45,15 +46,9 @@ internal sealed record ExploredLeaders(ulong Seed, IReadOnlyList<PublicKey> Keys
         if (Share <= 0 || Share >= 1) return Share >= 1;
         if ((atHeight & 1) != 0) return ((viewId ^ (atHeight >> 2)) & 1) == 0;
         var draw = Mix(Mix(Mix(Seed) ^ (atHeight >> 1)) ^ viewId);
-        return (draw >> 11) * (1.0 / (1UL << 53)) < Share;
+        return SplitMix64.Unit(draw) < Share;
     }
 
-    // SplitMix64's finaliser: a fixed, well-mixed function of its input (no state, no randomness source).
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    // SplitMix64's step on a value: a fixed, well-mixed function of its input (no state, no randomness source).
+    private static ulong Mix(ulong value) => SplitMix64.Next(ref value);
 }

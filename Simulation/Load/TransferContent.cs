@@ -1,5 +1,6 @@
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Chain.Transactions;
+using HarmonySim.Protocol.Numeric;
 
 namespace HarmonySim.Simulation.Load;
 
@@ -20,10 +21,10 @@ public sealed class TransferContent(ulong seed, int sourceIndex, LoadAccounts ac
         ArgumentNullException.ThrowIfNull(local);
         var state = seed ^ ((ulong)(uint)sourceIndex << 48) ^ ((ulong)(uint)account << 20) ^ (nonce * 0x9E3779B97F4A7C15UL);
         var crossShard = shards > 1 && Unit(ref state) < _crossShare;
-        var toShard = crossShard ? (shard + 1 + (int)(Next(ref state) % (ulong)(shards - 1))) % shards : shard;
+        var toShard = crossShard ? (shard + 1 + (int)(SplitMix64.Next(ref state) % (ulong)(shards - 1))) % shards : shard;
         Address recipient = crossShard
-            ? accounts.Addresses[(int)(Next(ref state) % (ulong)accounts.Count)]
-            : accounts.Addresses[local[(int)(Next(ref state) % (ulong)local.Count)]];
+            ? accounts.Addresses[(int)(SplitMix64.Next(ref state) % (ulong)accounts.Count)]
+            : accounts.Addresses[local[(int)(SplitMix64.Next(ref state) % (ulong)local.Count)]];
         return new Transfer(accounts.Addresses[account], recipient, (uint)shard, (uint)toShard, _amount, nonce)
         {
             GasPrice = _gasPrice,
@@ -40,14 +41,5 @@ public sealed class TransferContent(ulong seed, int sourceIndex, LoadAccounts ac
             : SignedTransfer.Sign(message, accounts.KeyOf(account), chainId);
     }
 
-    private static double Unit(ref ulong state) => (Next(ref state) >> 11) * (1.0 / (1UL << 53));
-
-    /// <summary>SplitMix64: a fixed, fast mix of a 64-bit state (Steele, Lea and Flood, 2014).</summary>
-    private static ulong Next(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private static double Unit(ref ulong state) => SplitMix64.Unit(SplitMix64.Next(ref state));
 }
