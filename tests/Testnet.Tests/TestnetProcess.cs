@@ -22,7 +22,7 @@ internal sealed partial class TestnetProcess : IDisposable
 
     public static string DeployConfig => Path.Combine(RepositoryRoot.Path, "deploy", "testnet.yaml");
 
-    /// <summary>Starts the testnet and waits until it prints its JSON-RPC address.</summary>
+    /// <summary>Starts the testnet and waits until it has printed its whole banner (the JSON-RPC address first, the journal line last).</summary>
     public static Task<TestnetProcess> Start(string config, string data, params string[] extra) => Start(config, data, new Dictionary<string, string>(), extra);
 
     /// <summary>Starts the testnet with extra environment variables (the cluster storage settings) and waits until it serves.</summary>
@@ -30,7 +30,9 @@ internal sealed partial class TestnetProcess : IDisposable
     {
         var child = Launch(config, data, environment, extra);
         var guard = Stopwatch.StartNew();
-        while (RpcAddress().Match(child.Output) is not { Success: true } match)
+        // The banner's lines arrive one by one through the output pump: waiting for the address alone lets a test read
+        // the banner before its faucet and journal lines have come in.
+        while (RpcAddress().Match(child.Output) is not { Success: true } || !child.Output.Contains("Ctrl-C stops.", StringComparison.Ordinal))
         {
             if (child._process.HasExited || guard.Elapsed > TimeSpan.FromMinutes(2))
                 Assert.Fail($"harmonysim testnet did not start.\n{child.Output}\n{child.Error}");
