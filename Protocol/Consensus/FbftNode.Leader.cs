@@ -73,6 +73,20 @@ public sealed partial class FbftNode
         CheckPrepareQuorum(now);
     }
 
+    /// <summary>
+    /// The new leader's prepare round for the block its NEWVIEW carried: the same block, prepared again in this view so
+    /// that its certificate (and every lock on it) ranks at this view, as PBFT's new-view pre-prepare does.
+    /// </summary>
+    private void PrepareCarriedBlock(Block block)
+    {
+        _proposal = block;
+        _blocks[block.Hash] = block;
+        Phase = Phase.Prepare;
+        _prepareTally = new VoteTally(Committee);
+        _preparedVotedView = ViewId;
+        _prepareTally.Add(_myIndices, SignWithAllKeys(SigningPayloads.Prepare(block.Hash, ViewId, block.Header.ViewId)));
+    }
+
     private Verdict OnPrepare(Vote vote, TimeSpan now)
     {
         var verdict = CheckVoteRouting(vote);
@@ -84,7 +98,7 @@ public sealed partial class FbftNode
         if (verdict != Verdict.Accepted) return verdict;
         foreach (var i in indices)
             if (_prepareTally.HasVoted(i)) return Verdict.Duplicate;
-        if (!VoteSignatureValidIn(Committee, vote, indices, SigningPayloads.Prepare(vote.BlockHash))) return Verdict.BadSignature;
+        if (!VoteSignatureValidIn(Committee, vote, indices, SigningPayloads.Prepare(vote.BlockHash, ViewId, _proposal.Header.ViewId))) return Verdict.BadSignature;
         _prepareTally.Add(indices, vote.Signature);
         CheckPrepareQuorum(now);
         return Verdict.Accepted;
@@ -104,7 +118,7 @@ public sealed partial class FbftNode
     private void CheckPrepareQuorum(TimeSpan now)
     {
         if (_prepareTally is not { HasQuorum: true } || Phase != Phase.Prepare || _proposal is null) return;
-        var certificate = new PreparedCertificate(_proposal, _prepareTally.Aggregate, _prepareTally.Bitmap);
+        var certificate = new PreparedCertificate(_proposal, _prepareTally.Aggregate, _prepareTally.Bitmap, ViewId);
         _preparedCertificate = certificate;
         var leaderKey = MyKeyAt(MyIndexOf(Leader));
         var unsigned = new Prepared(ShardId, ViewId, Height, _proposal, certificate.PrepareAggregate, certificate.PrepareBitmap, leaderKey.Public, Placeholder);
@@ -113,7 +127,7 @@ public sealed partial class FbftNode
         BeginCommitCollection(_proposal, now);
     }
 
-    /// <summary>Starts gathering commits for a block, the leader's own first (after PREPARED, or after a NEWVIEW that carried the block).</summary>
+    /// <summary>Starts gathering commits for a block after PREPARED, the leader's own first.</summary>
     private void BeginCommitCollection(Block block, TimeSpan now)
     {
         Phase = Phase.Commit;

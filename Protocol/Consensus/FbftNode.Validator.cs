@@ -75,14 +75,16 @@ public sealed partial class FbftNode
         if (message.ViewId != ViewId) return Verdict.WrongView;
         if (!message.Sender.Equals(Leader)) return Verdict.WrongLeader;
         if (!EnvelopeValid(message)) return Verdict.BadSignature;
-        if (message.Block.Number != message.BlockNumber) return Verdict.InvalidBlock;
-        var certificate = new PreparedCertificate(message.Block, message.Aggregate, message.Bitmap);
-        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, message.Bitmap, SigningPayloads.Prepare(message.BlockHash), message.Aggregate)));
+        if (message.Block.Number != message.BlockNumber || message.Block.Header.ViewId > message.ViewId) return Verdict.InvalidBlock;
+        var certificate = new PreparedCertificate(message.Block, message.Aggregate, message.Bitmap, message.ViewId);
+        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, message.Bitmap, certificate.SignedPayload, message.Aggregate)));
         if (verdict != Verdict.Accepted) return verdict;
-        // Validate fully before committing (reference §1.4 step 4).
-        if (CheckHeader(message.Block, expectedViewId: message.ViewId, proposer: message.Sender) is not null) return Verdict.InvalidBlock;
+        // Validate fully before committing (reference §1.4 step 4). A block carried into this view was proposed in an
+        // earlier one, by another leader; its certificate in this view is the quorum's own word that the NEWVIEW carried it.
+        var fresh = !certificate.IsCarried;
+        if (CheckHeader(message.Block, expectedViewId: fresh ? message.ViewId : null, proposer: fresh ? message.Sender : null) is not null) return Verdict.InvalidBlock;
         _blocks[message.BlockHash] = message.Block;
-        if (_preparedCertificate is null || message.Block.Header.ViewId >= _preparedCertificate.Block.Header.ViewId)
+        if (_preparedCertificate is null || certificate.ViewId >= _preparedCertificate.ViewId)
             _preparedCertificate = certificate;
         if (_commitVotedView == ViewId) return Verdict.Duplicate;
         SendCommitVote(message.Block);

@@ -86,7 +86,7 @@ public sealed partial class FbftNode
             if (verdict != Verdict.Accepted) return verdict;
             if (!Verify(Committee, message.Sender, m1.Payload, message.ViewChangeSignature)) return Verdict.BadSignature;
             // Keep the certificate from the highest view: a block committed earlier is the only one that can hold it.
-            if ((_bestM1 is null || m1.Block.Header.ViewId > _bestM1.Block.Header.ViewId) && _config.PlantedBug != Mutants.PlantedBug.M1NotRequired) _bestM1 = m1;
+            if ((_bestM1 is null || m1.ViewId > _bestM1.ViewId) && _config.PlantedBug != Mutants.PlantedBug.M1NotRequired) _bestM1 = m1;
         }
         else
         {
@@ -110,9 +110,10 @@ public sealed partial class FbftNode
         AdoptView(ViewChangingId, Leader, now, m1 is not null);
         if (m1 is not null)
         {
-            _preparedCertificate = m1;
-            _blocks[m1.BlockHash] = m1.Block;
-            BeginCommitCollection(m1.Block, now);
+            // M1 ranks highest among the quorum's reports, mine included, so my own lock never stands against it.
+            if (_preparedCertificate is null || m1.ViewId >= _preparedCertificate.ViewId) _preparedCertificate = m1;
+            PrepareCarriedBlock(m1.Block);
+            CheckPrepareQuorum(now);
         }
         else ScheduleProposal(now);
         ReplayBuffered(now);
@@ -152,12 +153,14 @@ public sealed partial class FbftNode
         if (message.M1 is { } carried)
         {
             _blocks[carried.BlockHash] = carried.Block;
-            if (IsLockedAgainst(carried.Block)) outcome = Verdict.Locked;
+            if (IsLockedAgainst(carried)) outcome = Verdict.Locked;
             else
             {
-                if (_preparedCertificate is null || carried.Block.Header.ViewId >= _preparedCertificate.Block.Header.ViewId) _preparedCertificate = carried;
-                // The prepared block survives the view change: commit it directly.
-                if (_commitVotedView != ViewId) SendCommitVote(carried.Block);
+                if (_preparedCertificate is null || carried.ViewId >= _preparedCertificate.ViewId) _preparedCertificate = carried;
+                // The prepared block survives the view change: prepare it again in this view. Committing it straight
+                // away (Harmony's way) leaves it ranked at its old view, below a later certificate for another block,
+                // so a later leader could carry that one past a commit made here (docs/DESIGN-NOTES.md).
+                SendCarriedPrepareVote(carried.Block);
             }
         }
         ReplayBuffered(now);
@@ -165,11 +168,20 @@ public sealed partial class FbftNode
     }
 
     /// <summary>
-    /// A node that holds a prepared certificate from a later view than the block's own never commits that older block:
-    /// a block committed in that later view may be the one its certificate names.
+    /// A node that holds a prepared certificate from a later view than the carried one's never prepares that other
+    /// block: a block committed in that later view may be the one its certificate names.
     /// </summary>
-    private bool IsLockedAgainst(Chain.Block block) => _config.PlantedBug != Mutants.PlantedBug.NoViewChangeLock &&
-        _preparedCertificate is { } mine && mine.BlockHash != block.Hash && mine.Block.Header.ViewId > block.Header.ViewId;
+    private bool IsLockedAgainst(PreparedCertificate carried) => _config.PlantedBug != Mutants.PlantedBug.NoViewChangeLock &&
+        _preparedCertificate is { } mine && mine.BlockHash != carried.BlockHash && mine.ViewId > carried.ViewId;
+
+    private void SendCarriedPrepareVote(Chain.Block block)
+    {
+        if (_preparedVotedView == ViewId || _myKeys.Length == 0) return;
+        _preparedVotedView = ViewId;
+        Phase = Phase.Prepare;
+        Emit(new SendTo(Leader, new Vote(MessageType.Prepare, ShardId, ViewId, Height, block.Hash, MyPublicKeys(),
+            SignWithAllKeys(SigningPayloads.Prepare(block.Hash, ViewId, block.Header.ViewId)))));
+    }
 
     private void AdoptView(ulong viewId, PublicKey leader, TimeSpan now, bool carriesPreparedBlock)
     {

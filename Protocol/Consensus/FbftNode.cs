@@ -366,10 +366,11 @@ public sealed partial class FbftNode
     private Verdict CheckCommitCertificate(Block block, SignerBitmap bitmap, Signature aggregate) =>
         ToVerdict(Check(new QuorumCertificate(Committee, bitmap, SigningPayloads.Commit(block.Header), aggregate)));
 
-    /// <summary>A prepared certificate for the current height: quorum bitmap, aggregate over the block hash, and a valid block.</summary>
+    /// <summary>A prepared certificate for the current height: quorum bitmap, aggregate over its prepare payload, and a valid block.</summary>
     private Verdict CheckPreparedCertificate(PreparedCertificate certificate)
     {
-        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, certificate.PrepareBitmap, SigningPayloads.Prepare(certificate.BlockHash), certificate.PrepareAggregate)));
+        if (certificate.ViewId < certificate.Block.Header.ViewId) return Verdict.InvalidBlock;
+        var verdict = ToVerdict(Check(new QuorumCertificate(Committee, certificate.PrepareBitmap, certificate.SignedPayload, certificate.PrepareAggregate)));
         if (verdict != Verdict.Accepted) return verdict;
         return CheckHeader(certificate.Block, expectedViewId: null, proposer: null) is null ? Verdict.Accepted : Verdict.InvalidBlock;
     }

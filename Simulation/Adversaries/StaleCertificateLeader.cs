@@ -10,8 +10,9 @@ namespace HarmonySim.Simulation.Adversaries;
 /// <summary>
 /// A byzantine new leader that carries the oldest prepared certificate it has seen at the height instead of the newest,
 /// or one where its quorum reported none (any valid certificate passes NEWVIEW's checks; only the lock, <c>IsLockedAgainst</c>, stops honest nodes that hold a
-/// later one from committing the older block). Its own honest state machine keeps collecting commits for the block it
-/// chose, so the host gathers the commits for the stale block itself and sends COMMITTED when they reach a quorum.
+/// later one from preparing the older block again). Its own honest state machine keeps collecting votes for the block
+/// it chose, so the host gathers the prepares for the stale block itself, sends PREPARED at a quorum, then gathers the
+/// commits and sends COMMITTED at a quorum.
 /// To make room for a newer block at the height, it also hides its own certificate from other leaders (its VIEWCHANGEs
 /// claim none). This is the schedule random faults never reached (issue 13): without the lock it forks the chain.
 /// </summary>
@@ -34,9 +35,9 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
                 Remember(vc.BlockNumber, m1);
                 break;
             case Prepared p:
-                Remember(p.BlockNumber, new PreparedCertificate(p.Block, p.Aggregate, p.Bitmap));
+                Remember(p.BlockNumber, new PreparedCertificate(p.Block, p.Aggregate, p.Bitmap, p.ViewId));
                 break;
-            case Vote { Type: MessageType.Commit } vote when _hijack is { } h && vote.BlockHash == h.Certificate.BlockHash && vote.ViewId == h.ViewId:
+            case Vote vote when _hijack is { } h && vote.BlockHash == h.Certificate.BlockHash && vote.ViewId == h.ViewId:
                 Gather(h, vote, extra);
                 break;
         }
@@ -50,7 +51,7 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
     {
         if (effect is Broadcast { Message: Prepared own })
         {
-            Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap));
+            Remember(own.BlockNumber, new PreparedCertificate(own.Block, own.Aggregate, own.Bitmap, own.ViewId));
             // Prepare and hide: as leader it keeps the certificate its quorum gave it and tells nobody, so the view
             // fails, the next leader proposes afresh at the height, and this node holds an older certificate to carry.
             if (active) return null;
@@ -61,17 +62,13 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
         foreach (var height in _oldest.Keys.Where(h => h < nv.BlockNumber).ToList()) _oldest.Remove(height);
         // Older than the honest choice, or any certificate where the quorum reported none: both pass NEWVIEW's checks.
         if (!_oldest.TryGetValue(nv.BlockNumber, out var stale)
-            || (nv.M1 is { } chosen && (stale.Block.Header.ViewId >= chosen.Block.Header.ViewId || stale.BlockHash == chosen.BlockHash))) return effect;
+            || (nv.M1 is { } chosen && (stale.ViewId >= chosen.ViewId || stale.BlockHash == chosen.BlockHash))) return effect;
         var key = LeaderKey(fbft, nv.Sender);
         var unsigned = new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap, nv.Sender, Placeholder);
         Signs++;
         var committee = fbft.Committee;
-        var tally = new VoteTally(committee);
-        var mine = MySlots(fbft, committee);
-        var ownSignature = context.Scheme.SignAggregate([.. fbft.Keys.Where(k => committee.IndexOf(k.Public) >= 0).Select(k => k.Secret)], SigningPayloads.Commit(stale.Block.Header));
-        Signs += mine.Length;
-        tally.Add(mine, ownSignature);
-        _hijack = new Hijack(stale, nv.ViewId, tally, key, committee);
+        _hijack = new Hijack(stale, nv.ViewId, key, committee, MySlots(fbft, committee), MySecrets(fbft, committee));
+        _hijack.Prepares.Add(_hijack.Mine, OwnSignature(_hijack, SigningPayloads.Prepare(stale.BlockHash, nv.ViewId, stale.Block.Header.ViewId)));
         return new Broadcast(new NewView(nv.ShardId, nv.ViewId, nv.BlockNumber, stale, nv.M2Aggregate, nv.M2Bitmap, nv.M3Aggregate, nv.M3Bitmap,
             nv.Sender, context.Scheme.Sign(key.Secret, unsigned.SigningBytes)));
     }
@@ -92,9 +89,10 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
 
     private void Remember(ulong height, PreparedCertificate certificate)
     {
-        if (!_oldest.TryGetValue(height, out var known) || certificate.Block.Header.ViewId < known.Block.Header.ViewId) _oldest[height] = certificate;
+        if (!_oldest.TryGetValue(height, out var known) || certificate.ViewId < known.ViewId) _oldest[height] = certificate;
     }
 
+    /// <summary>Prepares for the stale block, then (after its PREPARED) commits, as the honest leader's rounds do.</summary>
     private void Gather(Hijack h, Vote vote, List<FbftEffect> extra)
     {
         Span<int> indices = stackalloc int[vote.Senders.Count];
@@ -103,22 +101,54 @@ public sealed class StaleCertificateLeader(RunContext context, int node)
             indices[k] = h.Committee.IndexOf(vote.Senders[k]);
             if (indices[k] < 0) return;
         }
-        // Honest voters sign correctly; a bad vote would only make honest nodes refuse the COMMITTED below.
-        if (!h.Tally.Add(indices, vote.Signature) || !h.Tally.HasQuorum) return;
         var block = h.Certificate.Block;
-        var unsigned = new Committed(block.Header.ShardId, h.ViewId, block.Number, block.Hash, h.Tally.Aggregate, h.Tally.Bitmap, h.Key.Public, Placeholder);
+        var shard = block.Header.ShardId;
+        // Honest voters sign correctly; a bad vote would only make honest nodes refuse the PREPARED or COMMITTED below.
+        if (vote.Type == MessageType.Prepare)
+        {
+            if (h.Commits is not null || !h.Prepares.Add(indices, vote.Signature) || !h.Prepares.HasQuorum) return;
+            var unsignedPrepared = new Prepared(shard, h.ViewId, block.Number, block, h.Prepares.Aggregate, h.Prepares.Bitmap, h.Key.Public, Placeholder);
+            Signs++;
+            extra.Add(new Broadcast(new Prepared(shard, h.ViewId, block.Number, block, h.Prepares.Aggregate, h.Prepares.Bitmap,
+                h.Key.Public, context.Scheme.Sign(h.Key.Secret, unsignedPrepared.SigningBytes))));
+            h.Commits = new VoteTally(h.Committee);
+            h.Commits.Add(h.Mine, OwnSignature(h, SigningPayloads.Commit(block.Header)));
+            return;
+        }
+        if (h.Commits is null || !h.Commits.Add(indices, vote.Signature) || !h.Commits.HasQuorum) return;
+        var unsigned = new Committed(shard, h.ViewId, block.Number, block.Hash, h.Commits.Aggregate, h.Commits.Bitmap, h.Key.Public, Placeholder);
         Signs++;
-        extra.Add(new Broadcast(new Committed(block.Header.ShardId, h.ViewId, block.Number, block.Hash, h.Tally.Aggregate, h.Tally.Bitmap,
+        extra.Add(new Broadcast(new Committed(shard, h.ViewId, block.Number, block.Hash, h.Commits.Aggregate, h.Commits.Bitmap,
             h.Key.Public, context.Scheme.Sign(h.Key.Secret, unsigned.SigningBytes))));
         _hijack = null;
+    }
+
+    private Signature OwnSignature(Hijack h, byte[] payload)
+    {
+        Signs += h.Mine.Length;
+        return context.Scheme.SignAggregate(h.Secrets, payload);
     }
 
     private static int[] MySlots(FbftNode fbft, Committee committee) =>
         [.. fbft.Keys.Select(k => committee.IndexOf(k.Public)).Where(i => i >= 0)];
 
+    private static SecretKey[] MySecrets(FbftNode fbft, Committee committee) =>
+        [.. fbft.Keys.Where(k => committee.IndexOf(k.Public) >= 0).Select(k => k.Secret)];
+
     private KeyPair LeaderKey(FbftNode fbft, PublicKey sender) => fbft.Keys.FirstOrDefault(k => k.Public.Equals(sender)) ?? context.KeysOf(node)[0];
 
     private static readonly Signature Placeholder = new(new byte[Signature.Size]);
 
-    private sealed record Hijack(PreparedCertificate Certificate, ulong ViewId, VoteTally Tally, KeyPair Key, Committee Committee);
+    /// <summary>The stale block being pushed through one view: its prepare tally, then its commit tally.</summary>
+    private sealed class Hijack(PreparedCertificate certificate, ulong viewId, KeyPair key, Committee committee, int[] mine, SecretKey[] secrets)
+    {
+        public PreparedCertificate Certificate { get; } = certificate;
+        public ulong ViewId { get; } = viewId;
+        public KeyPair Key { get; } = key;
+        public Committee Committee { get; } = committee;
+        public int[] Mine { get; } = mine;
+        public SecretKey[] Secrets { get; } = secrets;
+        public VoteTally Prepares { get; } = new(committee);
+        public VoteTally? Commits { get; set; }
+    }
 }

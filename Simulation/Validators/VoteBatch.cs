@@ -6,8 +6,9 @@ namespace HarmonySim.Simulation.Validators;
 
 /// <summary>
 /// A leader receiving several votes at one instant checks them as a batch (one per payload) before the node checks
-/// them one by one from the memo. For a COMMIT the payload is taken with the vote's view, which is the block's own
-/// view except for a block carried through a view change; those few are then checked singly. Answers are the same
+/// them one by one from the memo. A PREPARE's payload is taken in its block's own view (the hash alone) and a COMMIT's
+/// with the vote's view, which is the block's own view except for a block carried through a view change; votes on
+/// those few carried blocks are then checked singly. Answers are the same
 /// either way: the memo holds the batch's verdict for each signature.
 /// </summary>
 public static class VoteBatch

@@ -74,12 +74,18 @@ public sealed class FbftFixture
 
     public SignerBitmap Bitmap(params int[] members) => SignerBitmap.Of(Committee.Count, members);
 
-    public Prepared Prepared(Block block, int[] signers, int leader = 0, Signature? aggregate = null)
+    /// <summary>PREPARED in the block's own view, or (with <paramref name="view"/>) for a block carried into a later view and prepared again there.</summary>
+    public Prepared Prepared(Block block, int[] signers, int leader = 0, Signature? aggregate = null, ulong? view = null)
     {
-        var agg = aggregate ?? Aggregate(SigningPayloads.Prepare(block.Hash), signers);
-        var unsigned = new Prepared(0, block.Header.ViewId, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Zero);
-        return new Prepared(0, block.Header.ViewId, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
+        var v = view ?? block.Header.ViewId;
+        var agg = aggregate ?? Aggregate(SigningPayloads.Prepare(block.Hash, v, block.Header.ViewId), signers);
+        var unsigned = new Prepared(0, v, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Zero);
+        return new Prepared(0, v, block.Number, block, agg, Bitmap(signers), Keys[leader].Public, Scheme.Sign(Keys[leader].Secret, unsigned.SigningBytes));
     }
+
+    /// <summary>A certificate for a block prepared again in <paramref name="view"/> after a NEWVIEW carried it there.</summary>
+    public PreparedCertificate CarriedCertificate(Block block, ulong view, params int[] signers) =>
+        new(block, Aggregate(SigningPayloads.Prepare(block.Hash, view, block.Header.ViewId), signers), Bitmap(signers), view);
 
     public Committed Committed(Block block, int[] signers, int leader = 0, ulong? view = null)
     {

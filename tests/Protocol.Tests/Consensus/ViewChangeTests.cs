@@ -161,23 +161,29 @@ public sealed class ViewChangeTests
     }
 
     [TestMethod]
-    public void A_prepared_block_carried_by_newview_is_committed_directly_with_its_own_view_in_the_payload()
+    public void A_prepared_block_carried_by_newview_is_prepared_again_in_the_new_view_then_committed_with_its_own_view()
     {
         var node = _f.Node(1);
         node.Fire(TimerKind.Consensus);
         var block = _f.FirstBlock();
         var m1 = new PreparedCertificate(block, _f.Aggregate(SigningPayloads.Prepare(block.Hash), 0, 2, 3), _f.Bitmap(0, 2, 3));
         Assert.AreEqual(Verdict.Accepted, node.Receive(_f.NewView(3, 4, m3: [0, 2, 3], m2: [2], m1: m1)));
-        var commit = node.Sent<Vote>().Single();
-        Assert.AreEqual(MessageType.Commit, commit.Type);
-        Assert.AreEqual(block.Hash, commit.BlockHash);
-        Assert.AreEqual(4UL, commit.ViewId);
-        Assert.IsTrue(_f.Scheme.Verify(_f.Keys[1].Public, SigningPayloads.Commit(1, block.Hash, viewId: 1), commit.Signature));
         Assert.IsTrue(node.Of<NewViewEntered>().Single().CarriedPreparedBlock);
+        // Not a commit straight away: a prepare in view 4 that names the view, so the certificate it builds ranks at 4.
+        var prepare = node.Sent<Vote>().Single();
+        Assert.AreEqual(MessageType.Prepare, prepare.Type);
+        Assert.AreEqual((block.Hash, 4UL), (prepare.BlockHash, prepare.ViewId));
+        Assert.IsTrue(_f.Scheme.Verify(_f.Keys[1].Public, SigningPayloads.Prepare(block.Hash, 4, 1), prepare.Signature));
+        Assert.IsFalse(_f.Scheme.Verify(_f.Keys[1].Public, SigningPayloads.Prepare(block.Hash), prepare.Signature), "not the block's own-view prepare");
+
+        Assert.AreEqual(Verdict.Accepted, node.Receive(_f.Prepared(block, [1, 2, 3], leader: 3, view: 4)));
+        var commit = node.Sent<Vote>().Single();
+        Assert.AreEqual((MessageType.Commit, 4UL), (commit.Type, commit.ViewId));
+        Assert.IsTrue(_f.Scheme.Verify(_f.Keys[1].Public, SigningPayloads.Commit(1, block.Hash, viewId: 1), commit.Signature));
     }
 
     [TestMethod]
-    public void The_new_leader_carries_the_highest_view_prepared_block_and_commits_it_itself()
+    public void The_new_leader_carries_the_highest_view_prepared_block_prepares_it_again_and_commits_it()
     {
         var leader = _f.Node(3);
         leader.Fire(TimerKind.Consensus);
@@ -188,11 +194,62 @@ public sealed class ViewChangeTests
         var newView = leader.Sent<NewView>().Single();
         Assert.AreEqual(block.Hash, newView.M1!.BlockHash);
         CollectionAssert.AreEqual(new[] { 2, 3 }, newView.M2Bitmap.Members().ToArray());
+        Assert.AreEqual(Phase.Prepare, leader.Node.Phase);
+        // A prepare over the block's own-view payload is not a vote in view 4.
+        Assert.AreEqual(Verdict.BadSignature, leader.Receive(new Vote(MessageType.Prepare, 0, 4, 1, block.Hash, [_f.Keys[1].Public],
+            _f.Scheme.Sign(_f.Keys[1].Secret, SigningPayloads.Prepare(block.Hash)))));
+        foreach (var i in new[] { 1, 2 })
+            leader.Receive(new Vote(MessageType.Prepare, 0, 4, 1, block.Hash, [_f.Keys[i].Public], _f.Scheme.Sign(_f.Keys[i].Secret, SigningPayloads.Prepare(block.Hash, 4, 1))));
+        var prepared = leader.Sent<Prepared>().Single();
+        Assert.AreEqual((block.Hash, 4UL), (prepared.BlockHash, prepared.ViewId));
         Assert.AreEqual(Phase.Commit, leader.Node.Phase);
         // Two more commits (own + 2) finalise the carried block.
         leader.Receive(new Vote(MessageType.Commit, 0, 4, 1, block.Hash, [_f.Keys[1].Public], _f.Scheme.Sign(_f.Keys[1].Secret, SigningPayloads.Commit(block.Header))));
         leader.Receive(new Vote(MessageType.Commit, 0, 4, 1, block.Hash, [_f.Keys[2].Public], _f.Scheme.Sign(_f.Keys[2].Secret, SigningPayloads.Commit(block.Header))));
         Assert.AreEqual(block.Hash, leader.Of<BlockCommitted>().Single().Committed.Hash);
+    }
+
+    [TestMethod]
+    public void A_block_prepared_again_in_a_later_view_outranks_an_older_lock_and_its_certificate_cannot_be_relabelled()
+    {
+        // The fork the campaigns found (docs/DESIGN-NOTES.md): B1 proposed at view 1 and carried into view 3, where a
+        // quorum prepared it again; B2 prepared at view 2. B1's certificate now ranks at 3, above B2's lock at 2.
+        var head = _f.Genesis with { CommitViewId = 1 };
+        var node = _f.Node(head, 1);
+        var b2 = _f.BlockOn(head, proposer: 0, view: 2);
+        var b1 = _f.BlockOn(head, proposer: 0, view: 1);
+        node.Receive(_f.Announce(b2));
+        node.Receive(_f.Prepared(b2, [0, 2, 3]));
+        node.Fire(TimerKind.Consensus);
+        const ulong view = 4;
+        Assert.AreEqual(view, node.Node.ViewChangingId);
+
+        // The same aggregate claimed for a later view (only the block hash signed) is refused.
+        var relabelled = new PreparedCertificate(b1, _f.Aggregate(SigningPayloads.Prepare(b1.Hash), 0, 2, 3), _f.Bitmap(0, 2, 3), 3);
+        Assert.AreEqual(Verdict.BadSignature, node.Receive(_f.NewView(3, view, m3: [0, 2, 3], m2: [2], m1: relabelled)));
+
+        var carried = _f.CarriedCertificate(b1, 3, 0, 2, 3);
+        Assert.AreEqual(Verdict.Accepted, node.Receive(_f.NewView(3, view, m3: [0, 2, 3], m2: [2], m1: carried)));
+        var prepare = node.Sent<Vote>().Single();
+        Assert.AreEqual((MessageType.Prepare, b1.Hash), (prepare.Type, prepare.BlockHash));
+    }
+
+    [TestMethod]
+    public void A_locked_node_commits_the_carried_block_once_a_quorum_prepared_it_in_the_later_view()
+    {
+        var head = _f.Genesis with { CommitViewId = 1 };
+        var node = _f.Node(head, 1);
+        var later = _f.BlockOn(head, proposer: 0, view: 2);
+        node.Receive(_f.Announce(later));
+        node.Receive(_f.Prepared(later, [0, 2, 3]));
+        node.Fire(TimerKind.Consensus);
+        var older = _f.BlockOn(head, proposer: 0, view: 1);
+        var m1 = new PreparedCertificate(older, _f.Aggregate(SigningPayloads.Prepare(older.Hash), 0, 2, 3), _f.Bitmap(0, 2, 3));
+        Assert.AreEqual(Verdict.Locked, node.Receive(_f.NewView(3, 4, m3: [0, 2, 3], m2: [2], m1: m1)));
+        Assert.IsEmpty(node.Sent<Vote>(), "locked: no prepare for the older block");
+        // A quorum prepared it in view 4 anyway: that certificate outranks the lock from view 2, so the node commits.
+        Assert.AreEqual(Verdict.Accepted, node.Receive(_f.Prepared(older, [0, 2, 3], leader: 3, view: 4)));
+        Assert.AreEqual(MessageType.Commit, node.Sent<Vote>().Single().Type);
     }
 
     [TestMethod]
@@ -211,7 +268,7 @@ public sealed class ViewChangeTests
         var older = _f.BlockOn(head, proposer: 0, view: 1);
         var m1 = new PreparedCertificate(older, _f.Aggregate(SigningPayloads.Prepare(older.Hash), 0, 2, 3), _f.Bitmap(0, 2, 3));
         Assert.AreEqual(Verdict.Locked, node.Receive(_f.NewView(3, 4, m3: [0, 2, 3], m2: [2], m1: m1)));
-        Assert.IsEmpty(node.Sent<Vote>(), "no commit for the older block");
+        Assert.IsEmpty(node.Sent<Vote>().Where(v => v.BlockHash == older.Hash), "no vote for the older block");
         Assert.AreEqual(4UL, node.Node.ViewId);
     }
 }

@@ -96,24 +96,24 @@ public sealed class CampaignTests
     }
 
     /// <summary>
-    /// A known weakness the exploration found (docs/DESIGN-NOTES.md, "A fork the lock does not stop"): a validator commits
-    /// the block a NEWVIEW carries without preparing it again in the new view, so the block keeps its proposal view in
-    /// every later ranking and lock. Seed 1321 of the stale-certificate campaign: the byzantine leader prepares a block at
-    /// view 8 and hides it, an honest leader gets another prepared at view 10 (one node holds that certificate), the
-    /// byzantine leader carries the view-8 block at view 11 and two unlocked honest nodes commit it; at view 14 the holder
-    /// of the view-10 certificate leads, ranks it above the view-8 block, and the rest commit it: two honest blocks at
-    /// height 2. Outside its window the same node is harmless.
+    /// The fork this exploration found (docs/DESIGN-NOTES.md, "A fork the lock did not stop"), now closed: seed 1321 of the
+    /// stale-certificate campaign had a byzantine leader carry a view-8 block into view 11, where unlocked honest nodes
+    /// committed it without preparing it again, so it kept ranking at view 8 and a view-10 certificate for another block
+    /// outranked it at view 14. Prepared again in view 11, it ranks at 11. The same campaign over 5,000 seeds at 4 nodes
+    /// and 300 at 100 nodes finds neither a fork nor a halt the view-change locks cause.
     /// </summary>
     [TestMethod]
-    public void A_carried_block_keeps_its_proposal_view_so_a_stale_certificate_leader_can_still_fork_the_lock()
+    public void A_stale_certificate_leader_no_longer_forks_a_block_committed_in_a_later_view()
     {
         var template = CampaignPlans.Shard(4);
-        var plan = Campaign.PlanOf(template, 1321, StaleLeaders);
-        var run = CampaignJudge.Run(plan, 1321, StaleLeaders);
-        Assert.AreEqual(ViolationKind.Safety, run.Violation, run.Detail);
-        StringAssert.Contains(run.Detail, "height 2");
-        var idle = plan with { Nodes = [.. plan.Nodes.Select(n => n.Behaviour == NodeBehaviour.StaleCertificateLeader ? n with { BehaviourUntil = TimeSpan.Zero } : n)] };
-        Assert.IsFalse(CampaignJudge.Run(idle, 1321, StaleLeaders).Violated);
+        var run = CampaignJudge.Run(Campaign.PlanOf(template, 1321, StaleLeaders), 1321, StaleLeaders);
+        Assert.IsFalse(run.Violated, run.Detail);
+        var campaign = Campaign.Run(template, new CampaignSettings(1, 5000, 2, false, StaleLeaders));
+        Assert.AreEqual(5000, campaign.Runs);
+        Assert.IsNull(campaign.FirstViolation, campaign.FirstViolation?.Detail);
+        var large = Campaign.Run(CampaignPlans.Shard(100), new CampaignSettings(1, 300, 2, false, StaleLeaders));
+        Assert.AreEqual(300, large.Runs);
+        Assert.IsNull(large.FirstViolation, large.FirstViolation?.Detail);
     }
 
     private static ExplorationSettings StaleLeaders => CampaignPlans.Exploration with { Behaviours = [NodeBehaviour.StaleCertificateLeader] };
