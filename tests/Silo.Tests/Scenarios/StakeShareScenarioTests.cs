@@ -49,7 +49,7 @@ public sealed class StakeShareScenarioTests
         """;
 
     /// <summary>The sized cohort's share of shard 0's voting power in the genesis committee the kernel elects.</summary>
-    private static decimal GenesisShare(string text)
+    private static decimal GenesisShare(string text, string cohort = "sized")
     {
         var result = ScenarioLoader.Parse(text, File);
         Assert.IsTrue(result.IsValid, string.Join("\n", result.Errors));
@@ -58,12 +58,12 @@ public sealed class StakeShareScenarioTests
         if (context.Staking is null)
         {
             var power = RunContext.VotingPowerByNode(plan, 0);
-            return (decimal)plan.Nodes.Where(n => n.Cohort == "sized").Sum(n => power.GetValueOrDefault(n.Id)) / VotingPower.One;
+            return (decimal)plan.Nodes.Where(n => n.Cohort == cohort).Sum(n => power.GetValueOrDefault(n.Id)) / VotingPower.One;
         }
         var committee = context.Staking.Cache.Get(context.Staking.GenesisCommittees, 0);
         var sum = 0L;
         for (var i = 0; i < committee.Count; i++)
-            if (plan.Nodes[context.NodeOfOwner[committee.Slots[i].Owner]].Cohort == "sized") sum += committee.PowerOf(i);
+            if (plan.Nodes[context.NodeOfOwner[committee.Slots[i].Owner]].Cohort == cohort) sum += committee.PowerOf(i);
         return (decimal)sum / VotingPower.One;
     }
 
@@ -136,5 +136,27 @@ public sealed class StakeShareScenarioTests
         StringAssert.Contains(error.Message, "quorum: stake");
         var ranged = Scenario("34%").Replace("stake: 30000", "stake: { min: 20000, max: 40000 }", StringComparison.Ordinal);
         StringAssert.Contains(ScenarioLoader.Parse(ranged, File).Errors.Single().Message, "draws its stake from a range");
+    }
+
+    private static string TwoSized(string first, string second) =>
+        Scenario(first).Replace("slots_per_shard: 12", "slots_per_shard: 16", StringComparison.Ordinal).Replace("    behaviour: honest\n", $"    behaviour: honest\n  - name: second\n    validators: 4\n    shard: 0\n    stake_share: {second}\n", StringComparison.Ordinal);
+
+    [TestMethod]
+    [DataRow("26%", "19%"), DataRow("22%", "22%"), DataRow("29%", "17%")]
+    public void Several_cohorts_sized_together_each_get_their_share(string first, string second)
+    {
+        var text = TwoSized(first, second);
+        var result = ScenarioLoader.Parse(text, File);
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Errors));
+        Assert.IsNotNull(result.Scenario!.FindCohort("second"));
+        foreach (var (cohort, share) in new[] { ("sized", first), ("second", second) })
+            Assert.AreEqual(double.Parse(share[..^1], CultureInfo.InvariantCulture) / 100, (double)GenesisShare(text, cohort), (double)StakeShareSizing.Tolerance, cohort);
+    }
+
+    [TestMethod]
+    public void Shares_no_stakes_can_give_together_are_refused_naming_the_other_cohort()
+    {
+        var error = ScenarioLoader.Parse(TwoSized("50%", "40%"), File).Errors.Single();
+        StringAssert.Contains(error.Message, "sized together with 'second'");
     }
 }
