@@ -31,4 +31,29 @@ public sealed class MedianManipulationRunTests
         var moved = elections.First(e => e.MedianStake == 10_000m).Epoch;
         Assert.AreEqual(5UL, moved, "the first election after the swarm registered at 40 s (epochs of 10 s)");
     }
+
+    /// <summary>
+    /// One huge validator (scenarios/gos-median-whale.yaml): on one key it moves the median by one position and the clamp
+    /// caps it at 1.35 × the honest median; split over more keys than the honest validators hold, its keys hold the
+    /// median, which then is its own bid, and nothing caps it.
+    /// </summary>
+    [TestMethod]
+    [DataRow(1, "2000000", 40_000d, 0.99 * 54_000 / 294_000, DisplayName = "one key: capped at 1.35 × 40,000")]
+    [DataRow(3, "666666", 40_000d, 0.99 * 162_000 / 402_000, DisplayName = "three keys: still below the middle")]
+    [DataRow(7, "285714", 285_714d, 0.99 * 1_999_998 / (1_999_998 + 6 * 185_714.1), DisplayName = "seven keys: the median is the whale's bid")]
+    public async Task One_huge_validator_moves_the_median_only_when_its_keys_reach_the_middle(int keys, string stakePerKey, double median, double power)
+    {
+        var text = File.ReadAllText(ScenarioFolder.Resolve("gos-median-whale"))
+            .Replace("slots_per_shard: 8", $"slots_per_shard: {7 + keys}", StringComparison.Ordinal)
+            .Replace("keys_per_node: 1", $"keys_per_node: {keys}", StringComparison.Ordinal)
+            .Replace("stake: 2000000", $"stake: {stakePerKey}", StringComparison.Ordinal)
+            .Replace("{ cohort: whale, below: 0.2 }", "{ cohort: whale, below: 0.9 }", StringComparison.Ordinal);
+        var loaded = ScenarioLoader.Parse(text, "gos-median-whale.yaml");
+        Assert.IsTrue(loaded.IsValid, string.Join("\n", loaded.Errors));
+        var outcome = await new Runner(1).RunAsync(RunPlanBuilder.Build(loaded.Scenario!, $"whale-{Guid.NewGuid():N}"));
+        Assert.IsTrue(outcome.Report.Passed, string.Join("; ", outcome.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
+        var genesis = outcome.Report.Epochs.Elections.Cast<HarmonySim.Silo.Reports.ElectionReport>().First();
+        Assert.AreEqual(median, (double)genesis.MedianStake, 1.0);
+        Assert.AreEqual(power, (double)genesis.CohortShardPower!["whale"][0], 0.0001);
+    }
 }
