@@ -17,7 +17,8 @@ public static class KernelRecords
 {
     private static readonly HashSet<Type> Types = [typeof(RunPlan), typeof(RunResult), typeof(ShardResult), typeof(ShardRecords), typeof(NodeStatus),
         typeof(Simulation.Testnet.AccountState), typeof(Simulation.Testnet.ChainBlock), typeof(Simulation.Testnet.ChainTransaction),
-        typeof(Simulation.Testnet.CreditedReceipt), typeof(Simulation.Testnet.StakingSnapshot)];
+        typeof(Simulation.Testnet.CreditedReceipt), typeof(Simulation.Testnet.StakingSnapshot),
+        typeof(Simulation.Campaigns.CampaignSettings), typeof(Simulation.Campaigns.CampaignRun)];
 
     /// <summary>Registers the JSON codec for the kernel's records; every silo and client of a cluster must call it.</summary>
     public static ISerializerBuilder AddKernelRecords(this ISerializerBuilder builder) =>
@@ -62,3 +63,9 @@ public sealed class CreditedReceiptCopier : ByReferenceCopier<Simulation.Testnet
 
 [RegisterCopier]
 public sealed class StakingSnapshotCopier : ByReferenceCopier<Simulation.Testnet.StakingSnapshot>;
+
+[RegisterCopier]
+public sealed class CampaignSettingsCopier : ByReferenceCopier<Simulation.Campaigns.CampaignSettings>;
+
+[RegisterCopier]
+public sealed class CampaignRunCopier : ByReferenceCopier<Simulation.Campaigns.CampaignRun>;

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using HarmonySim.Grains.Interfaces.Campaigns;
+using HarmonySim.Simulation.Campaigns;
+using Orleans.Placement;
+
+namespace HarmonySim.Grains.Campaigns;
+
+/// <summary>
+/// Runs one slice of a campaign on this silo. The runs are CPU-bound kernel work for seconds, so they go to the thread
+/// pool (as Orleans advises for long computations) rather than holding the grain scheduler; the grain keeps no state.
+/// Placed by activation count, so a campaign's slices spread evenly over the silos.
+/// </summary>
+[ActivationCountBasedPlacement]
+public sealed class CampaignSliceGrain : Grain, ICampaignSliceGrain
+{
+    public async Task<CampaignSliceResult> Run(RunPlan template, CampaignSettings settings)
+    {
+        var runs = await Task.Run(() =>
+        {
+            var finished = new ConcurrentBag<CampaignRun>();
+            Campaign.Run(template, settings, finished.Add);
+            return finished.OrderBy(r => r.Seed).ToList();
+        });
+        DeactivateOnIdle();
+        return new CampaignSliceResult(runs, RuntimeIdentity);
+    }
+}
