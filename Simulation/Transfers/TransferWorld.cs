@@ -156,10 +156,19 @@ public sealed class TransferWorld
         var incoming = IncomingReceipts.Of(block.Body);
         var result = BlockTransfers.Apply(parent.Ledger, decoded.Value!, incoming, parent.Committees);
         if (result.Error is not null) return TransferOutcome.Invalid(result.Error);
-        var commitments = TransferCommitments.Of(result.Ledger!, result.Outgoing, incoming);
+        var ledger = result.Ledger!;
+        // A testnet beacon's outside staking transactions spend from this ledger after the block's transfers.
+        if (block.Body is Protocol.Staking.Beacon.BeaconBody beacon)
+            foreach (var tx in beacon.Staking.Where(t => t.Harmony is not null))
+            {
+                if (ledger.DepositRefusal(tx.Message.Sender, tx.Nonce, tx.Deposit) is { } refusal)
+                    return TransferOutcome.Invalid($"staking transaction {tx.Message.GetType().Name} from {tx.Message.Sender}: {refusal}");
+                ledger = ledger.Deposit(tx.Message.Sender, tx.Nonce, tx.Deposit);
+            }
+        var commitments = TransferCommitments.Of(ledger, result.Outgoing, incoming);
         if (commitments.CheckAgainst(block.Header) is { } mismatch) return TransferOutcome.Invalid(mismatch);
         if (BlockGas.Check(block.Header, decoded.Value!.Count, BlockGasLimit) is { } gas) return TransferOutcome.Invalid(gas);
-        return new TransferOutcome(new TransferState(result.Ledger!, result.Outgoing, decoded.Value!, incoming, parent.Committees.After(block.Header)), null);
+        return new TransferOutcome(new TransferState(ledger, result.Outgoing, decoded.Value!, incoming, parent.Committees.After(block.Header)), null);
     }
 
     public static BigInteger ToAtto(decimal ones) => StakingWorld.ToAtto(ones);
