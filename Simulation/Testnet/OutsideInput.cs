@@ -32,7 +32,12 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
     {
         var ledger = head();
         var account = ledger.AccountOf(address);
-        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce, mempool.NextNonce(ledger, address));
+        var pending = mempool.NextNonce(ledger, address);
+        // A pooled staking transaction holds the sender's next nonce too (one account nonce for transfers and staking).
+        if (Staking is not null)
+            foreach (var tx in Staking.Pending)
+                if (tx.Message.Sender == address && tx.Nonce == pending) pending++;
+        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce, pending);
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ namespace HarmonySim.Simulation.Transfers;
 /// accounts (keys from the seed and the name) funded on their shards' genesis ledgers, the scripted transfers
 /// signed in submission order, and every shard's transfer state after each block, by block hash, so every node of
 /// a silo that validates a block reuses it. Works for the beacon chain too: its transfer ledger is a separate book
-/// from its staking state (a delegator's staking balance and an account's transfer balance never mix, for now).
+/// from its staking state (a scripted delegator's staking balance and an account's transfer balance never mix), except
+/// that a testnet wallet's staking transaction spends its deposit from this ledger (<see cref="ShardLedger.Deposit"/>).
 /// </summary>
 /// <remarks>
 /// Incoming proofs are verified against the committees the block's own chain knows (genesis, then the shard state
