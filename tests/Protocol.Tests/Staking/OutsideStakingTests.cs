@@ -1,4 +1,5 @@
 using System.Numerics;
+using CsCheck;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Protocol.Crypto;
@@ -75,6 +76,20 @@ public sealed class OutsideStakingTests
         Assert.AreEqual(root, LedgerRoot.Of(ShardLedger.Genesis(0, 1, 2).Fund(Sender, StakingBuilder.One(1_000))), "a ledger nothing staked from keeps its root");
         Assert.ThrowsExactly<InvalidOperationException>(() => after.Deposit(Sender, 0, StakingBuilder.One(1)));
     }
+
+    [TestMethod]
+    public void A_deposit_is_refused_or_moves_exactly_its_amount_from_balances_to_staked() =>
+        Gen.Select(Gen.Long[0, 1_000_000], Gen.Long[0, 1_000_000], Gen.ULong[0, 3], Gen.ULong[0, 3]).Sample((balance, amount, nonce, used) =>
+        {
+            var ledger = ShardLedger.Genesis(0, 1, 2).Fund(Sender, balance).Fund(Validator, 7);
+            for (var i = 0UL; i < used; i++) ledger = ledger.Deposit(Sender, i, 0);
+            var refusal = ledger.DepositRefusal(Sender, nonce, amount);
+            if (refusal is not null) return nonce != used || amount > balance;
+            var after = ledger.Deposit(Sender, nonce, amount);
+            return nonce == used && amount <= balance && after.TotalBalance + after.StakedTotal == ledger.TotalBalance + ledger.StakedTotal
+                && after.StakedTotal == ledger.StakedTotal + amount && after.AccountOf(Sender) == new Account(balance - amount, used + 1)
+                && after.AccountOf(Validator) == ledger.AccountOf(Validator);
+        });
 
     [TestMethod]
     public void The_beacon_body_commits_to_the_wallets_own_bytes()
