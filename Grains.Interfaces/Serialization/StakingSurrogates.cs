@@ -69,6 +69,8 @@ public readonly struct SignedStakingTransactionSurrogate
     [Id(1)] public byte[] R { get; init; }
     [Id(2)] public byte[] S { get; init; }
     [Id(3)] public int RecoveryId { get; init; }
+    /// <summary>An outside transaction's Harmony bytes (then the rest is what they decode to), else null.</summary>
+    [Id(4)] public byte[]? Harmony { get; init; }
 }
 
 [RegisterConverter]
@@ -76,6 +78,12 @@ public sealed class SignedStakingTransactionConverter : IConverter<SignedStaking
 {
     public SignedStakingTransaction ConvertFromSurrogate(in SignedStakingTransactionSurrogate s)
     {
+        if (s.Harmony is { } harmony)
+        {
+            var wallet = HarmonyStakingEncoding.Decode(harmony);
+            if (!wallet.Ok) throw new InvalidOperationException("a staking transaction did not survive serialization: " + wallet.Error);
+            return SignedStakingTransaction.FromHarmony(wallet.Value!, harmony);
+        }
         var decoded = StakingTransactionDecoding.Decode(s.Encoded);
         if (!decoded.Ok) throw new InvalidOperationException("a staking transaction did not survive serialization: " + decoded.Error);
         return new SignedStakingTransaction(decoded.Value!.Message, decoded.Value.Nonce, new RecoverableSignature(s.R, s.S, s.RecoveryId));
@@ -83,7 +91,7 @@ public sealed class SignedStakingTransactionConverter : IConverter<SignedStaking
 
     public SignedStakingTransactionSurrogate ConvertToSurrogate(in SignedStakingTransaction t) => new()
     {
-        Encoded = StakingTransactionEncoding.Encode(t.Message, t.Nonce, 0), R = t.Signature.R, S = t.Signature.S, RecoveryId = t.Signature.RecoveryId,
+        Encoded = StakingTransactionEncoding.Encode(t.Message, t.Nonce, 0), R = t.Signature.R, S = t.Signature.S, RecoveryId = t.Signature.RecoveryId, Harmony = t.Harmony,
     };
 }
 

@@ -6,7 +6,7 @@ namespace HarmonySim.Protocol.State;
 /// <summary>
 /// A commitment to a shard's transfer ledger, which a block header carries as its <c>Root</c>: Keccak-256 of the RLP
 /// list [shardId, [[address, balance, nonce] in address order], [[sourceShard, blockHash] of spent proofs in order],
-/// outgoingTotal, incomingTotal, burnedFees]. A flat hash, not Harmony's state trie: validators hold the whole ledger, so it
+/// outgoingTotal, incomingTotal, burnedFees, stakedTotal when not zero]. A flat hash, not Harmony's state trie: validators hold the whole ledger, so it
 /// only has to tell two ledgers apart. It costs one pass over the accounts, which suits the scripted accounts of a run.
 /// </summary>
 public static class LedgerRoot
@@ -21,6 +21,8 @@ public static class LedgerRoot
         foreach (var spent in ledger.SpentProofs) tail.StartList().UInt(spent.SourceShard).Bytes(spent.BlockHash).EndList();
         tail.EndList().SignedInteger(ledger.OutgoingTotal).SignedInteger(ledger.IncomingTotal)
             .SignedInteger(ledger.BurnedFees);
+        // Only a testnet beacon whose wallets staked has a staked total: other ledgers keep the root they always had.
+        if (!ledger.StakedTotal.IsZero) tail.SignedInteger(ledger.StakedTotal);
         var scratch = new RlpWriter();
         var accounts = 0;
         foreach (var (address, account) in ledger.Accounts) accounts += Entry(scratch, address, account).Length;

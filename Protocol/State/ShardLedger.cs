@@ -24,8 +24,9 @@ namespace HarmonySim.Protocol.State;
 public sealed class ShardLedger
 {
     private ShardLedger(uint shardId, uint shardCount, ulong chainId, bool acceptsSimulated, AccountDictionary accounts,
-        ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned)
+        ImmutableSortedSet<SpentProof> spent, BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned, BigInteger staked)
     {
+        StakedTotal = staked;
         ShardId = shardId;
         ShardCount = shardCount;
         ChainId = chainId;
@@ -47,7 +48,7 @@ public sealed class ShardLedger
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, shardCount);
         return new(shardId, shardCount, chainId, acceptSimulatedSignatures, AccountDictionary.Empty,
-            [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
+            [], BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
     }
 
     public uint ShardId { get; }
@@ -77,6 +78,12 @@ public sealed class ShardLedger
 
     /// <summary>Σ fees the transfers applied here paid: taken from their senders and credited to no one.</summary>
     public BigInteger BurnedFees { get; }
+
+    /// <summary>
+    /// Σ what outside staking transactions moved from this (the beacon's) ledger into the staking state: a testnet's
+    /// wallets have one balance, and staking spends it (<see cref="Deposit"/>). Zero elsewhere.
+    /// </summary>
+    public BigInteger StakedTotal { get; }
 
     /// <summary>
     /// The chain id a transfer in <paramref name="format"/> must be signed for here: this ledger's (Harmony's) chain
@@ -159,7 +166,35 @@ public sealed class ShardLedger
     /// <summary>A ledger with these accounts, spent proofs and totals (a batch's result).</summary>
     internal ShardLedger With(AccountDictionary accounts, ImmutableSortedSet<SpentProof> spent,
         BigInteger total, BigInteger outgoing, BigInteger incoming, BigInteger burned) =>
-        new(ShardId, ShardCount, ChainId, AcceptsSimulatedSignatures, accounts, spent, total, outgoing, incoming, burned);
+        new(ShardId, ShardCount, ChainId, AcceptsSimulatedSignatures, accounts, spent, total, outgoing, incoming, burned, StakedTotal);
+
+    /// <summary>
+    /// Why an outside staking transaction of <paramref name="sender"/> with <paramref name="nonce"/> cannot take
+    /// <paramref name="amount"/> from this ledger, or null: the nonce must be the account's next (staking and
+    /// transfers share it, as in Harmony) and the balance must cover the amount.
+    /// </summary>
+    public string? DepositRefusal(Address sender, ulong nonce, BigInteger amount)
+    {
+        var account = AccountOf(sender);
+        if (nonce != account.Nonce) return $"Nonce: expected {account.Nonce}, got {nonce}";
+        if (amount.Sign < 0) return $"Amount: must not be negative, got {amount}";
+        if (account.Balance < amount) return $"Amount: staking {amount} exceeds the balance {account.Balance}";
+        return null;
+    }
+
+    /// <summary>
+    /// An outside staking transaction spends from this ledger: the amount leaves the sender's balance for the staking
+    /// state (counted in <see cref="StakedTotal"/>) and the nonce advances. Throws when <see cref="DepositRefusal"/> refuses.
+    /// </summary>
+    public ShardLedger Deposit(Address sender, ulong nonce, BigInteger amount)
+    {
+        if (DepositRefusal(sender, nonce, amount) is { } refusal) throw new InvalidOperationException(refusal);
+        var account = AccountOf(sender);
+        var accounts = Accounts.ToBuilder();
+        accounts[sender] = new Account(account.Balance - amount, account.Nonce + 1);
+        return new(ShardId, ShardCount, ChainId, AcceptsSimulatedSignatures, accounts.ToImmutable(),
+            SpentProofs, TotalBalance - amount, OutgoingTotal, IncomingTotal, BurnedFees, StakedTotal + amount);
+    }
 
     public override string ToString() =>
         $"shard {ShardId}: {Accounts.Count} accounts, balance {TotalBalance}, out {OutgoingTotal}, in {IncomingTotal}, burned {BurnedFees}, {SpentProofs.Count} proofs spent";

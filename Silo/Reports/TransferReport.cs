@@ -49,7 +49,9 @@ public static class TransferReport
         var shards = result.Shards.Where(s => s.Transfers is not null).OrderBy(s => s.Shard).ToList();
         var genesis = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.GenesisBalance, CultureInfo.InvariantCulture));
         var balance = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.Balance, CultureInfo.InvariantCulture));
-        var burned = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.BurnedFees, CultureInfo.InvariantCulture));
+        // What a testnet's wallets staked left the beacon's ledger for the staking state: counted like burned fees here.
+        var burned = shards.Aggregate(BigInteger.Zero, (sum, s) => sum + BigInteger.Parse(s.Transfers!.BurnedFees, CultureInfo.InvariantCulture)
+            + BigInteger.Parse(s.Transfers.Staked ?? "0", CultureInfo.InvariantCulture));
         var ledgerInFlight = shards.Aggregate(BigInteger.Zero, (sum, s) => sum
             + BigInteger.Parse(s.Transfers!.OutgoingTotal, CultureInfo.InvariantCulture) - BigInteger.Parse(s.Transfers.IncomingTotal, CultureInfo.InvariantCulture));
 

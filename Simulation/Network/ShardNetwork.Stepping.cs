@@ -117,8 +117,10 @@ public sealed partial class ShardNetwork
                     if (_syncs.AwaitsVotes && s.Message is Vote) _syncs.Voted(from, departure);
                     var size = WireSize(s.Message);
                     var leaves = s.Message is Vote ? voteDeparture : departure;
-                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, leaves, Context.NodeOfKey[s.Recipient]);
-                    else Send(from, output.Replica, Context.NodeOfKey[s.Recipient], s.Message, size, leaves);
+                    // A testnet player's key has no simulated node: what is sent to it is lost, as to a node that is down.
+                    if (!Context.NodeOfKey.TryGetValue(s.Recipient, out var recipient)) break;
+                    if (_gossip is not null) Gossip(from, output.Replica, s.Message, size, leaves, recipient);
+                    else Send(from, output.Replica, recipient, s.Message, size, leaves);
                     break;
                 case SetTimer t:
                     _timers.Set(from, output.Replica, t.Kind, t.Token);
@@ -166,7 +168,7 @@ public sealed partial class ShardNetwork
 
     private void Committed(int node, CommittedBlock committed)
     {
-        if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey[key])) return;
+        if (!Observer.Committed(Now, node, committed, CommitteeAt(committed.Number), key => Context.NodeOfKey.TryGetValue(key, out var n) ? n : -1)) return;
         _beacon?.Committed(committed);
         _transfers?.Committed(committed);
         if (committed.Number % ForgetEvery != 0) return;

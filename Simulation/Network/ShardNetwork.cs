@@ -70,12 +70,15 @@ public sealed partial class ShardNetwork : IShardPort, IDisposable
             _passes = (u, v) => !_faults.Blocks(_members[u], _members[v], Now) && !_gossip.Drops(u, v) && !_latency.Lost(_random);
             _eclipses = new Queue<EclipsePlan>(_plan.Propagation.Eclipses.OrderBy(e => e.At));
         }
+        // A testnet beacon also takes outside staking transactions, into a pool its nodes' builders read.
+        var stakingPool = shard == 0 && _plan.Testnet is not null && context.Transfers is not null && context.Staking is { } poolWorld
+            ? new Testnet.OutsideStakingPool(poolWorld, () => _beacon!.State) : null;
         if (context.Transfers is { } outsideWorld && _plan.Testnet is { } testnet)
             Outside = new Testnet.OutsideInput(shard, _load?.Mempool ?? new Load.ShardMempool(testnet.Mempool, outsideWorld.BlockGasLimit, shard), ownsPool: _load is null,
-                () => _transfers!.HeadLedger, Observer);
+                () => _transfers!.HeadLedger, Observer) { Staking = stakingPool };
         // Censorship needs transactions to censor: only a run with transfers or load keeps its account.
         if (context.Transfers is not null && _members.Any(m => _plan.Nodes[m].Behaviour == NodeBehaviour.Censor)) _censorship = new Adversaries.ShardCensorship();
-        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool ?? Outside?.Mempool) { Censorship = _censorship })];
+        _hosts = [.. _members.Select(id => new ValidatorHost(context, _plan.Nodes[id], shard, _load?.Mempool ?? Outside?.Mempool) { Censorship = _censorship, OutsideStaking = stakingPool })];
         _inbox = [.. _members.Select(_ => new List<ShardEvent>[2])];
         _scheduled = new Queue<FaultPlan>(_plan.Faults.Where(f => f.Shard is null || f.Shard == shard).OrderBy(f => f.At));
         _routing = new SplitBrainRouting(_plan);

@@ -37,6 +37,10 @@ public sealed record TransferRunResult(
 {
     /// <summary>Fees the shard's ledger burned (atto-ONE, a decimal string).</summary>
     public string BurnedFees { get; init; } = "0";
+
+    /// <summary>What outside staking transactions moved from a testnet beacon's ledger into the staking state (atto-ONE); absent when nothing did.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Staked { get; init; }
 }
 
 /// <summary>A destination block credited the proof of source block <paramref name="BlockHash"/>'s receipts: how many and how much.</summary>

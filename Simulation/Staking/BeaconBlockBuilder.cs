@@ -19,7 +19,13 @@ namespace HarmonySim.Simulation.Staking;
 /// In a run with transfers it also includes the beacon's transfers (as plain transactions, ahead of the staking ones
 /// in the transaction root) and incoming receipt proofs (<see cref="TransferProduction"/>).
 /// </summary>
-public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, Func<Block> head, TransferProduction? transfers = null) : IBlockBuilder
+/// <remarks>
+/// In a testnet it then takes the outside staking transactions waiting in <paramref name="outside"/>, in arrival
+/// order, that apply: each spends its deposit and its nonce on the beacon's transfer ledger after the block's
+/// transfers (<see cref="Protocol.State.ShardLedger.Deposit"/>), so the header's ledger root covers the debit.
+/// </remarks>
+public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, ulong genesisUnixTime, Func<Block> head, TransferProduction? transfers = null,
+    Testnet.OutsideStakingPool? outside = null) : IBlockBuilder
 {
     public Block? Build(ProposalContext context)
     {
@@ -47,6 +53,22 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
             if (!result.Accepted) { blocked.Add(sender); continue; }
             staking = result.State!;
             transactions.Add(tx);
+        }
+        if (outside is not null && part is not null && outside.Pending.Count > 0)
+        {
+            var ledger = part.State.Ledger;
+            foreach (var tx in outside.Pending)
+            {
+                var sender = tx.Message.Sender;
+                if (blocked.Contains(sender) || tx.Nonce < ledger.AccountOf(sender).Nonce) continue;
+                if (ledger.DepositRefusal(sender, tx.Nonce, tx.Deposit) is not null) { blocked.Add(sender); continue; }
+                var result = StakingTransactionProcessor.ApplySigned(staking, tx, context.Epoch, rules.Staking);
+                if (!result.Accepted) { blocked.Add(sender); continue; }
+                staking = result.State!;
+                ledger = ledger.Deposit(sender, tx.Nonce, tx.Deposit);
+                transactions.Add(tx);
+            }
+            part = part with { State = part.State with { Ledger = ledger } };
         }
 
         var crosslinks = new List<Crosslink>();

@@ -36,14 +36,15 @@ public sealed class StakingLedger
             _elections.Add(Election(0, world.GenesisElection, world.GenesisCommittees, world, context));
             _supply.Add(Supply(world.GenesisBeacon, world.GenesisBeacon.Staking.TotalSupply(), TimeSpan.Zero, world, rewardEpoch: 0, epochEnd: false));
         }
-        foreach (var s in outcome.Slashes)
+        // A testnet player's validator has no simulated node: the report's per-node records leave it out.
+        foreach (var s in outcome.Slashes.Where(s => context.NodeOfOwner.ContainsKey(s.Validator)))
             _slashed.Add(new SlashedRecord(context.NodeOfOwner[s.Validator], s.Epoch, ToOne(s.Amount), ToOne(s.Burned)));
-        foreach (var j in outcome.Jailed) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
+        foreach (var j in outcome.Jailed.Where(j => context.NodeOfOwner.ContainsKey(j.Validator))) _jailed.Add(new JailedRecord(context.NodeOfOwner[j.Validator], state.Epoch));
         if (world.Rules.IsLastBlockInEpoch(height))
         {
             // The epoch's counters as availability judged them: before this last block's own signatures were counted.
             if (_last is not null) Add(_signing, _last.Counters);
-            var expected = world.GenesisSupply + state.Minted - state.Burned;
+            var expected = world.GenesisSupply + state.Minted - state.Burned + state.Deposited;
             var actual = state.Staking.TotalSupply();
             _accounting.Add(new AccountingRecord(world.Rules.EpochOf(height), expected.ToString(), actual.ToString(), expected == actual));
             _supply.Add(Supply(state, actual, at, world, rewardEpoch: world.Rules.EpochOf(height) + 1, epochEnd: true));
@@ -56,15 +57,16 @@ public sealed class StakingLedger
     public StakingRunResult Result(RunContext context, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var rewards = _last?.RewardsPaid.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => ToOne(kv.Value)) ?? [];
-        var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned).Select(v => context.NodeOfOwner[v.Address]).Order().ToList() ?? [];
+        var nodes = context.NodeOfOwner;
+        var rewards = _last?.RewardsPaid.Where(kv => nodes.ContainsKey(kv.Key)).ToDictionary(kv => nodes[kv.Key], kv => ToOne(kv.Value)) ?? [];
+        var banned = _last?.Staking.Validators.Values.Where(v => v.Status == ValidatorStatus.Banned && nodes.ContainsKey(v.Address)).Select(v => nodes[v.Address]).Order().ToList() ?? [];
         var supply = _supply.ToList();
         if (_last is not null && supply[^1].At != _lastAt) supply.Add(Supply(_last, _last.Staking.TotalSupply(), _lastAt, context.Staking!, rewardEpoch: _last.Epoch, epochEnd: false));
-        var stakes = _last?.Staking.Validators.Values.ToDictionary(v => context.NodeOfOwner[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
+        var stakes = _last?.Staking.Validators.Values.Where(v => nodes.ContainsKey(v.Address)).ToDictionary(v => nodes[v.Address], v => ToOne(v.TotalDelegation)) ?? [];
         var signing = new Dictionary<Protocol.Chain.Address, SigningCounters>(_signing);
         if (_last is not null) Add(signing, _last.Counters);
         return new StakingRunResult(EpochsCompleted, _elections, _slashed, _jailed, banned, rewards, _accounting, Rejections(context.Staking!, now), supply, stakes,
-            signing.ToDictionary(kv => context.NodeOfOwner[kv.Key], kv => new SigningRecord(kv.Value.ToSign, kv.Value.Signed)));
+            signing.Where(kv => nodes.ContainsKey(kv.Key)).ToDictionary(kv => nodes[kv.Key], kv => new SigningRecord(kv.Value.ToSign, kv.Value.Signed)));
     }
 
     /// <summary>The supply as <paramref name="state"/> holds it at <paramref name="at"/>, with the reward per block in force from there (that of <paramref name="rewardEpoch"/>).</summary>
@@ -115,7 +117,8 @@ public sealed class StakingLedger
             var byCohort = new Dictionary<string, long>();
             for (var i = 0; i < committee.Count; i++)
             {
-                var node = context.NodeOfOwner[committee.Slots[i].Owner];
+                // An outside player's slot (no simulated node) counts in no cohort.
+                if (!context.NodeOfOwner.TryGetValue(committee.Slots[i].Owner, out var node)) continue;
                 if (!committee.Slots[i].IsHarmonyOperated) elected.Add(node);
                 var cohort = context.Plan.Nodes[node].Cohort;
                 byCohort[cohort] = byCohort.GetValueOrDefault(cohort) + committee.PowerOf(i);

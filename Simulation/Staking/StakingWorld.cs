@@ -49,6 +49,8 @@ public sealed class StakingWorld
         var proofPayload = HarmonySlotKeyProof.SignedHash();
         var parameters = StakingParameters.Mainnet with
         {
+            // A testnet's staking signatures commit to its Harmony chain id (testnet 2), which wallets sign for.
+            ChainId = plan.Testnet?.ChainId ?? StakingParameters.Mainnet.ChainId,
             HarmonyKeys = [.. HarmonySlots.SelectMany(h => h.Select(x => x.Key))],
             VerifySlotKeyProof = (key, proof) => proof.Length == Signature.Size && scheme.Verify(key, proofPayload, new Signature(proof)),
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using HarmonySim.Protocol.Chain;
 using HarmonySim.Protocol.Chain.Transactions;
 using HarmonySim.Protocol.Consensus;
+using HarmonySim.Protocol.Staking.Transactions;
 using HarmonySim.Protocol.State;
 using HarmonySim.Simulation.Load;
 using HarmonySim.Simulation.Observer;
@@ -21,6 +22,9 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
 
     public ShardMempool Mempool => mempool;
 
+    /// <summary>A testnet beacon's pool of outside staking transactions (shard 0 with staking), else null.</summary>
+    public OutsideStakingPool? Staking { get; init; }
+
     public ChainIndex Chain => _chain;
 
     /// <summary>The committed ledger's account (zero balance and nonce when it never appeared).</summary>
@@ -28,7 +32,12 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
     {
         var ledger = head();
         var account = ledger.AccountOf(address);
-        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce, mempool.NextNonce(ledger, address));
+        var pending = mempool.NextNonce(ledger, address);
+        // A pooled staking transaction holds the sender's next nonce too (one account nonce for transfers and staking).
+        if (Staking is not null)
+            foreach (var tx in Staking.Pending)
+                if (tx.Message.Sender == address && tx.Nonce == pending) pending++;
+        return new AccountState(account.Balance.ToString(CultureInfo.InvariantCulture), account.Nonce, pending);
     }
 
     /// <summary>
@@ -41,6 +50,11 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
         var answers = new string?[transactions.Count];
         for (var i = 0; i < transactions.Count; i++)
         {
+            if (Staking is not null && HarmonyStakingEncoding.IsStakingShape(transactions[i]))
+            {
+                answers[i] = SubmitStaking(now, transactions[i]);
+                continue;
+            }
             var decoded = SignedTransfer.Decode(transactions[i]);
             if (!decoded.Ok)
             {
@@ -56,6 +70,23 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
         return answers;
     }
 
+    /// <summary>
+    /// An outside staking transaction (Harmony's wire form) for the beacon's staking pool: decoded with its signature
+    /// checked, signed for this chain, then taken when it would apply (<see cref="OutsideStakingPool.Add"/>).
+    /// </summary>
+    private string? SubmitStaking(TimeSpan now, byte[] bytes)
+    {
+        var decoded = HarmonyStakingEncoding.Decode(bytes);
+        if (!decoded.Ok) return decoded.Error;
+        var ledger = head();
+        if (decoded.Value!.ChainId != ledger.ChainId) return $"ChainId: signed for chain {decoded.Value.ChainId}, this is chain {ledger.ChainId}";
+        var tx = SignedStakingTransaction.FromHarmony(decoded.Value, bytes);
+        if (Staking!.Add(tx, ledger, mempool) is { } refusal) return refusal;
+        observer.Log(now, "outside_staking_transaction", ("tx", decoded.Value.Hash.ToString()), ("kind", tx.Message.GetType().Name),
+            ("from", tx.Message.Sender.ToString()), ("nonce", tx.Nonce.ToString(CultureInfo.InvariantCulture)));
+        return null;
+    }
+
     /// <summary>The genesis block starts the index.</summary>
     public void Genesis(CommittedBlock genesis) => _chain.Add(genesis, []);
 
@@ -65,5 +96,6 @@ public sealed class OutsideInput(int shard, ShardMempool mempool, bool ownsPool,
         ArgumentNullException.ThrowIfNull(state);
         _chain.Add(committed, state.Transfers, state.Incoming);
         if (ownsPool) mempool.Prune(state.Ledger);
+        Staking?.Prune(state.Ledger);
     }
 }

@@ -25,7 +25,10 @@ public sealed class StakingReads(StakingWorld world)
         var election = EposElection.Compute(ElectionInput.Candidates(staking), world.HarmonySlots, world.Rules.Election);
         var winners = election.Winners.Select(w => w.Validator).ToHashSet();
         var excluded = election.Excluded.GroupBy(e => e.Validator).ToDictionary(g => g.Key, g => g.First().Reason.ToString());
-        var inCommittee = state.InCommittee();
+        // The epoch's last block already carries the next epoch's committees; until the next epoch begins, the current
+        // committee is still this epoch's (Harmony reads the committee of the head's epoch).
+        var current = state.Committees.Epoch == state.Epoch ? state.Committees : state.PreviousCommittees ?? state.Committees;
+        var inCommittee = current.Shards.SelectMany(s => s).Where(slot => !slot.IsHarmonyOperated).Select(slot => slot.Owner).ToHashSet();
         var validators = staking.CreationOrder.Select(a => staking.ValidatorAt(a)).OfType<Validator>().Select(v =>
         {
             var counters = state.Counters.GetValueOrDefault(v.Address);
@@ -38,7 +41,7 @@ public sealed class StakingReads(StakingWorld world)
                 [.. v.Delegations.Select(d => new DelegationView(d.Key.ToString(), Text(d.Value.Amount), Text(d.Value.Reward),
                     [.. d.Value.Undelegations.Select(u => new UndelegationView(Text(u.Amount), u.Epoch))]))]);
         }).ToList();
-        var committees = state.Committees.Shards.SelectMany((slots, shard) => slots.Select(s =>
+        var committees = current.Shards.SelectMany((slots, shard) => slots.Select(s =>
             new CommitteeMemberView(shard, "0x" + Convert.ToHexStringLower(s.Key.Bytes), s.Owner.ToString(), s.IsHarmonyOperated, s.EffectiveStake is { } e ? Text(e) : null))).ToList();
         var totalStaking = staking.Validators.Values.Aggregate(BigInteger.Zero, (sum, v) => sum + v.TotalDelegation);
         _snapshot = new StakingSnapshot(state.Epoch, blockNumber, world.Rules.BlocksPerEpoch, Text(totalStaking), Text(staking.TotalSupply()),

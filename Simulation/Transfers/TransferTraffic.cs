@@ -136,6 +136,7 @@ public sealed class TransferTraffic(IShardPort port, TransferWorld world, LoadTr
             ledger.OutgoingTotal.ToString(CultureInfo.InvariantCulture), ledger.IncomingTotal.ToString(CultureInfo.InvariantCulture))
         {
             BurnedFees = ledger.BurnedFees.ToString(CultureInfo.InvariantCulture),
+            Staked = ledger.StakedTotal.IsZero ? null : ledger.StakedTotal.ToString(CultureInfo.InvariantCulture),
         };
     }
 

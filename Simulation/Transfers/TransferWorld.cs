@@ -21,7 +21,8 @@ namespace HarmonySim.Simulation.Transfers;
 /// accounts (keys from the seed and the name) funded on their shards' genesis ledgers, the scripted transfers
 /// signed in submission order, and every shard's transfer state after each block, by block hash, so every node of
 /// a silo that validates a block reuses it. Works for the beacon chain too: its transfer ledger is a separate book
-/// from its staking state (a delegator's staking balance and an account's transfer balance never mix, for now).
+/// from its staking state (a scripted delegator's staking balance and an account's transfer balance never mix), except
+/// that a testnet wallet's staking transaction spends its deposit from this ledger (<see cref="ShardLedger.Deposit"/>).
 /// </summary>
 /// <remarks>
 /// Incoming proofs are verified against the committees the block's own chain knows (genesis, then the shard state
@@ -156,10 +157,19 @@ public sealed class TransferWorld
         var incoming = IncomingReceipts.Of(block.Body);
         var result = BlockTransfers.Apply(parent.Ledger, decoded.Value!, incoming, parent.Committees);
         if (result.Error is not null) return TransferOutcome.Invalid(result.Error);
-        var commitments = TransferCommitments.Of(result.Ledger!, result.Outgoing, incoming);
+        var ledger = result.Ledger!;
+        // A testnet beacon's outside staking transactions spend from this ledger after the block's transfers.
+        if (block.Body is Protocol.Staking.Beacon.BeaconBody beacon)
+            foreach (var tx in beacon.Staking.Where(t => t.Harmony is not null))
+            {
+                if (ledger.DepositRefusal(tx.Message.Sender, tx.Nonce, tx.Deposit) is { } refusal)
+                    return TransferOutcome.Invalid($"staking transaction {tx.Message.GetType().Name} from {tx.Message.Sender}: {refusal}");
+                ledger = ledger.Deposit(tx.Message.Sender, tx.Nonce, tx.Deposit);
+            }
+        var commitments = TransferCommitments.Of(ledger, result.Outgoing, incoming);
         if (commitments.CheckAgainst(block.Header) is { } mismatch) return TransferOutcome.Invalid(mismatch);
         if (BlockGas.Check(block.Header, decoded.Value!.Count, BlockGasLimit) is { } gas) return TransferOutcome.Invalid(gas);
-        return new TransferOutcome(new TransferState(result.Ledger!, result.Outgoing, decoded.Value!, incoming, parent.Committees.After(block.Header)), null);
+        return new TransferOutcome(new TransferState(ledger, result.Outgoing, decoded.Value!, incoming, parent.Committees.After(block.Header)), null);
     }
 
     public static BigInteger ToAtto(decimal ones) => StakingWorld.ToAtto(ones);

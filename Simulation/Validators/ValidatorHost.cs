@@ -47,6 +47,9 @@ public sealed class ValidatorHost
     /// <summary>The shard's censorship account, which a censoring node's block builder reports its omissions to; null otherwise.</summary>
     public Adversaries.ShardCensorship? Censorship { get; init; }
 
+    /// <summary>A testnet beacon's outside staking transactions, which this node's blocks may include (shard 0 only).</summary>
+    public Testnet.OutsideStakingPool? OutsideStaking { get; init; }
+
     // The virtual time of the step in progress: a censoring builder asks whether its behaviour is in force now.
     private TimeSpan _now;
     private Adversaries.CensorFilter? _censor;
@@ -131,7 +134,7 @@ public sealed class ValidatorHost
         if (_context.Staking is not { } world || _committees is not EpochCommittees epochs)
             return transfers is null ? (null, new CountedValidation(_validations)) : (new TransferBlockBuilder(transfers), new TransferBlockValidator(transfers, _validations));
         return Shard == 0
-            ? (new BeaconBlockBuilder(world, _pool, _context.Config.GenesisUnixTime, head, transfers), new BeaconBlockValidator(world, head, transfers, _validations))
+            ? (new BeaconBlockBuilder(world, _pool, _context.Config.GenesisUnixTime, head, transfers, OutsideStaking), new BeaconBlockValidator(world, head, transfers, _validations))
             : (new ShardBlockBuilder(epochs, world.Rules, transfers), new ShardBlockValidator(epochs, world.Rules, transfers, _validations));
     }
 

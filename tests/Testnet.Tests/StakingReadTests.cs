@@ -110,7 +110,7 @@ public sealed class StakingReadTests
                 var answer = report.RootElement.GetProperty(name).GetProperty("error");
                 Assert.AreEqual(-32000, answer.GetProperty("code").GetInt32(), name);
                 StringAssert.Contains(answer.GetProperty("message").GetString(), $"{kind} from {from}");
-                StringAssert.Contains(answer.GetProperty("message").GetString(), "not applied");
+                StringAssert.Contains(answer.GetProperty("message").GetString(), "rejected");
             }
             // The SDK's own CreateValidator predates proofs of possession: refused, saying so.
             var create = report.RootElement.GetProperty("create").GetProperty("error");

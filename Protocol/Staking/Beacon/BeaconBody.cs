@@ -40,9 +40,9 @@ public sealed record BeaconBody(
         return w.EndList().ToArray();
     }
 
-    /// <summary>Each staking transaction's canonical encoding, as the transaction root covers them.</summary>
+    /// <summary>Each staking transaction's bytes as the transaction root covers them: the simulator's canonical encoding and signature, or an outside transaction's own Harmony bytes.</summary>
     public IReadOnlyList<byte[]> StakingEncodings(ulong chainId) =>
-        [.. Staking.Select(s => (byte[])[.. StakingTransactionEncoding.Encode(s.Message, s.Nonce, chainId), .. s.Signature.ToBytes65()])];
+        [.. Staking.Select(s => s.Harmony ?? (byte[])[.. StakingTransactionEncoding.Encode(s.Message, s.Nonce, chainId), .. s.Signature.ToBytes65()])];
 
     /// <summary>The header's CrossLinks field: an RLP list of the crosslinks (empty bytes when none).</summary>
     public byte[] EncodeCrosslinks()

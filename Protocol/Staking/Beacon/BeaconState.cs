@@ -13,7 +13,8 @@ namespace HarmonySim.Protocol.Staking.Beacon;
 /// The beacon chain's state after a block: staking state, the epoch, this epoch's signing counters per validator,
 /// the last crosslinked block of each shard, the current committees, and the running totals the accounting check
 /// reads (minted rewards, burned slashes, rewards paid per validator), the supply when the epoch began (which an
-/// inflation-rate issuance sets the epoch's block reward from) and what was minted to the recovery address. Immutable.
+/// inflation-rate issuance sets the epoch's block reward from), what was minted to the recovery address and what outside
+/// staking transactions brought in from the beacon's transfer ledger (<see cref="Deposited"/>). Immutable.
 /// </summary>
 public sealed record BeaconState(
     StakingState Staking,
@@ -30,7 +31,8 @@ public sealed record BeaconState(
     ImmutableSortedDictionary<Address, Validator>? Snapshot = null,
     ImmutableSortedDictionary<Address, Validator>? PreviousSnapshot = null,
     BigInteger EpochStartSupply = default,
-    BigInteger MintedToRecovery = default)
+    BigInteger MintedToRecovery = default,
+    BigInteger Deposited = default)
 {
     /// <summary>
     /// A validator as it stood when <paramref name="epoch"/> began (reference §4.4: the per-epoch snapshot that reward

@@ -45,13 +45,15 @@ public static class BeaconTransition
         }
 
         var staking = state.Staking;
+        var deposited = state.Deposited;
         foreach (var tx in body.Staking)
         {
             var result = StakingTransactionProcessor.ApplySigned(staking, tx, epoch, rules.Staking);
             if (!result.Accepted) return BeaconOutcome.Invalid($"staking transaction {tx.Message.GetType().Name} from {tx.Message.Sender}: {result.Rejection}");
             staking = result.State!;
+            deposited += tx.Deposit;
         }
-        state = state with { Staking = staking };
+        state = state with { Staking = staking, Deposited = deposited };
 
         if (body.Crosslinks.Count > BeaconBody.MaxCrosslinks)
             return BeaconOutcome.Invalid($"{body.Crosslinks.Count} crosslinks, at most {BeaconBody.MaxCrosslinks} per block");

@@ -25,6 +25,13 @@ namespace HarmonySim.Protocol.Staking.Transactions;
 public static class HarmonyStakingEncoding
 {
 
+    /// <summary>
+    /// Whether <paramref name="bytes"/> look like a staking transaction rather than a transfer: an RLP list whose second
+    /// item (the message) is a list, where a transfer's is an integer (gas price). Decides how to read journaled bytes.
+    /// </summary>
+    public static bool IsStakingShape(ReadOnlyMemory<byte> bytes) =>
+        RlpReader.TryDecode(bytes, out var item, out _) && item!.IsList && item.Items.Count == 8 && item.Items[1].IsList;
+
     public static Decoded<HarmonyStakingTransaction> Decode(ReadOnlyMemory<byte> bytes)
     {
         if (!RlpReader.TryDecode(bytes, out var item, out var error)) return Fail("staking transaction: " + error);

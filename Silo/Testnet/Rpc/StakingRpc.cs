@@ -16,7 +16,7 @@ namespace HarmonySim.Silo.Testnet.Rpc;
 /// (<c>staking/types</c>, <c>rpc/staking.go</c>), addresses one1 bech32, amounts atto-ONE as JSON numbers, rates
 /// 18-digit decimal strings.
 /// </summary>
-public sealed class StakingRpc(IGrainFactory grains, RunPlan plan)
+public sealed class StakingRpc(IGrainFactory grains, RunPlan plan, Func<int, byte[], Task<string?>> submit)
 {
     private const int PageSize = 100;
 
@@ -25,7 +25,7 @@ public sealed class StakingRpc(IGrainFactory grains, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(plan);
-        var s = new StakingRpc(grains, plan);
+        var s = new StakingRpc(grains, plan, rpc.Submit);
         rpc.Register("hmy_sendRawStakingTransaction", s.SendRawStakingTransaction);
         rpc.Register("hmyv2_sendRawStakingTransaction", s.SendRawStakingTransaction);
         if (plan.Staking is null) return;
@@ -46,23 +46,26 @@ public sealed class StakingRpc(IGrainFactory grains, RunPlan plan)
 
     /// <summary>
     /// Decodes and checks a staking transaction as Harmony's node would before its pool (RLP, EIP-155 signature,
-    /// sender = the message's validator or delegator, chain id, beacon shard). Applying outside staking transactions
-    /// is not built yet (the beacon's pool holds only the scenario's scripted ones): a well-formed one is refused with
-    /// -32000 saying so, naming what was decoded; nothing changes either way.
+    /// sender = the message's validator or delegator, chain id, beacon shard), then offers it to the beacon's pool of
+    /// outside staking transactions at the next step, like <c>eth_sendRawTransaction</c>: the answer is Harmony's
+    /// transaction hash (Keccak-256 of the signed bytes) once the pool took it (and the journal holds it), -32000 with
+    /// the reason when it would not apply (nonce, balance, unknown validator, proof of possession, ...); nothing
+    /// changes then.
     /// </summary>
-    public Task<JsonNode?> SendRawStakingTransaction(RpcCall c)
+    public async Task<JsonNode?> SendRawStakingTransaction(RpcCall c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var decoded = Protocol.Staking.Transactions.HarmonyStakingEncoding.Decode(c.Params.Bytes(0, "transaction"));
+        var bytes = c.Params.Bytes(0, "transaction");
+        var decoded = Protocol.Staking.Transactions.HarmonyStakingEncoding.Decode(bytes);
         if (!decoded.Ok) throw RpcErrors.Params($"argument 0 (transaction): {decoded.Error}");
         var tx = decoded.Value!;
         if (tx.ChainId != plan.Testnet!.ChainId)
             throw new RpcException(RpcErrors.ServerError, $"invalid chain id {tx.ChainId}: this testnet's Harmony chain id is {plan.Testnet.ChainId}");
         if (c.Shard != 0) throw new RpcException(RpcErrors.ServerError, $"staking transactions go to the beacon chain: send it to /rpc/0, not /rpc/{c.Shard}");
         var what = $"{tx.Message.GetType().Name} from {One(tx.Message.Sender.ToString())} (nonce {tx.Nonce}, hash {tx.Hash})";
-        throw new RpcException(RpcErrors.ServerError, plan.Staking is null
-            ? $"this testnet has no staking: {what} decoded and verified, not applied"
-            : $"staking transactions from outside are not applied yet on this testnet (issue 16): {what} decoded and verified, not applied");
+        if (plan.Staking is null) throw new RpcException(RpcErrors.ServerError, $"this testnet has no staking: {what} decoded and verified, not applied");
+        if (await submit(0, bytes) is { } refused) throw new RpcException(RpcErrors.ServerError, $"staking transaction rejected: {what}: {refused}");
+        return JsonValue.Create(tx.Hash.ToString());
     }
 
     public async Task<JsonNode?> AllValidatorAddresses(RpcCall c) =>

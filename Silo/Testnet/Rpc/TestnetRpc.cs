@@ -182,9 +182,14 @@ public sealed class TestnetRpc
         var tx = decoded.Value!;
         if (tx.Message.ShardId != c.Shard)
             throw new RpcException(RpcErrors.ServerError, $"the transaction is for shard {tx.Message.ShardId}; this endpoint serves shard {c.Shard} (send it to /rpc/{tx.Message.ShardId})");
-        var pending = _input.Offer(c.Shard, bytes) ?? throw new RpcException(RpcErrors.LimitExceeded, "too many transactions are waiting for the next block; try again shortly");
-        var answer = await pending.Answer.Task.WaitAsync(_answerTimeout);
-        if (answer is not null) throw new RpcException(RpcErrors.ServerError, $"transaction rejected: {answer}");
+        if (await Submit(c.Shard, bytes) is { } answer) throw new RpcException(RpcErrors.ServerError, $"transaction rejected: {answer}");
         return JsonValue.Create(tx.Hash.ToString());
+    }
+
+    /// <summary>Offers encoded bytes to the shard for the next step and waits for its answer: null when taken (and journaled), else why not.</summary>
+    public async Task<string?> Submit(int shard, byte[] bytes)
+    {
+        var pending = _input.Offer(shard, bytes) ?? throw new RpcException(RpcErrors.LimitExceeded, "too many transactions are waiting for the next block; try again shortly");
+        return await pending.Answer.Task.WaitAsync(_answerTimeout);
     }
 }
