@@ -11,7 +11,7 @@ namespace HarmonySim.Grains.Placement;
 [GenerateSerializer, Immutable]
 public sealed class ShardPlacement : PlacementStrategy;
 
-/// <summary>Marks a grain keyed "{runId}/{shard}" for <see cref="ShardPlacement"/>.</summary>
+/// <summary>Marks a grain keyed "{runId}/{shard}" (or "{campaign}/{slice}": any key ending in "/{n}") for <see cref="ShardPlacement"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ShardPlacementAttribute : PlacementAttribute
 {
