@@ -21,16 +21,16 @@ public static class StakingChecks
         foreach (var bound in plan.Checks.VotingPowerBounds) yield return PowerBound(staking, bound);
     }
 
-    /// <summary>At every epoch's last beacon block, total supply = genesis + minted rewards − burned slashes, to the atto.</summary>
+    /// <summary>At every epoch's last beacon block, total supply = genesis + minted rewards − burned slashes + what wallets deposited by staking (a testnet's players), to the atto.</summary>
     private static CheckResult Accounting(RunRecord result, StakingRunResult staking)
     {
         if (result.Tallies[0].FirstEvent("beacon_state_error") is { } error)
             return new("accounting", false, $"the beacon state could not follow the committed chain at height {error.Fields.First(f => f.Key == "height").Value}");
         var bad = staking.Accounting.Where(a => !a.Passed).ToList();
-        if (bad.Count > 0) return new("accounting", false, $"epoch {bad[0].Epoch}: supply {bad[0].Actual} atto, expected {bad[0].Expected} (genesis + minted − burned)");
+        if (bad.Count > 0) return new("accounting", false, $"epoch {bad[0].Epoch}: supply {bad[0].Actual} atto, expected {bad[0].Expected} (genesis + minted − burned + deposited from wallets)");
         return new("accounting", true, staking.Accounting.Count == 0
             ? "no epoch ended, so supply was never compared"
-            : $"supply = genesis + minted − burned at the end of all {staking.Accounting.Count} epochs");
+            : $"supply = genesis + minted − burned + deposited at the end of all {staking.Accounting.Count} epochs");
     }
 
     /// <summary>Every validator of the named cohorts and nobody else is in <paramref name="hit"/>.</summary>

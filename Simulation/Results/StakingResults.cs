@@ -48,7 +48,7 @@ public sealed record SlashedRecord(int Node, ulong Epoch, decimal Amount, decima
 
 public sealed record JailedRecord(int Node, ulong Epoch);
 
-/// <summary>At an epoch's last beacon block: total supply expected (genesis + minted − burned) and found, in atto-ONE.</summary>
+/// <summary>At an epoch's last beacon block: total supply expected (genesis + minted − burned + deposited) and found, in atto-ONE.</summary>
 
 public sealed record AccountingRecord(ulong Epoch, string Expected, string Actual, bool Passed);
 
