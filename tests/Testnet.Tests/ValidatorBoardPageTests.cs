@@ -9,7 +9,8 @@ namespace HarmonySim.Testnet.Tests;
 /// on a real <c>harmonysim testnet deploy/testnet-players.yaml</c>: the three simulated community validators are
 /// listed as a cohort's; a player's validator created with @harmony-js/staking (the same script as
 /// <see cref="PlayerValidatorTests"/>) appears as a player's, eligible to be elected next epoch, with its stake, and
-/// then currently elected after the epoch ends. The page must have no console error and no failed request.
+/// then currently elected after the epoch ends, then booted (jailed: its slot never signs) after its elected epoch.
+/// The page must have no console error and no failed request.
 /// </summary>
 [TestClass]
 public sealed class ValidatorBoardPageTests
@@ -21,7 +22,7 @@ public sealed class ValidatorBoardPageTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public async Task A_players_validator_appears_on_the_dashboard_eligible_then_elected_at_the_next_epoch()
+    public async Task A_players_validator_appears_on_the_dashboard_eligible_then_elected_at_the_next_epoch_then_jailed()
     {
         if (NodeScript.MissingReason("harmony-js", "@harmony-js/staking") is { } missing) Assert.Inconclusive(missing);
         var key = await BlsKey.New();
@@ -66,9 +67,18 @@ public sealed class ValidatorBoardPageTests
             StringAssert.Contains(await page.InnerTextAsync("#validators-summary"), "1 players'");
             await browser.Screenshot("elected");
 
-            // The section and the RPC read the same snapshot: the RPC says elected too.
+            // No simulated node holds its key, so its slot never signs: at the end of its elected epoch it is jailed.
+            await Until(page, $"document.querySelector(\"{row} td:nth-child(7)\").textContent === 'inactive'");
+            var jailed = await Cells(page, row);
+            StringAssert.Contains(jailed[7], "booted for insufficient signing", $"jailed row: {string.Join(" | ", jailed)}");
+            // Jailed at its elected epoch's last block, it leaves the committee as the next epoch begins.
+            await Until(page, $"document.querySelector(\"{row}\").dataset.elected === 'false'");
+            Assert.AreEqual("not eligible to be elected next epoch", (await Cells(page, row))[5]);
+            await browser.Screenshot("jailed");
+
+            // The section and the RPC read the same snapshot: the RPC says jailed too.
             var info = await testnet.Call(0, "hmyv2_getValidatorInformation", validator);
-            Assert.AreEqual("currently elected", info.GetProperty("epos-status").GetString());
+            Assert.AreEqual("inactive", info.GetProperty("active-status").GetString());
 
             browser.AssertClean();
             await page.CloseAsync();
