@@ -4,7 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 const colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"];
-const state = { info: null, last: null, at: null, charts: {}, fetching: false, again: false, stream: null };
+const state = { info: null, last: null, at: null, charts: {}, fetching: false, again: false, stream: null, validatorsUrl: null, validators: null };
 
 // Exposed for the browser tests: what each chart currently plots.
 window.dashboard = { chartData: (name) => state.charts[name] ? state.charts[name].data : null, state };
@@ -132,6 +132,30 @@ function drawStaking(run) {
   $("staking-events").replaceChildren(...list);
 }
 
+// A testnet's beacon validators, from the URL /api/info's Link header named (rel="harmonysim-validators").
+function drawValidators() {
+  const board = state.validators;
+  if (!board) return;
+  $("validators-summary").textContent = board.staking
+    ? `epoch ${board.epoch}, block ${board.block} (${board.blocksPerEpoch} blocks an epoch): ${board.validators.length} validators, ` +
+      `${board.validators.filter((v) => v.elected).length} elected, ${board.validators.filter((v) => v.owner === "player").length} players'`
+    : "this testnet has no staking";
+  fill("validators", board.validators.map((v) => {
+    const whose = v.owner === "player" ? "player" : `${v.cohort} (node ${v.node})`;
+    const tr = row([v.address, v.name, v.totalStake, v.selfStake, v.delegated, v.eposStatus, v.activeStatus, text(v.bootedStatus), whose], [0, 1, 5, 6, 7, 8]);
+    tr.dataset.address = v.address;
+    tr.dataset.owner = v.owner;
+    tr.dataset.elected = String(v.elected);
+    return tr;
+  }));
+}
+
+async function refreshValidators() {
+  if (!state.validatorsUrl || page().name !== "validators") return;
+  state.validators = await getJson(state.validatorsUrl);
+  drawValidators();
+}
+
 function page() {
   const hash = location.hash || "#overview";
   const [name, arg] = hash.slice(1).split("/");
@@ -163,6 +187,7 @@ function draw() {
   if (current.name === "shard") drawShard(run, current.arg);
   if (current.name === "timeline") drawTimeline(run);
   if (current.name === "staking") drawStaking(run);
+  if (current.name === "validators") drawValidators();
 }
 
 // Fetches the state, one request at a time; a push that arrives meanwhile asks for one more fetch.
@@ -175,6 +200,7 @@ async function refresh() {
       const query = state.at === null ? "" : "?at=" + state.at;
       state.last = await getJson("api/state" + query);
       draw();
+      await refreshValidators();
       if (!state.last.live) setupSlider();
       if (state.last.live && state.last.run.state !== "running" && state.stream) { state.stream.close(); state.stream = null; }
     } while (state.again);
@@ -218,7 +244,14 @@ function setupControl() {
 }
 
 async function start() {
-  state.info = await getJson("api/info");
+  const info = await fetch("api/info");
+  if (!info.ok) throw new Error(info.statusText);
+  state.info = await info.json();
+  const link = /<([^>]+)>;\s*rel="harmonysim-validators"/.exec(info.headers.get("Link") || "");
+  if (link) {
+    state.validatorsUrl = link[1];
+    $("nav-validators").hidden = false;
+  }
   $("scenario").textContent = `${state.info.scenario} (seed ${state.info.seed})`;
   await refresh();
   if (state.last.live) {
@@ -234,7 +267,7 @@ async function start() {
   } else {
     $("time").oninput = () => { state.at = Number($("time").value); refresh(); };
   }
-  window.addEventListener("hashchange", draw);
+  window.addEventListener("hashchange", () => { draw(); refreshValidators(); });
 }
 
 start().catch((error) => { $("status").textContent = "error: " + error.message; $("status").className = "error"; });

@@ -30,6 +30,8 @@ public sealed class LiveDashboardTests
             await Expect(page, "document.querySelector('#status').dataset.state === 'running'");
             // A paced run mounts the Orleans dashboard, linked from the page.
             Assert.IsTrue(await page.IsVisibleAsync("#nav-orleans"));
+            // A plain run has no testnet validators: the page neither links nor asks for them.
+            Assert.IsFalse(await page.IsVisibleAsync("#nav-validators"));
             var orleans = await page.APIRequest.GetAsync(new Uri(served.Address, "orleans/").ToString());
             Assert.AreEqual(200, orleans.Status);
             StringAssert.Contains(await orleans.TextAsync(), "Orleans");

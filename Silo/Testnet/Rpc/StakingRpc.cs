@@ -247,15 +247,10 @@ public sealed class StakingRpc(IGrainFactory grains, RunPlan plan, Func<int, byt
             },
             ["total-delegation"] = Number(v.TotalDelegation),
             ["currently-in-committee"] = v.InCommittee,
-            ["epos-status"] = v.InCommittee ? "currently elected" : v.ElectedNext ? "eligible to be elected next epoch" : "not eligible to be elected next epoch",
+            ["epos-status"] = EposWords.Status(v),
             ["epos-winning-stake"] = keys.Count == 0 ? null : Dec(keys.Aggregate(BigInteger.Zero, (sum, k) => sum + BigInteger.Parse(k.EffectiveStake ?? "0", CultureInfo.InvariantCulture)), 0),
-            ["booted-status"] = v.Status switch
-            {
-                "banned" => "banned forever from network: double signing",
-                "inactive" => "not active: booted for insufficient signing or turned off by the validator",
-                _ => null,
-            },
-            ["active-status"] = v.Status == "active" ? "active" : "inactive",
+            ["booted-status"] = EposWords.Booted(v),
+            ["active-status"] = EposWords.Active(v),
             ["lifetime"] = new JsonObject
             {
                 ["reward-accumulated"] = Number(v.LifetimeReward),
