@@ -50,6 +50,7 @@ public sealed class ChainIndex(int shard)
             _transactions[entry.Hash] = entry;
             if (other is { } o) _transactions.TryAdd(o.ToString(), entry);
         }
+        if (committed.Block.Body is Protocol.Staking.Beacon.BeaconBody beacon) IndexStaking(beacon, committed.Number, hash, cumulative, h.Time);
         _blocks.Add(new ChainBlock(shard, committed.Number, hash, h.ParentHash.ToString(), h.Root.ToString(), h.TxHash.ToString(), h.Coinbase.ToString(),
             h.Time, h.GasLimit, h.GasUsed, h.Epoch, h.ViewId, committed.Block.EncodedSize, hashes));
         _blockByHash[hash] = (int)committed.Number;
@@ -57,6 +58,32 @@ public sealed class ChainIndex(int shard)
             foreach (var r in proof.Receipts)
                 _credited[r.TxHash.ToString()] = new CreditedReceipt(r.TxHash.ToString(), r.From.ToString(), r.To.ToString(), r.ShardId, r.ToShardId,
                     Text(r.Amount), committed.Number, hash);
+    }
+
+    /// <summary>
+    /// A beacon block's outside staking transactions, by Harmony's hash, so a wallet finds them and their receipt (the
+    /// Harmony SDK's <c>confirm</c> polls <c>hmy_getTransactionReceipt</c> for staking hashes too). Indexed apart from
+    /// the block's transactions, as Harmony lists them apart (their index counts staking transactions only).
+    /// </summary>
+    private void IndexStaking(Protocol.Staking.Beacon.BeaconBody beacon, ulong number, string blockHash, ulong cumulative, ulong time)
+    {
+        var index = 0;
+        foreach (var stx in beacon.Staking)
+        {
+            if (stx.Harmony is not { } bytes || Protocol.Staking.Transactions.HarmonyStakingEncoding.Decode(bytes) is not { Ok: true, Value: { } d }) continue;
+            var from = stx.Message.Sender.ToString();
+            _transactions[d.Hash.ToString()] = new ChainTransaction(d.Hash.ToString(), null, "staking", shard, number, blockHash, index++,
+                from, from, (uint)shard, (uint)shard, Text(stx.Deposit), d.Nonce, d.GasLimit, Text(d.GasPrice), 0, cumulative, d.ChainId,
+                d.Signature.Eip155V(d.ChainId), "0x" + Convert.ToHexStringLower(d.Signature.R), "0x" + Convert.ToHexStringLower(d.Signature.S), time)
+            {
+                StakingDirective = stx.Message switch
+                {
+                    Protocol.Staking.Transactions.DelegateStake => "Delegate",
+                    Protocol.Staking.Transactions.UndelegateStake => "Undelegate",
+                    var m => m.GetType().Name,
+                },
+            };
+        }
     }
 
     private ChainTransaction Describe(SignedTransfer tx, ulong number, string blockHash, int index, ulong cumulative, ulong time)

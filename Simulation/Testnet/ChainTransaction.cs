@@ -3,7 +3,9 @@ namespace HarmonySim.Simulation.Testnet;
 /// <summary>
 /// A transaction in a testnet's canonical chain with where it is and what it did: its hash and, for a wallet's
 /// transaction, its hash in the other wallet form (Harmony's for an Ethereum transaction, Ethereum's for a Harmony
-/// one), the block, its fields (amounts in atto-ONE as decimal strings) and its signature.
+/// one), the block, its fields (amounts in atto-ONE as decimal strings) and its signature. An outside staking
+/// transaction has <see cref="Format"/> "staking", its directive in <see cref="StakingDirective"/>, its sender as
+/// <see cref="To"/> too, what it deposited as <see cref="Value"/> and no gas used (staking pays none here).
 /// </summary>
 public sealed record ChainTransaction(
     string Hash,
@@ -27,4 +29,8 @@ public sealed record ChainTransaction(
     ulong V,
     string R,
     string S,
-    ulong Timestamp);
+    ulong Timestamp)
+{
+    /// <summary>A staking transaction's directive as Harmony names it (CreateValidator, Delegate, …); null for a transfer.</summary>
+    public string? StakingDirective { get; init; }
+}

@@ -75,6 +75,17 @@ public sealed class PlayerValidatorTests
                 Assert.AreEqual(5_000 * Atto, Big(delegation.GetProperty("amount")));
                 Assert.IsTrue(info.GetProperty("metrics").GetProperty("by-bls-key").GetArrayLength() == 1, "its slot key holds a seat");
 
+                // The staking transactions are found by their hash, with a receipt (the SDK's confirm polls for it).
+                var createHash = report.RootElement.GetProperty("create").GetProperty("result").GetString()!;
+                var receipt = await testnet.Call(0, "hmyv2_getTransactionReceipt", createHash);
+                Assert.AreEqual(1, receipt.GetProperty("status").GetInt32(), receipt.ToString());
+                Assert.AreEqual(createdIn, receipt.GetProperty("blockNumber").GetUInt64() / BlocksPerEpoch, "included in the epoch that created it");
+                var created = await testnet.Call(0, "hmyv2_getStakingTransactionByHash", createHash);
+                Assert.AreEqual(("CreateValidator", createHash, validator), (created.GetProperty("type").GetString(), created.GetProperty("hash").GetString(), created.GetProperty("from").GetString()));
+                var delegateHash = report.RootElement.GetProperty("delegate").GetProperty("result").GetString()!;
+                Assert.AreEqual("Delegate", (await testnet.Call(0, "hmy_getStakingTransactionByHash", delegateHash)).GetProperty("type").GetString());
+                Assert.AreEqual(JsonValueKind.Null, (await testnet.Call(0, "hmyv2_getTransactionByHash", createHash)).ValueKind, "not a plain transaction");
+
                 // One balance: what was staked left the accounts' shard-0 balances, exactly.
                 validatorAfter = Big(await testnet.Call(0, "hmyv2_getBalance", ValidatorAddress));
                 delegatorAfter = Big(await testnet.Call(0, "hmyv2_getBalance", DelegatorAddress));

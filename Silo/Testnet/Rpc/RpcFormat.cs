@@ -76,6 +76,27 @@ public static class RpcFormat
         ["timestamp"] = Quantity(t.Timestamp, style),
     };
 
+    /// <summary>
+    /// An outside staking transaction as Harmony's getStakingTransactionByHash answers (its RPCStakingTransaction
+    /// fields; the directive's own message fields are not repeated: getValidatorInformation has their effect).
+    /// </summary>
+    public static JsonObject StakingTransaction(ChainTransaction t, RpcStyle style) => new()
+    {
+        ["blockHash"] = t.BlockHash,
+        ["blockNumber"] = Quantity(t.BlockNumber, style),
+        ["transactionIndex"] = Quantity((ulong)t.Index, style),
+        ["hash"] = t.Hash,
+        ["type"] = t.StakingDirective,
+        ["from"] = Address(t.From, style),
+        ["gas"] = Quantity(t.Gas, style),
+        ["gasPrice"] = Quantity(t.GasPrice, style),
+        ["nonce"] = Quantity(t.Nonce, style),
+        ["v"] = Quantity(t.V, RpcStyle.Hex),
+        ["r"] = t.R,
+        ["s"] = t.S,
+        ["timestamp"] = Quantity(t.Timestamp, style),
+    };
+
     public static JsonObject Receipt(ChainTransaction t, RpcStyle style, bool ethereum) => new()
     {
         ["transactionHash"] = ethereum && t.Format == "harmony" && t.OtherHash is { } eth ? eth : t.Hash,

@@ -57,10 +57,12 @@ public sealed class TestnetRpc
             _methods[prefix + "estimateGas"] = c => EstimateGas(c, style);
             _methods[prefix + "getBlockByNumber"] = async c => await BlockJson(c, await Shard(c.Shard).Block(c.Params.Block(0)), style, ethereum);
             _methods[prefix + "getBlockByHash"] = async c => await BlockJson(c, await Shard(c.Shard).BlockByHash(c.Params.Hash(0)), style, ethereum);
-            _methods[prefix + "getTransactionByHash"] = async c => await Transaction(c) is { } t ? RpcFormat.Transaction(t, style, ethereum) : null;
+            // Harmony answers a staking transaction's hash with getStakingTransactionByHash, not here; its receipt with either.
+            _methods[prefix + "getTransactionByHash"] = async c => await Transaction(c) is { StakingDirective: null } t ? RpcFormat.Transaction(t, style, ethereum) : null;
             _methods[prefix + "getTransactionReceipt"] = async c => await Transaction(c) is { } t ? RpcFormat.Receipt(t, style, ethereum) : null;
             _methods[prefix + "sendRawTransaction"] = SendRawTransaction;
             if (ethereum) continue;
+            _methods[prefix + "getStakingTransactionByHash"] = async c => await Transaction(c) is { StakingDirective: not null } t ? RpcFormat.StakingTransaction(t, style) : null;
             _methods[prefix + "getAccountNonce"] = async c => RpcFormat.Quantity((await Account(c, 1)).Nonce, RpcStyle.Numbers);
             _methods[prefix + "protocolVersion"] = _ => Done(style == RpcStyle.Numbers ? JsonValue.Create(1) : JsonValue.Create(ProtocolVersion));
             _methods[prefix + "getEpoch"] = async c => RpcFormat.Quantity((await Head(c.Shard)).Epoch, style);
