@@ -57,27 +57,20 @@ public sealed partial class FbftNode
 
     private void AnnounceBlock(Block block, KeyPair leaderKey, TimeSpan now)
     {
-        _proposal = block;
-        _blocks[block.Hash] = block;
         _lastAnnounceAt = now;
         var unsigned = new Announce(ShardId, ViewId, Height, block.Hash, block, leaderKey.Public, Placeholder);
         var announce = new Announce(ShardId, ViewId, Height, block.Hash, block, leaderKey.Public, SignEnvelope(leaderKey, unsigned));
         _announceByView[ViewId] = announce;
         Emit(new Broadcast(announce));
-        Phase = Phase.Prepare;
-
-        // The leader counts its own prepare votes straight away.
-        _prepareTally = new VoteTally(Committee);
-        _preparedVotedView = ViewId;
-        _prepareTally.Add(_myIndices, SignWithAllKeys(SigningPayloads.Prepare(block.Hash)));
-        CheckPrepareQuorum(now);
+        StartPrepareRound(block, now);
     }
 
     /// <summary>
-    /// The new leader's prepare round for the block its NEWVIEW carried: the same block, prepared again in this view so
-    /// that its certificate (and every lock on it) ranks at this view, as PBFT's new-view pre-prepare does.
+    /// The leader's prepare round in this view, its own prepare votes counted straight away: for the block it just
+    /// announced, or for the block its NEWVIEW carried, prepared again here so that its certificate (and every lock on
+    /// it) ranks at this view, as PBFT's new-view pre-prepare does.
     /// </summary>
-    private void PrepareCarriedBlock(Block block)
+    private void StartPrepareRound(Block block, TimeSpan now)
     {
         _proposal = block;
         _blocks[block.Hash] = block;
@@ -85,6 +78,7 @@ public sealed partial class FbftNode
         _prepareTally = new VoteTally(Committee);
         _preparedVotedView = ViewId;
         _prepareTally.Add(_myIndices, SignWithAllKeys(SigningPayloads.Prepare(block.Hash, ViewId, block.Header.ViewId)));
+        CheckPrepareQuorum(now);
     }
 
     private Verdict OnPrepare(Vote vote, TimeSpan now)

@@ -29,15 +29,21 @@ public sealed partial class FbftNode
         _blocks[message.BlockHash] = message.Block;
         _lastAnnounceAt = now;
         // Prepare right away; full validation happens before COMMIT (reference §1.4 step 2).
-        // A node without a seat this epoch (not elected) follows the chain but has no vote.
-        if (_preparedVotedView != ViewId && _myKeys.Length > 0)
-        {
-            _preparedVotedView = ViewId;
-            Phase = Phase.Prepare;
-            Emit(new SendTo(Leader, new Vote(MessageType.Prepare, ShardId, ViewId, Height, message.BlockHash, MyPublicKeys(),
-                SignWithAllKeys(SigningPayloads.Prepare(message.BlockHash)))));
-        }
+        SendPrepareVote(message.Block);
         return Verdict.Accepted;
+    }
+
+    /// <summary>
+    /// One prepare vote per view, for an announced block or one a NEWVIEW carried into this view (its payload then
+    /// names the view). A node without a seat this epoch (not elected) follows the chain but has no vote.
+    /// </summary>
+    private void SendPrepareVote(Chain.Block block)
+    {
+        if (_preparedVotedView == ViewId || _myKeys.Length == 0) return;
+        _preparedVotedView = ViewId;
+        Phase = Phase.Prepare;
+        Emit(new SendTo(Leader, new Vote(MessageType.Prepare, ShardId, ViewId, Height, block.Hash, MyPublicKeys(),
+            SignWithAllKeys(SigningPayloads.Prepare(block.Hash, ViewId, block.Header.ViewId)))));
     }
 
     /// <summary>

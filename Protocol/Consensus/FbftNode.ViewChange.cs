@@ -112,8 +112,7 @@ public sealed partial class FbftNode
         {
             // M1 ranks highest among the quorum's reports, mine included, so my own lock never stands against it.
             if (_preparedCertificate is null || m1.ViewId >= _preparedCertificate.ViewId) _preparedCertificate = m1;
-            PrepareCarriedBlock(m1.Block);
-            CheckPrepareQuorum(now);
+            StartPrepareRound(m1.Block, now);
         }
         else ScheduleProposal(now);
         ReplayBuffered(now);
@@ -160,7 +159,7 @@ public sealed partial class FbftNode
                 // The prepared block survives the view change: prepare it again in this view. Committing it straight
                 // away (Harmony's way) leaves it ranked at its old view, below a later certificate for another block,
                 // so a later leader could carry that one past a commit made here (docs/DESIGN-NOTES.md).
-                SendCarriedPrepareVote(carried.Block);
+                SendPrepareVote(carried.Block);
             }
         }
         ReplayBuffered(now);
@@ -174,14 +173,6 @@ public sealed partial class FbftNode
     private bool IsLockedAgainst(PreparedCertificate carried) => _config.PlantedBug != Mutants.PlantedBug.NoViewChangeLock &&
         _preparedCertificate is { } mine && mine.BlockHash != carried.BlockHash && mine.ViewId > carried.ViewId;
 
-    private void SendCarriedPrepareVote(Chain.Block block)
-    {
-        if (_preparedVotedView == ViewId || _myKeys.Length == 0) return;
-        _preparedVotedView = ViewId;
-        Phase = Phase.Prepare;
-        Emit(new SendTo(Leader, new Vote(MessageType.Prepare, ShardId, ViewId, Height, block.Hash, MyPublicKeys(),
-            SignWithAllKeys(SigningPayloads.Prepare(block.Hash, ViewId, block.Header.ViewId)))));
-    }
 
     private void AdoptView(ulong viewId, PublicKey leader, TimeSpan now, bool carriesPreparedBlock)
     {
