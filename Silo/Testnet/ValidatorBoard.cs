@@ -24,8 +24,6 @@ public sealed class ValidatorBoard(IGrainFactory grains, RunPlan plan)
     /// <summary>The <c>rel</c> of the <c>Link</c> header on <c>/api/info</c> that names <see cref="Path"/>.</summary>
     public const string Relation = "harmonysim-validators";
 
-    private static readonly BigInteger Atto = BigInteger.Pow(10, 18);
-
     // A simulated validator's address is its node's earning address: every other validator was made by a player.
     private readonly Dictionary<string, (int Node, string Cohort)> _simulated = plan.Nodes
         .Where(n => n.StakePerKey is not null)
@@ -94,7 +92,7 @@ public sealed class ValidatorBoard(IGrainFactory grains, RunPlan plan)
     /// <summary>Whole ONE with up to 4 decimals (the page shows it as is; the RPC has the exact atto amounts).</summary>
     private static string Ones(BigInteger atto)
     {
-        var scaled = BigInteger.Divide(atto * 10_000, Atto);
+        var scaled = BigInteger.Divide(atto * 10_000, Protocol.Staking.State.Units.AttoPerOne);
         var whole = BigInteger.Divide(scaled, 10_000);
         var rest = (int)BigInteger.Remainder(BigInteger.Abs(scaled), 10_000);
         return rest == 0 ? whole.ToString(CultureInfo.InvariantCulture) : $"{whole.ToString(CultureInfo.InvariantCulture)}.{rest.ToString("0000", CultureInfo.InvariantCulture).TrimEnd('0')}";

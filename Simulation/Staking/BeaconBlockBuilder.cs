@@ -61,12 +61,9 @@ public sealed class BeaconBlockBuilder(StakingWorld world, BeaconMempool pool, u
             {
                 var sender = tx.Message.Sender;
                 if (blocked.Contains(sender) || tx.Nonce < ledger.AccountOf(sender).Nonce) continue;
-                if (ledger.DepositRefusal(sender, tx.Nonce, tx.Deposit) is not null) { blocked.Add(sender); continue; }
-                var result = StakingTransactionProcessor.ApplySigned(staking, tx, context.Epoch, rules.Staking);
-                if (!result.Accepted) { blocked.Add(sender); continue; }
-                staking = result.State!;
-                ledger = ledger.Deposit(sender, tx.Nonce, tx.Deposit);
-                transactions.Add(tx);
+                // One that does not apply holds back the sender's later ones, as above.
+                if (Testnet.OutsideStakingPool.TryApply(ref ledger, ref staking, tx, context.Epoch, rules.Staking)) transactions.Add(tx);
+                else blocked.Add(sender);
             }
             part = part with { State = part.State with { Ledger = ledger } };
         }

@@ -31,13 +31,7 @@ public sealed class OutsideStakingPool(StakingWorld world, Func<BeaconState> hea
         var state = head();
         var staking = state.Staking;
         var pending = ledger;
-        foreach (var p in _pending)
-        {
-            if (pending.DepositRefusal(p.Message.Sender, p.Nonce, p.Deposit) is not null) continue;
-            if (StakingTransactionProcessor.ApplySigned(staking, p, state.Epoch, world.Rules.Staking).State is not { } next) continue;
-            staking = next;
-            pending = pending.Deposit(p.Message.Sender, p.Nonce, p.Deposit);
-        }
+        foreach (var p in _pending) TryApply(ref pending, ref staking, p, state.Epoch, world.Rules.Staking);
         var sender = tx.Message.Sender;
         // The sender's pooled transfers come first in a block: the staking transaction's nonce follows them.
         var expected = Math.Max(transfers.NextNonce(ledger, sender), pending.AccountOf(sender).Nonce);
@@ -47,6 +41,21 @@ public sealed class OutsideStakingPool(StakingWorld world, Func<BeaconState> hea
         if (!result.Accepted) return result.Rejection!.ToString();
         _pending.Add(tx);
         return null;
+    }
+
+    /// <summary>
+    /// Applies an outside staking transaction to both sides it touches, when both take it: its deposit and nonce on the
+    /// beacon's transfer ledger, its message on the staking state. False, with both unchanged, when either refuses. The
+    /// pool checks newcomers with it and the beacon's block builder fills its blocks with it.
+    /// </summary>
+    public static bool TryApply(ref ShardLedger ledger, ref Protocol.Staking.State.StakingState staking, SignedStakingTransaction tx, ulong epoch, StakingParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        if (ledger.DepositRefusal(tx.Message.Sender, tx.Nonce, tx.Deposit) is not null) return false;
+        if (StakingTransactionProcessor.ApplySigned(staking, tx, epoch, parameters).State is not { } next) return false;
+        staking = next;
+        ledger = ledger.Deposit(tx.Message.Sender, tx.Nonce, tx.Deposit);
+        return true;
     }
 
     /// <summary>After a canonical beacon commit: drops what the ledger's nonces show included or overtaken.</summary>
